@@ -1,0 +1,69 @@
+"""Settings and every path the program uses, each with its help text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DB_ENV = "FAIRMILK_DB"
+CACHE_ENV = "FAIRMILK_CACHE"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """A declared setting: its name, environment variable, default and help in EN/FR."""
+
+    name: str
+    env: str
+    default: str
+    help_en: str
+    help_fr: str
+
+
+def _data_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "fairmilk"
+
+
+def _cache_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "fairmilk"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        DB_ENV,
+        str(_data_home() / "fairmilk.duckdb"),
+        "Path of the DuckDB store (one file).",
+        "Chemin de la base DuckDB (un seul fichier).",
+    ),
+    Setting(
+        "cache",
+        CACHE_ENV,
+        str(_cache_home() / "downloads"),
+        "Folder where downloaded source files are cached.",
+        "Dossier où sont gardés les fichiers sources téléchargés.",
+    ),
+)
+
+
+def db_path(explicit: Path | None = None) -> Path:
+    """The store path: ``--db`` if given, else ``FAIRMILK_DB``, else a per-user default."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    return _data_home() / "fairmilk.duckdb"
+
+
+def cache_dir(explicit: Path | None = None) -> Path:
+    """The download cache: ``--cache`` if given, else ``FAIRMILK_CACHE``, else a per-user default."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    return _cache_home() / "downloads"

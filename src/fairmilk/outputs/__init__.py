@@ -1,0 +1,1 @@
+"""Outputs: tables for the terminal, exports, charts, the web app, the API and reports."""

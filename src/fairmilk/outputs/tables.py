@@ -1,0 +1,130 @@
+"""A sourced result table, and its rendering as a terminal table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "csv", "json")
+
+SYNTHETIC_NOTE = "SYNTHETIC DATA: includes synthetic demonstration rows, not real figures."
+
+
+@dataclass(slots=True)
+class Result:
+    """Columns and rows, with the title, sources and notes that must travel with them."""
+
+    title: str
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    synthetic: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def all_notes(self) -> list[str]:
+        """The notes, with the synthetic-data warning first when it applies."""
+        return ([SYNTHETIC_NOTE] if self.synthetic else []) + self.notes
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) >= 10000 else str(value)
+    return str(value)
+
+
+def to_json(result: Result) -> str:
+    """The result as a JSON document: data with its title, sources and notes."""
+    payload = {
+        "title": result.title,
+        "columns": result.columns,
+        "data": [{k: _plain(v) for k, v in rec.items()} for rec in result.records()],
+        "sources": result.sources,
+        "notes": result.all_notes(),
+        "synthetic": result.synthetic,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def to_csv(result: Result, *, delimiter: str = ",", decimal_comma: bool = False) -> str:
+    """The rows as CSV (empty cells for gaps); sources and notes are left to the caller."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_csv_cell(v, decimal_comma) for v in row])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any, decimal_comma: bool) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if decimal_comma else text
+    return str(value)
+
+
+def print_result(result: Result, fmt: str, *, console: Console | None = None) -> None:
+    """Print the result in one of ``FORMATS``."""
+    out = console or Console()
+    if fmt == "json":
+        out.print(to_json(result), markup=False, highlight=False, soft_wrap=True)
+    elif fmt == "csv":
+        out.file.write(to_csv(result))
+    else:
+        out.print(_rich_table(result))
+        for line in result.all_notes():
+            out.print(f"Note: {line}", markup=False, highlight=False)
+        for src in result.sources:
+            out.print(f"Source: {src}", markup=False, highlight=False)
+
+
+def _rich_table(result: Result) -> Table:
+    table = Table(title=result.title)
+    for name in result.columns:
+        table.add_column(name, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_cell(v) for v in row))
+    return table
+
+
+def numeric_columns(result: Result) -> Sequence[str]:
+    """The columns whose non-empty values are all numbers."""
+    names = []
+    for i, name in enumerate(result.columns):
+        values = [r[i] for r in result.rows if r[i] is not None]
+        if values and all(isinstance(v, int | float | Decimal) for v in values):
+            names.append(name)
+    return names

@@ -1,0 +1,1 @@
+"""fairmilk.policy."""
