@@ -60,7 +60,7 @@ def db_path(explicit: Path | None = None) -> Path:
 
 
 def cache_dir(explicit: Path | None = None) -> Path:
-    """The download cache: ``--cache`` if given, else ``FAIRMILK_CACHE``, else a per-user default."""
+    """The download cache: ``--cache``, else ``FAIRMILK_CACHE``, else a per-user default."""
     if explicit is not None:
         return explicit
     env = os.environ.get(CACHE_ENV)

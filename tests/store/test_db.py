@@ -12,7 +12,9 @@ from fairmilk.store import open_store, schema_version, transaction
 
 
 def test_schema_creates_core_tables(con: duckdb.DuckDBPyConnection) -> None:
-    names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    names = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     assert {"source_files", "trade_flows", "quality_issues", "observations"} <= names
     assert schema_version().endswith(".sql")
 
@@ -25,9 +27,13 @@ def test_reopening_is_idempotent(store_path: Path) -> None:
 
 
 def test_transaction_rolls_back_on_error(con: duckdb.DuckDBPyConnection) -> None:
-    with pytest.raises(RuntimeError), transaction(con):
-        con.execute("INSERT INTO meta VALUES ('k', 'v')")
-        raise RuntimeError("boom")
+    def write_then_fail() -> None:
+        with transaction(con):
+            con.execute("INSERT INTO meta VALUES ('k', 'v')")
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
     assert con.execute("SELECT count(*) FROM meta").fetchone() == (0,)
 
 

@@ -25,5 +25,7 @@ FormatOption = Annotated[
 def check_format(fmt: str) -> str:
     """Reject an unknown output format with a clear message."""
     if fmt not in ("table", "csv", "json"):
-        raise typer.BadParameter(f"expected table, csv or json, found {fmt!r}", param_hint="--format")
+        raise typer.BadParameter(
+            f"expected table, csv or json, found {fmt!r}", param_hint="--format"
+        )
     return fmt
