@@ -1,0 +1,71 @@
+"""An executed indicator table with its sources, and the Ibis backend over the store."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import duckdb
+import ibis
+from ibis.backends.duckdb import Backend
+
+Con: TypeAlias = duckdb.DuckDBPyConnection | Backend
+
+
+@dataclass(slots=True)
+class Frame:
+    """Columns and rows of an indicator, with title, sources and notes (mirrors ``Result``)."""
+
+    title: str
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    synthetic: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def column(self, name: str) -> list[Any]:
+        """The values of one column, in row order."""
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+
+def backend(con: Con) -> Backend:
+    """The Ibis DuckDB backend over a store connection (or the backend itself)."""
+    if isinstance(con, Backend):
+        return con
+    return ibis.duckdb.from_connection(con)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def execute(
+    expr: ibis.Table,
+    *,
+    title: str,
+    sources: list[str] | None = None,
+    notes: list[str] | None = None,
+    synthetic: bool = False,
+) -> Frame:
+    """Run an Ibis table and return its rows as a ``Frame`` (NaN becomes None)."""
+    arrow = expr.to_pyarrow()
+    columns = list(arrow.column_names)
+    data = [arrow.column(name).to_pylist() for name in columns]
+    rows = [tuple(_plain(col[i]) for col in data) for i in range(arrow.num_rows)]
+    return Frame(title, columns, rows, list(sources or []), list(notes or []), synthetic)

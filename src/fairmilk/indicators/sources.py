@@ -1,0 +1,38 @@
+"""The sources behind an indicator: the loaded files and reference rows its rows came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+from ibis.backends.duckdb import Backend
+
+
+def _describe_file(rec: dict[str, Any]) -> str:
+    parts = [f"vintage {rec['vintage']}"]
+    parts += [str(rec[k]) for k in ("producer", "url") if rec.get(k)]
+    if rec.get("licence"):
+        parts.append(f"licence {rec['licence']}")
+    if rec.get("synthetic"):
+        parts.append("SYNTHETIC")
+    return f"{rec['source']}: {rec['file_name']} ({', '.join(parts)})"
+
+
+def file_sources(db: Backend, rows: ibis.Table) -> tuple[list[str], bool]:
+    """Describe each source file behind the rows; True when any of them is synthetic."""
+    f = db.table("source_files")
+    used = rows.select("file_id").distinct()
+    files = f.semi_join(used, "file_id").order_by(["source", "file_name", "vintage"])
+    records = files.to_pyarrow().to_pylist()
+    return [_describe_file(r) for r in records], any(bool(r["synthetic"]) for r in records)
+
+
+def factor_sources(rows: ibis.Table) -> list[str]:
+    """The milk-equivalent factor source of each category used, one line per category."""
+    used = rows.filter(rows.me_factor.notnull()).select("category", "me_factor", "me_source_url")
+    records = used.distinct().order_by("category").to_pyarrow().to_pylist()
+    return [
+        f"Milk-equivalent factor {r['category']} = {r['me_factor']:g} kg milk/kg: "
+        f"{r['me_source_url'] or 'source not recorded'}"
+        for r in records
+    ]

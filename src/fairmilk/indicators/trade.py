@@ -1,0 +1,251 @@
+"""Trade indicators: volume, value, unit value, milk equivalent and growth, as Ibis tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ibis
+
+from fairmilk.errors import ParameterError
+from fairmilk.indicators.classify import categorised
+from fairmilk.indicators.frame import Con, Frame, backend, execute
+from fairmilk.indicators.periods import (
+    REGION_IDS,
+    Period,
+    in_period,
+    member_predicate,
+    memberships,
+    mid_date,
+    parse_period,
+    split_geo,
+)
+from fairmilk.indicators.sources import factor_sources, file_sources
+
+GROUP_KEYS = ("year", "month", "exporter", "destination", "region", "category")
+DEFAULT_BY = ("year", "exporter", "destination", "category")
+FX_SERIES = "eur_per_usd"
+RULES = (
+    "Categories: the longest product-code prefix of the reference list valid in the row's year.",
+    "Regions are dated: a country counts in a region when it is a member in the middle of the "
+    "period (the 15th of a month, 1 July of a year).",
+    "Annual records are used where published; monthly records only fill years without them.",
+    "A total is a gap (–) when any row it would add up has a gap; rows_missing_quantity "
+    "says how many rows had no quantity.",
+    "Sources are never merged: Comext (EUR) and Comtrade (USD) rows stay on separate lines; "
+    "value_usd_as_eur is converted with the annual eur_per_usd observation of the same year.",
+    "Growth compares a year with the year before only when both cover 12 months "
+    "(months_covered), or a month with the same month a year before.",
+)
+
+
+def _check_by(by: Sequence[str]) -> tuple[str, ...]:
+    bad = [k for k in by if k not in GROUP_KEYS]
+    if bad:
+        raise ParameterError(f"by: expected some of {', '.join(GROUP_KEYS)}, found {bad[0]!r}")
+    if "month" in by and "year" not in by:
+        raise ParameterError("by: 'month' needs 'year' too (a month is YYYY-MM)")
+    return tuple(k for k in GROUP_KEYS if k in by)
+
+
+def _one_frequency(t: ibis.Table, *, monthly: bool) -> ibis.Table:
+    """Monthly rows only, or annual rows plus monthly rows of years without annual rows."""
+    if monthly:
+        return t.filter(t.month.notnull())
+    annual = t.filter(t.month.isnull())
+    keys = annual.select("source", "reporter", "year").distinct()
+    months = t.filter(t.month.notnull()).anti_join(keys, ["source", "reporter", "year"])
+    return annual.union(months)
+
+
+def _with_fx(db: ibis.BaseBackend, t: ibis.Table) -> ibis.Table:
+    """Add value_usd_as_eur, converted with the year's eur_per_usd observation."""
+    o = db.table("observations")
+    fx = o.filter((o.series == FX_SERIES) & o.value.notnull() & o.month.isnull())
+    fx = fx.group_by(fx.year).aggregate(rate=fx.value.min(), rate_max=fx.value.max())
+    fx = fx.filter(fx.rate == fx.rate_max).select(fx_year=fx.year, rate=fx.rate)
+    joined = t.left_join(fx, t.year == fx.fx_year)
+    return joined.mutate(value_usd_as_eur=joined.value_usd * joined.rate).drop("fx_year", "rate")
+
+
+def trade_rows(
+    con: Con,
+    *,
+    exporters: Sequence[str] | None = None,
+    destinations: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    flow: str = "export",
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = DEFAULT_BY,
+) -> ibis.Table:
+    """The filtered, categorised trade rows behind ``trade_table`` (one row per source row)."""
+    if flow not in ("export", "import"):
+        raise ParameterError(f"flow: expected export or import, found {flow!r}")
+    keys = _check_by(by)
+    db = backend(con)
+    t = categorised(db)
+    t = t.filter(t.flow == flow)
+    exporting = t.flow == "export"
+    t = t.mutate(
+        exporter=ibis.ifelse(exporting, t.reporter, t.partner),
+        destination=ibis.ifelse(exporting, t.partner, t.reporter),
+        when=mid_date(t.year, t.month),
+    )
+    t = _one_frequency(t, monthly="month" in keys)
+    first = parse_period(start, name="start") if start is not None else None
+    last = parse_period(end, name="end") if end is not None else None
+    t = t.filter(in_period(t.year, t.month, first, last))
+    if categories:
+        t = t.filter(t.category.isin(list(categories)))
+    if exporters:
+        isos, regions = split_geo(exporters, name="exporters")
+        ms = memberships(db, regions, isos)
+        t = t.semi_join(ms, member_predicate(t.exporter, t.when, ms))
+    t = _filter_destinations(db, t, destinations, by_region="region" in keys)
+    return _with_fx(db, t)
+
+
+def _filter_destinations(
+    db: ibis.BaseBackend, t: ibis.Table, destinations: Sequence[str] | None, *, by_region: bool
+) -> ibis.Table:
+    """Keep rows going to the destinations; add a region column when grouping by region."""
+    isos: list[str] = []
+    regions: list[str] = []
+    if destinations:
+        isos, regions = split_geo(destinations, name="destinations")
+    if by_region:
+        ms = memberships(db, regions or list(REGION_IDS), [] if not regions else isos)
+        if destinations and not regions:
+            t = t.filter(t.destination.isin(isos))
+        joined = t.join(ms, member_predicate(t.destination, t.when, ms))
+        return joined.select(t, region=ms.group)
+    if destinations:
+        ms = memberships(db, regions, isos)
+        return t.semi_join(ms, member_predicate(t.destination, t.when, ms))
+    return t
+
+
+def _complete_sum(value: ibis.Value) -> ibis.Value:
+    """The sum, or NULL when any value is missing (a gap stays a gap)."""
+    missing = value.isnull().cast("int64").sum()
+    return ibis.ifelse(missing == 0, value.sum(), ibis.null().cast("float64"))
+
+
+def aggregate(rows: ibis.Table, by: Sequence[str] = DEFAULT_BY) -> ibis.Table:
+    """Sum trade rows by the keys (plus source), with unit value and year-on-year growth."""
+    keys = [*_check_by(by), "source"]
+    me_row = rows.quantity_kg / 1000.0 * rows.me_factor
+    g = rows.group_by(keys).aggregate(
+        tonnes=_complete_sum(rows.quantity_kg / 1000.0),
+        value_eur=_complete_sum(rows.value_eur),
+        value_usd=_complete_sum(rows.value_usd),
+        value_usd_as_eur=_complete_sum(rows.value_usd_as_eur),
+        milk_equivalent_t=_complete_sum(me_row),
+        rows=rows.count(),
+        rows_missing_quantity=rows.quantity_kg.isnull().cast("int64").sum(),
+        first_year=rows.year.min(),
+        last_year=rows.year.max(),
+        synthetic=rows.synthetic.any(),
+        months_covered=ibis.ifelse(rows.month.isnull().any(), 12, rows.month.nunique()),
+    )
+    positive = g.tonnes > 0
+    g = g.mutate(
+        unit_value_eur_per_t=ibis.ifelse(positive, g.value_eur / g.tonnes, ibis.null()),
+        period=_period_label(g, keys),
+    )
+    if "year" in keys:
+        g = _with_growth(g, [k for k in keys if k != "year"])
+    measures = ["tonnes", "value_eur", "unit_value_eur_per_t", "milk_equivalent_t"]
+    growth = ["growth_tonnes_pct", "growth_value_pct"] if "year" in keys else []
+    tail = ["value_usd", "value_usd_as_eur", "months_covered", "rows", "rows_missing_quantity"]
+    tail.append("synthetic")
+    return g.select("period", *keys, *measures, *growth, *tail).order_by(keys)
+
+
+def _period_label(g: ibis.Table, keys: Sequence[str]) -> ibis.Value:
+    if "month" in keys:
+        return g.year.cast("string") + "-" + g.month.cast("string").lpad(2, "0")
+    if "year" in keys:
+        return g.year.cast("string")
+    span = g.first_year.cast("string") + "–" + g.last_year.cast("string")
+    return ibis.ifelse(g.first_year == g.last_year, g.first_year.cast("string"), span)
+
+
+def _with_growth(g: ibis.Table, others: list[str]) -> ibis.Table:
+    """Add growth_tonnes_pct and growth_value_pct against the same group a year earlier."""
+    prev = g.select(
+        *others, year=g.year + 1, prev_t=g.tonnes, prev_v=g.value_eur, prev_m=g.months_covered
+    )
+    joined = g.left_join(prev, [*others, "year"]).select(g, prev.prev_t, prev.prev_v, prev.prev_m)
+    # Partial years are not compared: both years must be complete (or the same month).
+    comparable = (joined.months_covered == 12) & (joined.prev_m == 12)
+    if "month" in others:
+        comparable = joined.prev_m.notnull()
+
+    def pct(now: ibis.Value, before: ibis.Value) -> ibis.Value:
+        ok = comparable & (before > 0)
+        return ibis.ifelse(ok, (now / before - 1.0) * 100.0, ibis.null())
+
+    return joined.mutate(
+        growth_tonnes_pct=pct(joined.tonnes, joined.prev_t),
+        growth_value_pct=pct(joined.value_eur, joined.prev_v),
+    )
+
+
+def trade_table(
+    con: Con,
+    *,
+    exporters: Sequence[str] | None = None,
+    destinations: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    flow: str = "export",
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = DEFAULT_BY,
+) -> ibis.Table:
+    """Trade by the ``by`` keys: tonnes, EUR, EUR/t, milk equivalent (t) and growth (%)."""
+    rows = trade_rows(
+        con,
+        exporters=exporters,
+        destinations=destinations,
+        categories=categories,
+        flow=flow,
+        start=start,
+        end=end,
+        by=by,
+    )
+    return aggregate(rows, by)
+
+
+def trade_frame(
+    con: Con,
+    *,
+    exporters: Sequence[str] | None = None,
+    destinations: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    flow: str = "export",
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = DEFAULT_BY,
+) -> Frame:
+    """Run ``trade_table`` and attach its source files, factor sources and rules."""
+    db = backend(con)
+    rows = trade_rows(
+        db,
+        exporters=exporters,
+        destinations=destinations,
+        categories=categories,
+        flow=flow,
+        start=start,
+        end=end,
+        by=by,
+    )
+    files, synthetic = file_sources(db, rows)
+    title = f"Dairy trade ({flow}s) by {', '.join(_check_by(by)) or 'total'}"
+    return execute(
+        aggregate(rows, by),
+        title=title,
+        sources=files + factor_sources(rows),
+        notes=list(RULES),
+        synthetic=synthetic,
+    )
