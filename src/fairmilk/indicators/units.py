@@ -9,11 +9,11 @@ rates per US dollar; a missing rate raises ``ConversionError``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from fairmilk.errors import ConversionError
+from fairmilk.ingest.price_units import CURRENCIES, PriceUnit, parse_unit
 
 XOF_PER_EUR = 655.957
 PEG_SINCE = 1999
@@ -22,9 +22,6 @@ PEG_SOURCE = (
     "(https://news.abidjan.net/fakenews/79-il-nen-est-rien-a-formellement-dementi-jeudi-"
     "la-banque-centrale-des-etats-de-lafrique-de-louest-bceao-dans-un-communique)"
 )
-
-CURRENCIES = ("EUR", "USD", "XOF", "NGN", "GHS", "MRU", "GMD", "GNF", "LRD", "SLE", "CVE")
-"""Currencies fairmilk knows: the euro, the US dollar, and those of West Africa."""
 
 COUNTRY_CURRENCY: dict[str, str] = {
     **dict.fromkeys(("BJ", "BF", "CI", "GW", "ML", "NE", "SN", "TG"), "XOF"),
@@ -38,81 +35,6 @@ COUNTRY_CURRENCY: dict[str, str] = {
     "CV": "CVE",
 }
 """The local currency of each West African country (ECOWAS 15 + Mauritania)."""
-
-# quantity token -> (measure, amount in base measure: kg or L)
-_QUANTITIES: dict[str, tuple[str, float]] = {
-    "kg": ("kg", 1.0),
-    "100kg": ("kg", 100.0),
-    "t": ("kg", 1000.0),
-    "l": ("L", 1.0),
-    "100l": ("L", 100.0),
-    "1000l": ("L", 1000.0),
-    "hl": ("L", 100.0),
-    "bag25kg": ("kg", 25.0),
-}
-_ALIASES = {
-    "tonne": "t",
-    "tonnes": "t",
-    "litre": "l",
-    "liter": "l",
-    "25kgbag": "bag25kg",
-    "bag": "bag25kg",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class PriceUnit:
-    """A parsed price unit: currency (cents flagged), and the quantity priced."""
-
-    currency: str
-    cents: bool
-    measure: str  # kg | L
-    amount: float  # how many kg or L the price is for
-    text: str
-
-    @property
-    def code(self) -> str:
-        """The canonical spelling, e.g. ``EURc/kg`` or ``XOF/bag25kg``."""
-        return self.text
-
-
-def _norm_quantity(raw: str) -> str:
-    token = raw.lower().replace(" ", "").replace("per", "")
-    token = token.replace("litres", "l").replace("liters", "l")
-    token = _ALIASES.get(token, token)
-    for word, short in (("litre", "l"), ("liter", "l"), ("tonne", "t")):
-        token = token.replace(word, short)
-    return token
-
-
-_UNIT_RE = re.compile(r"^\s*([A-Za-z]{1,4})\s*(c|cent|cents)?\s*(?:/|per\s)\s*(.+?)\s*$")
-
-
-def parse_unit(text: str) -> PriceUnit:
-    """Parse a price unit such as ``EUR/100 kg``, ``EUR cent/kg`` or ``XOF per litre``."""
-    match = _UNIT_RE.match(text)
-    if not match:
-        raise ConversionError(
-            f"unknown price unit {text!r}; expected CURRENCY/QUANTITY such as EUR/100kg, "
-            "EURc/kg, EUR/t, XOF/L or XOF/bag25kg"
-        )
-    cur, cent, qty = match.group(1).upper(), bool(match.group(2)), _norm_quantity(match.group(3))
-    if cur == "C":  # 'c/kg' is euro cents
-        cur, cent = "EUR", True
-    if cur.endswith("C") and cur[:-1] in CURRENCIES:
-        cur, cent = cur[:-1], True
-    if cur not in CURRENCIES:
-        raise ConversionError(
-            f"unknown currency {cur!r} in unit {text!r}; expected one of {CURRENCIES}"
-        )
-    if qty not in _QUANTITIES:
-        raise ConversionError(
-            f"unknown quantity {match.group(3)!r} in unit {text!r}; "
-            f"expected one of {sorted(_QUANTITIES)}"
-        )
-    measure, amount = _QUANTITIES[qty]
-    canon = {"l": "L", "100l": "100L", "1000l": "1000L", "hl": "100L"}.get(qty, qty)
-    return PriceUnit(cur, cent, measure, amount, f"{cur}{'c' if cent else ''}/{canon}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +131,19 @@ def convert_price(
         per_base = per_base * kg_per_litre if src.measure == "kg" else per_base / kg_per_litre
     money = per_base * (rates or PEG_ONLY).factor(src.currency, dst.currency, year)
     return money * dst.amount * (100.0 if dst.cents else 1.0)
+
+
+__all__ = [
+    "COUNTRY_CURRENCY",
+    "CURRENCIES",
+    "PEG_ONLY",
+    "PEG_SINCE",
+    "PEG_SOURCE",
+    "XOF_PER_EUR",
+    "PriceUnit",
+    "Rate",
+    "RateTable",
+    "convert_price",
+    "parse_unit",
+    "rates_from_records",
+]

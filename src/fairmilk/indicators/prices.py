@@ -1,0 +1,150 @@
+"""Price series from the store: read them, convert them, and the exchange rates they need.
+
+The store holds prices in the ``prices`` table (see ``fairmilk.store.prices``) and the
+exchange-rate series in ``observations``: ``eur_per_usd`` (EUR per USD) and
+``exchange_rate_lcu_per_usd`` (local currency per USD, by country). Reading is the only
+store access; conversion and every indicator are pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import ConversionError
+from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.units import (
+    COUNTRY_CURRENCY,
+    PEG_SOURCE,
+    Rate,
+    RateTable,
+    convert_price,
+)
+from fairmilk.ingest.price_units import parse_unit
+
+FX_EUR_SERIES = "eur_per_usd"
+FX_LCU_SERIES = "exchange_rate_lcu_per_usd"
+
+
+@dataclass(frozen=True, slots=True)
+class PricePoint:
+    """One stored price (or a published range), with its unit and source."""
+
+    series: str
+    geo: str
+    period: str
+    year: int | None
+    month: int | None
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    source_url: str
+    dataset: str
+    stage: str | None = None
+    product: str | None = None
+    market: str | None = None
+    approximate: bool = False
+    derived: bool = False
+    synthetic: bool = False
+    note: str | None = None
+
+    @property
+    def low(self) -> float | None:
+        """The value, or the low end of the range."""
+        return self.value if self.value is not None else self.value_low
+
+    @property
+    def high(self) -> float | None:
+        """The value, or the high end of the range."""
+        return self.value if self.value is not None else self.value_high
+
+
+_FIELDS = (
+    "series, geo, period, year, month, value, value_low, value_high, unit, source_url, "
+    "dataset, stage, product, market, approximate, derived, synthetic, note"
+)
+
+
+def _where(filters: dict[str, Sequence[str] | None]) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for column, values in filters.items():
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += list(values)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def read_prices(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    series: Sequence[str] | None = None,
+    geo: Sequence[str] | None = None,
+    stage: Sequence[str] | None = None,
+) -> list[PricePoint]:
+    """The current price rows, filtered by series, geo and stage, in time order."""
+    where, params = _where({"series": series, "geo": geo, "stage": stage})
+    sql = f"SELECT {_FIELDS} FROM prices_current{where} ORDER BY series, geo, period, dataset"
+    return [PricePoint(*row) for row in con.execute(sql, params).fetchall()]
+
+
+def read_rates(con: duckdb.DuckDBPyConnection) -> RateTable:
+    """Annual exchange rates per USD from the observations table (EUR and West African)."""
+    table = RateTable()
+    sql = (
+        "SELECT series, geo, year, value, source_url FROM observations "
+        "WHERE series IN (?, ?) AND value > 0 AND year IS NOT NULL AND month IS NULL"
+    )
+    for series, geo, year, value, url in con.execute(
+        sql, [FX_EUR_SERIES, FX_LCU_SERIES]
+    ).fetchall():
+        currency = "EUR" if series == FX_EUR_SERIES else COUNTRY_CURRENCY.get(geo)
+        if currency and currency != "XOF":  # XOF goes through the fixed EUR peg
+            table.add(Rate(currency, int(year), float(value), f"{series}: {url}"))
+    return table
+
+
+def convert_point(
+    point: PricePoint, unit: str, *, rates: RateTable, kg_per_litre: float | None = None
+) -> tuple[float | None, float | None, float | None]:
+    """(value, low, high) of a price in another unit; ConversionError if it cannot convert."""
+
+    def one(v: float | None) -> float | None:
+        if v is None:
+            return None
+        return convert_price(
+            v, point.unit, unit, year=point.year, rates=rates, kg_per_litre=kg_per_litre
+        )
+
+    return one(point.value), one(point.value_low), one(point.value_high)
+
+
+PRICE_COLUMNS = [
+    "series", "geo", "period", "stage", "value", "value_low", "value_high", "unit",
+    "approximate", "source_url", "note",
+]  # fmt: skip
+
+
+def price_frame(points: Sequence[PricePoint], *, unit: str | None, rates: RateTable) -> Frame:
+    """A table of price points, converted to ``unit`` when given (gaps where it cannot)."""
+    rows, notes = [], []
+    for p in points:
+        values: tuple[float | None, ...] = (p.value, p.value_low, p.value_high)
+        shown = p.unit
+        if unit and p.unit not in ("%", "index"):
+            try:
+                values, shown = convert_point(p, unit, rates=rates), parse_unit(unit).code
+            except ConversionError as exc:
+                values, shown = (None, None, None), parse_unit(unit).code
+                notes.append(f"{p.series} {p.geo} {p.period}: not converted: {exc}")
+        rows.append((p.series, p.geo, p.period, p.stage, *values, shown, p.approximate))
+        rows[-1] += (p.source_url, p.note)
+    sources = sorted({p.source_url for p in points})
+    if unit:
+        sources += [PEG_SOURCE, *rates.sources()]
+    return Frame(
+        "Price series", PRICE_COLUMNS, rows, sources, notes, any(p.synthetic for p in points)
+    )

@@ -1,0 +1,194 @@
+"""Load price series into the store: the embedded price reference files and user price files.
+
+Reference rows are reloaded in full on every call (``file_id`` NULL, ``dataset`` = the
+reference id). A user file is one vintage of ``prices:<file name>``: loading the same bytes
+again does nothing; new bytes become the current vintage. All of a load is written, or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fairmilk import __version__
+from fairmilk.ingest.prices import PriceRecord, read_price_file
+from fairmilk.reference.catalog import provenance, read_rows
+from fairmilk.store.db import transaction
+
+EU_DATASET = "prices/eu_milk_prices_costs"
+WA_DATASET = "prices/west_africa_prices"
+COLUMNS = (
+    "file_id, dataset, series, geo, market, product, stage, period, period_type, year, month, "
+    "value, value_low, value_high, unit, approximate, derived, synthetic, source_org, "
+    "source_url, note"
+)
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+def _yes(text: str) -> bool:
+    return text.strip().lower() in ("yes", "true")
+
+
+def _eu_rows() -> list[tuple[Any, ...]]:
+    synthetic = provenance(EU_DATASET).synthetic
+    return [
+        (
+            None,
+            EU_DATASET,
+            r["series"],
+            r["geo"],
+            None,
+            None,
+            None,
+            r["period"],
+            r["period_type"],
+            _int(r["year"]),
+            _int(r["month"]),
+            _num(r["value"]),
+            _num(r["value_low"]),
+            _num(r["value_high"]),
+            r["unit"],
+            _yes(r["approximate"]),
+            _yes(r["derived"]),
+            synthetic,
+            r["source_org"],
+            r["source_url"],
+            r["note"] or None,
+        )
+        for r in read_rows(EU_DATASET)
+    ]
+
+
+def _wa_value(r: dict[str, str]) -> float | None:
+    """A single published value; a range keeps value NULL (low and high are stored)."""
+    if r["value_low"] and r["value_low"] == r["value_high"]:
+        return float(r["value_low"])
+    return None
+
+
+def _wa_rows() -> list[tuple[Any, ...]]:
+    synthetic = provenance(WA_DATASET).synthetic
+    return [
+        (
+            None,
+            WA_DATASET,
+            f"{r['product_class']}_price",
+            r["geo"],
+            r["location"],
+            r["product"],
+            r["stage"],
+            r["period"] or "undated",
+            "year" if r["year"] else "undated",
+            _int(r["year"]),
+            None,
+            _wa_value(r),
+            _num(r["value_low"]),
+            _num(r["value_high"]),
+            r["unit"],
+            _yes(r["approximate"]) or r["date_uncertain"] != "no",
+            _yes(r["derived"]),
+            synthetic,
+            None,
+            r["source_url"],
+            _wa_note(r),
+        )
+        for r in read_rows(WA_DATASET)
+    ]
+
+
+def _wa_note(r: dict[str, str]) -> str:
+    parts = [r["season_or_month"], r["price_stage"], r["note"]]
+    if r["date_uncertain"] != "no":
+        parts.insert(0, "date uncertain" if r["date_uncertain"] == "yes" else "date not given")
+    return "; ".join(p for p in parts if p)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[Any, ...]]) -> int:
+    batch = list(rows)
+    if batch:
+        marks = ", ".join("?" * len(COLUMNS.split(",")))
+        con.executemany(f"INSERT INTO prices ({COLUMNS}) VALUES ({marks})", batch)
+    return len(batch)
+
+
+def load_price_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """(Re)load the embedded price reference files; returns rows loaded per dataset."""
+    with transaction(con):
+        con.execute("DELETE FROM prices WHERE file_id IS NULL")
+        return {EU_DATASET: _insert(con, _eu_rows()), WA_DATASET: _insert(con, _wa_rows())}
+
+
+def _record_row(rec: PriceRecord, file_id: str, dataset: str) -> tuple[Any, ...]:
+    period_type = "month" if rec.month else "year"
+    return (
+        file_id,
+        dataset,
+        rec.series,
+        rec.geo,
+        rec.market,
+        rec.product,
+        rec.stage,
+        rec.period,
+        period_type,
+        rec.year,
+        rec.month,
+        rec.value,
+        rec.value_low,
+        rec.value_high,
+        rec.unit,
+        rec.approximate,
+        False,
+        False,
+        None,
+        rec.source_url,
+        rec.note,
+    )
+
+
+def load_price_file(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, int]:
+    """Validate and load a user price file; returns (file_id, rows loaded; 0 if already loaded)."""
+    records = read_price_file(path)  # raises InputError before anything is written
+    data = path.read_bytes()
+    file_id = hashlib.sha256(data).hexdigest()
+    key = f"prices:{path.name}"
+    if con.execute("SELECT 1 FROM source_files WHERE file_id = ?", [file_id]).fetchone():
+        return file_id, 0
+    started = datetime.now()
+    with transaction(con):
+        found = con.execute(
+            "SELECT coalesce(max(vintage), 0) FROM source_files WHERE dataset_key = ?", [key]
+        ).fetchone()
+        vintage = int(found[0]) + 1 if found else 1
+        con.execute("UPDATE source_files SET is_current = FALSE WHERE dataset_key = ?", [key])
+        con.execute(
+            "INSERT INTO source_files (file_id, source, dataset_key, vintage, is_current, "
+            "file_name, size_bytes, layout, rows_read, rows_kept, rows_rejected, started_at, "
+            "finished_at, fairmilk_version, synthetic) "
+            "VALUES (?, 'prices', ?, ?, TRUE, ?, ?, 'prices-long', ?, ?, 0, ?, ?, ?, FALSE)",
+            [
+                file_id,
+                key,
+                vintage,
+                path.name,
+                len(data),
+                len(records),
+                len(records),
+                started,
+                datetime.now(),
+                __version__,
+            ],
+        )
+        count = _insert(con, (_record_row(r, file_id, f"user:{path.name}") for r in records))
+    return file_id, count
