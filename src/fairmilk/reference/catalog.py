@@ -131,3 +131,11 @@ def read_rows(dataset_id: str) -> list[dict[str, str]]:
             )
         rows.append(row)
     return rows
+
+
+def read_bytes(dataset_id: str) -> bytes:
+    """The dataset's CSV file, byte for byte (for checksums)."""
+    path = _file(dataset_id, ".csv")
+    if not path.is_file():
+        raise ReferenceDataError(f"reference/data/{dataset_id}.csv: no such dataset")
+    return path.read_bytes()

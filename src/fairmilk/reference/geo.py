@@ -1,8 +1,8 @@
 """Countries (ISO 3166-1 alpha-2 everywhere), regions with dated memberships, partner codes.
 
 A membership row holds from ``start_date`` to ``end_date`` inclusive (empty end: still a
-member). A year stands for its last day, 31 December: the United Kingdom is in ``eu28`` in
-2019 but not in 2020, Mali is in ``ecowas`` in 2024 but not in 2025.
+member). A year stands for its middle, 1 July (as the store queries do): the United Kingdom
+is in ``eu28`` in 2019 but not in 2020, Mali is in ``ecowas`` in 2024 but not in 2025.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 from fairmilk.errors import InputError, ReferenceDataError
 from fairmilk.reference.catalog import read_rows
 
-REGIONS = ("eu27", "eu28", "ecowas", "waemu", "west-africa")
+REGIONS = ("eu27", "eu28", "ecowas", "waemu", "west-africa", "euro-area")
 # Eurostat writes Greece EL and the United Kingdom UK; ISO says GR and GB.
 EUROSTAT_ALIASES = {"EL": "GR", "UK": "GB"}
 
@@ -153,11 +153,11 @@ def memberships() -> tuple[Membership, ...]:
 
 
 def _day(when: date | int) -> date:
-    return date(when, 12, 31) if isinstance(when, int) else when
+    return date(when, 7, 1) if isinstance(when, int) else when
 
 
 def members(region: str, when: date | int) -> frozenset[str]:
-    """The ISO alpha-2 codes in ``region`` on a date (a year means its 31 December)."""
+    """The ISO alpha-2 codes in ``region`` on a date (a year means its 1 July)."""
     key = region.strip().lower()
     if key not in REGIONS:
         raise InputError("unknown region", expected=f"one of {', '.join(REGIONS)}", found=region)

@@ -22,9 +22,11 @@ CREATE TABLE IF NOT EXISTS ref_categories (
     name_fr           VARCHAR NOT NULL,
     is_powder         BOOLEAN NOT NULL,
     me_factor         DOUBLE,         -- kg of raw milk per kg of product (milk-solids basis)
+    me_derived        BOOLEAN NOT NULL DEFAULT FALSE,  -- computed by fairmilk (formula in me_note)
     me_source_url     VARCHAR,
     me_note           VARCHAR,
     litres_per_kg     DOUBLE,         -- litres of reconstituted milk per kg of powder
+    litres_derived    BOOLEAN NOT NULL DEFAULT FALSE,  -- computed by fairmilk (formula in litres_note)
     litres_source_url VARCHAR,
     litres_note       VARCHAR
 );
@@ -46,7 +48,8 @@ CREATE TABLE IF NOT EXISTS ref_regions (
     note      VARCHAR
 );
 
--- Dated memberships: iso2 belongs to region from start_date to end_date (NULL = still member).
+-- Dated memberships: iso2 belongs to region from start_date to end_date, both inclusive
+-- (NULL = still a member).
 CREATE TABLE IF NOT EXISTS ref_memberships (
     region     VARCHAR NOT NULL,
     iso2       VARCHAR NOT NULL,
@@ -59,7 +62,7 @@ CREATE TABLE IF NOT EXISTS ref_memberships (
 CREATE TABLE IF NOT EXISTS observations (
     dataset     VARCHAR NOT NULL,     -- reference file id, e.g. 'faostat_qcl_cow_milk'
     series      VARCHAR NOT NULL,     -- what is measured, e.g. 'cow_milk_production'
-    geo         VARCHAR NOT NULL,     -- ISO alpha-2, or a region id
+    geo         VARCHAR NOT NULL,     -- ISO alpha-2, a region id, or 'world' / 'extra-eu' (published figures)
     partner     VARCHAR,              -- the other side of a bilateral figure
     product     VARCHAR,              -- product category or label
     period      VARCHAR NOT NULL,     -- '2019', '2019-03', '2019-Q1', '2010-2014'

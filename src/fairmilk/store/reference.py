@@ -1,0 +1,136 @@
+"""Load the embedded reference data into the store, in one transaction, idempotently.
+
+Rerunning replaces the reference rows: the ``ref_*`` tables are emptied and refilled, and
+the observations and ``source_files`` rows of the datasets loaded here are replaced. Rows
+that other loaders own (prices, policy, CFS, trade files) are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from fairmilk import __version__
+from fairmilk.reference.catalog import provenance, read_bytes, read_rows
+from fairmilk.reference.categories import categories
+from fairmilk.reference.geo import countries, memberships
+from fairmilk.reference.observations import SERIES_READERS, Observation
+from fairmilk.reference.products import product_codes
+from fairmilk.reference.published import DATASET as PUBLISHED
+from fairmilk.reference.published import published_figures
+from fairmilk.store.db import transaction
+
+TABLE_DATASETS = {
+    "ref_products": "products",
+    "ref_categories": "categories",
+    "ref_countries": "countries",
+    "ref_regions": "regions",
+    "ref_memberships": "memberships",
+}
+LOOKUPS = ("non_country_partners", "series/faostat_ddf_geo_entities_subset")
+
+
+def loaded_datasets() -> tuple[str, ...]:
+    """The ids of every dataset that load_reference loads or registers."""
+    return (*TABLE_DATASETS.values(), *LOOKUPS, *SERIES_READERS, PUBLISHED)
+
+
+def _table_rows() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "ref_products": [asdict(p) for p in product_codes()],
+        "ref_categories": [asdict(c) for c in categories()],
+        "ref_countries": [asdict(c) for c in countries()],
+        "ref_regions": [
+            {k: r[k] for k in ("region", "name_en", "name_fr", "note")}
+            for r in read_rows("regions")
+        ],
+        "ref_memberships": [
+            {
+                "region": m.region,
+                "iso2": m.iso2,
+                "start_date": m.start,
+                "end_date": m.end,
+                "source_url": m.source_url,
+            }
+            for m in memberships()
+        ],
+    }
+
+
+def _observations() -> dict[str, list[Observation]]:
+    out = {name: reader() for name, reader in SERIES_READERS.items()}
+    out[PUBLISHED] = published_figures()
+    return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    columns = {r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()}
+    data = pa.Table.from_pylist([{k: v for k, v in r.items() if k in columns} for r in rows])
+    con.register("_fairmilk_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fairmilk_rows")
+    finally:
+        con.unregister("_fairmilk_rows")
+    return len(rows)
+
+
+def _source_file(dataset: str, rows_kept: int, started: datetime) -> dict[str, Any]:
+    raw = read_bytes(dataset)
+    prov = provenance(dataset)
+    return {
+        "file_id": hashlib.sha256(raw).hexdigest(),
+        "source": "reference",
+        "dataset_key": f"reference:{dataset}",
+        "vintage": 1,
+        "is_current": True,
+        "file_name": f"{dataset}.csv",
+        "size_bytes": len(raw),
+        "layout": "reference-csv",
+        "rows_read": len(read_rows(dataset)),
+        "rows_kept": rows_kept,
+        "rows_rejected": 0,
+        "started_at": started,
+        "finished_at": datetime.now(UTC).replace(tzinfo=None),
+        "fairmilk_version": __version__,
+        "synthetic": prov.synthetic,
+        "producer": prov.producer,
+        "url": prov.urls[0] if prov.urls else None,
+        "licence": prov.licence,
+        "note": prov.title_en,
+    }
+
+
+def _clear(con: duckdb.DuckDBPyConnection, datasets: tuple[str, ...]) -> None:
+    for table in TABLE_DATASETS:
+        con.execute(f"DELETE FROM {table}")
+    marks = ", ".join("?" for _ in datasets)
+    con.execute(f"DELETE FROM observations WHERE dataset IN ({marks})", list(datasets))
+    keys = [f"reference:{d}" for d in datasets]
+    con.execute(f"DELETE FROM source_files WHERE dataset_key IN ({marks})", keys)
+
+
+def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Replace every reference row in the store; return the row count per table."""
+    started = datetime.now(UTC).replace(tzinfo=None)
+    tables = _table_rows()
+    observations = _observations()
+    kept = {TABLE_DATASETS[t]: len(rows) for t, rows in tables.items()}
+    kept |= {name: len(obs) for name, obs in observations.items()}
+    datasets = loaded_datasets()
+    files = [_source_file(d, kept.get(d, 0), started) for d in datasets]
+    counts: dict[str, int] = {}
+    with transaction(con):
+        _clear(con, datasets)
+        for table, rows in tables.items():
+            counts[table] = _insert(con, table, rows)
+        flat = [asdict(o) for obs in observations.values() for o in obs]
+        counts["observations"] = _insert(con, "observations", flat)
+        counts["source_files"] = _insert(con, "source_files", files)
+    return counts
