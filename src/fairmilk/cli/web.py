@@ -1,9 +1,54 @@
-"""Commands: web (registered on the main app)."""
+"""Commands: serve (the dashboard and open API) and report (country briefs)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from fairmilk.cli.options import DbOption
+from fairmilk.config import db_path
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+) -> None:
+    """Serve the dashboard and the open API from the store (read-only); print its URL."""
+    from fairmilk.outputs.web import create_app
+    from fairmilk.outputs.web.server import serve as run
+
+    app = create_app(db_path(db), read_only=True)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
+    typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
+    typer.echo("Press Ctrl+C to stop.")
+    run(app, host=host, port=port)
+
+
+def report(
+    country: Annotated[str, typer.Option("--country", help="ISO 3166 alpha-2 code, e.g. SN.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the brief into.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language: en or fr.")] = "en",
+    db: DbOption = None,
+) -> None:
+    """Write a country brief (HTML and PDF) with key figures, charts and sources."""
+    from fairmilk.outputs.reports import write_brief
+    from fairmilk.store import open_store
+
+    con = open_store(db_path(db), read_only=True)
+    try:
+        paths = write_brief(con, country, lang=lang, out=out)
+    finally:
+        con.close()
+    for path in paths:
+        typer.echo(str(path))
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
+    app.command("serve")(serve)
+    app.command("report")(report)

@@ -1,0 +1,80 @@
+"""English/French text for every page, chart and brief: Babel catalogs and number formats.
+
+English text is the message id; ``locale/fr/LC_MESSAGES/messages.po`` holds the French.
+A test proves every message used in code and templates has a French translation.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from fairmilk.errors import InputError
+
+LANGS: tuple[str, ...] = ("en", "fr")
+DEFAULT_LANG = "en"
+GAP = "–"
+
+
+class Translate(Protocol):
+    """A translation function: English text (with ``{name}`` fields) in, page language out."""
+
+    def __call__(self, text: str, /, **values: Any) -> str: ...
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is a supported language, else raise InputError."""
+    if lang not in LANGS:
+        raise InputError("unknown language", column="lang", expected="en or fr", found=lang)
+    return lang
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """The message id → translation mapping of ``lang`` (empty for English, the source)."""
+    check_lang(lang)
+    if lang == "en":
+        return {}
+    node = resources.files("fairmilk.outputs") / "locale" / lang / "LC_MESSAGES" / "messages.po"
+    with node.open("rb") as handle:
+        po = read_po(handle, locale=lang)
+    return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
+
+
+def gettext(lang: str, text: str) -> str:
+    """The translation of ``text`` in ``lang``; the English text when none is recorded."""
+    return catalog(lang).get(text, text)
+
+
+def translator(lang: str) -> Translate:
+    """A one-argument translation function for ``lang``, with ``{name}`` formatting."""
+    table = catalog(lang)
+
+    def translate(text: str, /, **values: Any) -> str:
+        out = table.get(text, text)
+        return out.format(**values) if values else out
+
+    return translate
+
+
+def fmt_number(value: Any, lang: str, *, digits: int | None = None) -> str:
+    """A number in the conventions of ``lang`` (1,234.5 or 1 234,5); the gap sign for None."""
+    if value is None or (isinstance(value, float) and value != value):
+        return GAP
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if digits is None:
+        digits = 0 if abs(value) >= 100 else 2
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=check_lang(lang))
+
+
+def pick(lang: str, english: Any, french: Any) -> str:
+    """Pick the English or French one of two declared texts (English if French is empty)."""
+    if lang == "fr" and french:
+        return str(french)
+    return "" if english is None else str(english)

@@ -1,0 +1,129 @@
+"""The overview, sources, simulators and register pages."""
+
+from __future__ import annotations
+
+import duckdb
+
+from fairmilk.outputs import queries
+from fairmilk.outputs.i18n import pick, translator
+from fairmilk.outputs.tables import Result
+from fairmilk.outputs.view_trade import powder_figures
+from fairmilk.outputs.views import Block, Figure, Query, View
+
+PUBLISHED_GEOS = ("west-africa", "ecowas", "waemu", "eu27")
+
+
+def overview_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Headline figures, each with its period and sources, and what the store holds."""
+    _ = translator(lang)
+    view = View("overview", _("Overview"), lang, {})
+    view.intro = _(
+        "Open figures on EU dairy exports to West Africa, milk prices and costs, and local "
+        "milk. Every number links to its source; a gap is shown as –."
+    )
+    view.figures = powder_figures(con, lang=lang) + _published_figures(con, lang)
+    view.blocks.append(_holdings(con, lang))
+    return view
+
+
+def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:
+    """The latest published value of each regional series (at most eight)."""
+    marks = ", ".join("?" for _ in PUBLISHED_GEOS)
+    found = queries.rows(
+        con,
+        f"""SELECT series, geo, period, value, unit, source_org, source_url, note
+            FROM observations WHERE geo IN ({marks}) AND value IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY series, geo, unit
+                                       ORDER BY year DESC, month DESC NULLS FIRST) = 1
+            ORDER BY series, geo LIMIT 8""",
+        list(PUBLISHED_GEOS),
+    )
+    return [
+        Figure(
+            f"{r['series']} — {r['geo']}",
+            r["value"],
+            str(r["unit"]),
+            str(r["period"]),
+            [" — ".join(str(x) for x in (r["source_org"], r["source_url"]) if x)],
+            str(r["note"] or ""),
+        )
+        for r in found.records()
+    ]
+
+
+def _holdings(con: duckdb.DuckDBPyConnection, lang: str) -> Block:
+    _ = translator(lang)
+    counts = [
+        (_("Loaded files (vintages)"), queries.count(con, "SELECT count(*) FROM source_files")),
+        (_("Trade rows in use"), queries.count(con, "SELECT count(*) FROM trade_current")),
+        (_("Published observations"), queries.count(con, "SELECT count(*) FROM observations")),
+        (_("Countries"), queries.count(con, "SELECT count(*) FROM ref_countries")),
+    ]
+    synthetic = queries.count(con, "SELECT count(*) FROM source_files WHERE synthetic") > 0
+    result = Result(_("What the store holds"), ["item", "count"], counts, synthetic=synthetic)
+    result.sources = [_("All loaded files are listed on the sources page.")]
+    return Block("holdings", result.title, result)
+
+
+def sources_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Every loaded file with its vintage, and every published-figures dataset."""
+    _ = translator(lang)
+    view = View("sources", _("Sources"), lang, {})
+    view.intro = _("Every dataset the observatory uses: producer, address, licence, vintage.")
+    files = queries.source_files(con)
+    files.title = _("Loaded files and vintages")
+    files.sources = sorted({str(r[6]) for r in files.rows if r[6]})
+    obs = queries.observation_datasets(con)
+    obs.title = _("Published figures (observations)")
+    obs.sources = queries.observation_sources(con, "TRUE", [])
+    view.blocks += [Block("files", files.title, files), Block("datasets", obs.title, obs)]
+    view.blocks.append(_reference_block(lang))
+    return view
+
+
+def _reference_block(lang: str) -> Block:
+    """The embedded reference datasets and their provenance records."""
+    from fairmilk.reference import catalog
+
+    _ = translator(lang)
+    out = []
+    for ds in catalog.datasets():
+        p = catalog.provenance(ds)
+        title = pick(lang, p.title_en, p.title_fr)
+        out.append((ds, title, p.producer, " ".join(p.urls), p.accessed, p.licence, p.synthetic))
+    columns = ["dataset", "title", "producer", "urls", "accessed", "licence", "synthetic"]
+    result = Result(_("Embedded reference data"), columns, out)
+    result.sources = sorted({u for r in out for u in str(r[3]).split()})
+    result.synthetic = any(r[6] for r in out)
+    return Block("reference", result.title, result)
+
+
+def simulators_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """The policy simulators' sourced parameters (the simulators themselves plug in here)."""
+    _ = translator(lang)
+    view = View("simulators", _("Policy simulators"), lang, {})
+    view.intro = _(
+        "Market Responsibility Programme, ECOWAS tariff and Milk Offensive simulators. "
+        "This build has no simulator yet; below are the sourced policy parameters."
+    )
+    where = "dataset ILIKE '%policy%' OR dataset ILIKE '%tariff%' OR series ILIKE '%tariff%'"
+    found = queries.rows(
+        con,
+        f"SELECT dataset, series, geo, product, period, value, unit, source_url, note "
+        f"FROM observations WHERE {where} ORDER BY dataset, series, geo LIMIT 500",
+    )
+    found.title = _("Policy parameters")
+    found.sources = queries.observation_sources(con, where, [])
+    view.blocks.append(Block("parameters", found.title, found))
+    return view
+
+
+def register_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """The CFS call-for-experiences register: a link to its own pages."""
+    _ = translator(lang)
+    view = View("register", _("Register of experiences"), lang, {})
+    view.intro = _(
+        "Submissions to the CFS call for experiences on connecting smallholders to markets."
+    )
+    view.links.append((_("Open the register"), "/register/"))
+    return view

@@ -1,0 +1,248 @@
+"""View functions: one dict-like View feeds both a page's HTML and its JSON twin.
+
+A View holds the page's state (its parameters, so a link reproduces it), headline figures
+and blocks; each block is a sourced table with an optional chart. Parameters arrive as a
+plain mapping of strings (a query string) and are validated here (InputError on bad input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import InputError
+from fairmilk.outputs import charts, queries
+from fairmilk.outputs.i18n import pick, translator
+from fairmilk.outputs.tables import Result, _plain
+
+PAGES: tuple[str, ...] = (
+    "overview",
+    "trade",
+    "prices",
+    "per-litre",
+    "simulators",
+    "offensive",
+    "register",
+    "sources",
+)
+MEASURES: tuple[str, ...] = ("tonnes", "value_eur", "milk_equivalent_t")
+MEASURE_UNITS = {"tonnes": "t", "value_eur": "EUR", "milk_equivalent_t": "t ME"}
+Query = Mapping[str, str]
+
+
+@dataclass(slots=True)
+class Figure:
+    """A headline figure with its unit, period and sources (value None = a gap)."""
+
+    label: str
+    value: float | None
+    unit: str
+    period: str
+    sources: list[str]
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Block:
+    """A sourced table with an optional chart; ``id`` names its download URLs."""
+
+    id: str
+    title: str
+    result: Result
+    chart: charts.Spec | None = None
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Control:
+    """A form field of a page: its name in the URL, label, current value and choices."""
+
+    name: str
+    label: str
+    value: str
+    options: list[tuple[str, str]] = field(default_factory=list)
+    kind: str = "select"
+
+
+@dataclass(slots=True)
+class View:
+    """Everything a page shows, in one structure that renders as HTML or JSON."""
+
+    page: str
+    title: str
+    lang: str
+    params: dict[str, str]
+    intro: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    controls: list[Control] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+    def block(self, block_id: str) -> Block:
+        """The block called ``block_id``; InputError if the page has none of that name."""
+        for item in self.blocks:
+            if item.id == block_id:
+                return item
+        names = ", ".join(b.id for b in self.blocks) or "none"
+        raise InputError("no such table", column="block", expected=names, found=block_id)
+
+
+def to_dict(view: View) -> dict[str, Any]:
+    """The JSON twin of a page: its state, figures and sourced tables."""
+    return {
+        "page": view.page,
+        "title": view.title,
+        "lang": view.lang,
+        "params": view.params,
+        "intro": view.intro,
+        "figures": [_figure_dict(f) for f in view.figures],
+        "blocks": [_block_dict(b) for b in view.blocks],
+        "links": [{"label": label, "href": href} for label, href in view.links],
+        "synthetic": any(b.result.synthetic for b in view.blocks),
+    }
+
+
+def _figure_dict(fig: Figure) -> dict[str, Any]:
+    return {
+        "label": fig.label,
+        "value": _plain(fig.value),
+        "unit": fig.unit,
+        "period": fig.period,
+        "sources": fig.sources,
+        "note": fig.note,
+    }
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    res = block.result
+    return {
+        "id": block.id,
+        "title": block.title,
+        "columns": res.columns,
+        "data": [{k: _plain(v) for k, v in rec.items()} for rec in res.records()],
+        "sources": res.sources,
+        "notes": res.all_notes(),
+        "synthetic": res.synthetic,
+        "chart": block.chart,
+    }
+
+
+def choice(query: Query, name: str, allowed: tuple[str, ...], default: str) -> str:
+    """The parameter ``name`` if it is one of ``allowed``, else InputError (absent: default)."""
+    value = query.get(name) or default
+    if value not in allowed:
+        raise InputError("bad parameter", column=name, expected=" | ".join(allowed), found=value)
+    return value
+
+
+def year(query: Query, name: str, default: int) -> int:
+    """A year parameter between 1900 and 2100, else InputError."""
+    raw = query.get(name) or str(default)
+    if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
+        raise InputError("bad year", column=name, expected="a year 1900-2100", found=raw)
+    return int(raw)
+
+
+def area(query: Query, name: str, default: str) -> str:
+    """A country (ISO alpha-2), a region id or ``all``, else InputError."""
+    value = (query.get(name) or default).strip()
+    if value in (*queries.REGIONS, "all") or (len(value) == 2 and value.isalpha()):
+        return value.upper() if len(value) == 2 else value
+    expected = "an ISO 3166 alpha-2 code, all, or one of " + ", ".join(queries.REGIONS)
+    raise InputError("bad area", column=name, expected=expected, found=value)
+
+
+def categories(query: Query) -> tuple[str, ...]:
+    """The product categories, comma-separated in ``category`` (default: the powders)."""
+    raw = query.get("category") or ",".join(queries.POWDERS)
+    found = tuple(c.strip() for c in raw.split(",") if c.strip())
+    bad = [c for c in found if c not in queries.CATEGORIES]
+    if bad or not found:
+        expected = "comma-separated ids among " + ", ".join(queries.CATEGORIES)
+        raise InputError("bad category", column="category", expected=expected, found=raw)
+    return found
+
+
+def category_names(con: duckdb.DuckDBPyConnection, lang: str) -> dict[str, str]:
+    """Category id → its name in ``lang``, from the reference table."""
+    found = con.execute("SELECT category, name_en, name_fr FROM ref_categories").fetchall()
+    return {str(c): pick(lang, en, fr) for c, en, fr in found}
+
+
+def area_options(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
+    """Choices for an exporter or destination field: all, the regions, then the countries."""
+    _ = translator(lang)
+    out = [("all", _("All"))]
+    regions = con.execute("SELECT region, name_en, name_fr FROM ref_regions ORDER BY 1")
+    out += [(str(r), pick(lang, en, fr)) for r, en, fr in regions.fetchall()]
+    col = "name_fr" if lang == "fr" else "name_en"
+    countries = con.execute(f"SELECT iso2, {col} FROM ref_countries ORDER BY {col}").fetchall()
+    return out + [(str(c), f"{n} ({c})") for c, n in countries]
+
+
+def with_names(result: Result, names: dict[str, str]) -> Result:
+    """The result with a ``product`` column: each category's name in the page language."""
+    idx = result.columns.index("category")
+    new_rows = [(*r, names.get(str(r[idx]), str(r[idx]))) for r in result.rows]
+    return Result(
+        result.title,
+        [*result.columns, "product"],
+        new_rows,
+        result.sources,
+        result.notes,
+        result.synthetic,
+    )
+
+
+COLUMNS: tuple[str, ...] = (
+    "accessed",
+    "approximate",
+    "category",
+    "count",
+    "dataset",
+    "dataset_key",
+    "derived",
+    "destination",
+    "exporter",
+    "file_name",
+    "finished_at",
+    "first_year",
+    "flag",
+    "geo",
+    "is_current",
+    "item",
+    "last_year",
+    "licence",
+    "licences",
+    "milk_equivalent_t",
+    "n_rows",
+    "n_source_urls",
+    "note",
+    "period",
+    "producer",
+    "producers",
+    "product",
+    "rows_kept",
+    "rows_rejected",
+    "rows_without_quantity",
+    "series",
+    "source",
+    "source_org",
+    "source_url",
+    "synthetic",
+    "title",
+    "tonnes",
+    "unit",
+    "url",
+    "urls",
+    "value",
+    "value_eur",
+    "value_high",
+    "value_low",
+    "vintage",
+    "year",
+)
+"""Every column a page table shows; each has a French header in the catalog."""

@@ -1,0 +1,208 @@
+"""The open JSON API under /api/v1: every answer is a page of rows with its sources.
+
+Pagination is explicit: ``limit`` (1-1000) and ``offset``; the answer gives ``total`` and
+a ``next`` link while rows remain, so nothing is ever cut silently. Add ``format=csv`` (or
+``.csv`` to the path) for CSV; its ``Link`` header points to the JSON with the sources.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from fairmilk.outputs import queries
+from fairmilk.outputs.tables import Result, _plain, to_csv
+from fairmilk.outputs.view_trade import trade_filter
+
+DESCRIPTION = (
+    "Open data on EU dairy exports to West Africa (including fat-filled milk powder), milk "
+    "prices and costs, and local milk. Every answer carries its sources; a gap is null. "
+    "Pagination: limit/offset with total and next. CSV: format=csv or a .csv path."
+)
+MAX_LIMIT = 1000
+AREA = r"^([A-Za-z]{2}|all|eu27|eu28|ecowas|waemu|west-africa)$"
+
+router = APIRouter(prefix="/api/v1", tags=["open data"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page (1-1000).")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv.")]
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+
+
+class Page(BaseModel):
+    """One page of rows with its provenance."""
+
+    title: str
+    columns: list[str]
+    data: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    next: str | None
+    sources: list[str]
+    notes: list[str]
+    synthetic: bool
+
+
+def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str) -> Any:
+    """The page of ``result`` asked for, as a Page or as CSV with a Link to its JSON."""
+    total = len(result.rows)
+    chunk = Result(result.title, result.columns, result.rows[offset : offset + limit])
+    nxt = None
+    if offset + limit < total:
+        params = dict(request.query_params) | {"offset": str(offset + limit), "limit": str(limit)}
+        nxt = f"{request.url.path}?{urlencode(params)}"
+    if fmt == "csv" or request.url.path.endswith(".csv"):
+        json_params = dict(request.query_params) | {"format": "json"}
+        link = (
+            f'<{request.url.path.removesuffix(".csv")}?{urlencode(json_params)}>; rel="describedby"'
+        )
+        headers = {"Link": link, "X-Total-Count": str(total)}
+        return Response(to_csv(chunk), media_type="text/csv; charset=utf-8", headers=headers)
+    return Page(
+        title=result.title,
+        columns=result.columns,
+        data=[{k: _plain(v) for k, v in rec.items()} for rec in chunk.records()],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next=nxt,
+        sources=result.sources,
+        notes=result.all_notes(),
+        synthetic=result.synthetic,
+    )
+
+
+def _cached(request: Request, key: tuple[Any, ...], build: Any) -> Result:
+    state = request.app.state
+
+    def run() -> Result:
+        with state.store.cursor() as con:
+            result: Result = build(con)
+            return result
+
+    found: Result = state.cache.get(("api", *key), run)
+    return found
+
+
+@router.get("/datasets", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/datasets.csv", response_model=Page, responses=CSV_RESPONSE, include_in_schema=False)
+def datasets(
+    request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
+) -> Any:
+    """Every loaded file (vintage) with its producer, address, licence and row counts."""
+    result = _cached(request, ("datasets",), queries.source_files)
+    result.title = "Loaded files and vintages"
+    return _answer(request, result, limit, offset, format)
+
+
+@router.get("/countries", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/countries.csv", response_model=Page, include_in_schema=False)
+def countries(
+    request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
+) -> Any:
+    """Countries: ISO codes, Comext and Comtrade codes, English and French names."""
+    result = _cached(request, ("countries",), queries.countries)
+    return _answer(request, result, limit, offset, format)
+
+
+@router.get("/regions", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/regions.csv", response_model=Page, include_in_schema=False)
+def regions(
+    request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
+) -> Any:
+    """Regions (eu27, eu28, ecowas, waemu, west-africa) with dated memberships."""
+    result = _cached(request, ("regions",), queries.regions)
+    return _answer(request, result, limit, offset, format)
+
+
+Area = Annotated[str, Query(pattern=AREA, max_length=11)]
+Category = Annotated[str, Query(pattern=r"^[a-z_]+(,[a-z_]+){0,11}$", max_length=200)]
+Year = Annotated[int, Query(ge=1900, le=2100)]
+
+
+@router.get("/trade", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/trade.csv", response_model=Page, include_in_schema=False)
+def trade(
+    request: Request,
+    exporter: Area = "eu27",
+    destination: Area = "west-africa",
+    category: Category = "smp,wmp,ffmp",
+    year_from: Annotated[Year, Query(alias="from")] = 1999,
+    year_to: Annotated[Year, Query(alias="to")] = 2100,
+    flow: Literal["export", "import"] = "export",
+    by: Literal["year", "exporter", "destination", "category"] = "year",
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Format = "json",
+) -> Any:
+    """Tonnes, euros and milk equivalent of dairy flows by year, exporter, destination, product."""
+    query = {
+        "exporter": exporter,
+        "destination": destination,
+        "category": category,
+        "from": str(year_from),
+        "to": str(year_to),
+        "flow": flow,
+    }
+    filt = trade_filter(query)
+    result = _cached(
+        request, ("trade", filt, by), lambda con: queries.trade_table(con, filt, by=by)
+    )
+    result.title = f"Dairy trade by {by}"
+    return _answer(request, result, limit, offset, format)
+
+
+Text = Annotated[str, Query(max_length=100, pattern=r"^[\w\-/. ]*$")]
+
+
+@router.get("/observations", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/observations.csv", response_model=Page, include_in_schema=False)
+def observations(
+    request: Request,
+    dataset: Text = "",
+    series: Text = "",
+    geo: Text = "",
+    year_from: Annotated[Year, Query(alias="from")] = 1900,
+    year_to: Annotated[Year, Query(alias="to")] = 2100,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Format = "json",
+) -> Any:
+    """Published figures and series, each value with its producer and source address."""
+    filt = queries.ObsFilter(dataset, series, geo, year_from, year_to)
+    result = _cached(request, ("obs", filt), lambda con: queries.observations(con, filt))
+    return _answer(request, result, limit, offset, format)
+
+
+@router.get("/indicators", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/indicators.csv", response_model=Page, include_in_schema=False)
+def indicators(
+    request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
+) -> Any:
+    """The declared indicators: id, English and French titles, unit and method."""
+    return _answer(request, indicator_list(), limit, offset, format)
+
+
+def indicator_list() -> Result:
+    """The indicator registry as a table (empty, with a note, when no registry is built in)."""
+    try:
+        from fairmilk.indicators import registry
+    except ImportError:
+        result = Result("Indicators", ["id", "title_en", "title_fr", "unit"], [])
+        result.notes.append("No indicator registry in this build yet.")
+        return result
+    return registry_table(registry)
+
+
+def registry_table(registry: Any) -> Result:
+    """The registry's indicators as rows (the registry module is the other engineer's)."""
+    items = list(getattr(registry, "INDICATORS", ()))
+    columns = ["id", "title_en", "title_fr", "unit", "method_en", "method_fr"]
+    out = [tuple(_plain(getattr(i, c, None)) for c in columns) for i in items]
+    return Result("Indicators", columns, out)

@@ -1,0 +1,116 @@
+"""The FastAPI app factory: dashboard pages, their JSON twins, the open API, static files.
+
+Plug-in point for the register: a module ``fairmilk.outputs.web.register_routes`` that
+defines ``router`` (a FastAPI ``APIRouter``) is included first, so its paths (``/register``
+and below) win over the placeholder page here. Its handlers reach the store through
+``request.app.state.store`` (a :class:`Store`); writes need ``create_app(..., read_only=False)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from fairmilk import __version__
+from fairmilk.errors import FairmilkError, InputError
+from fairmilk.outputs.web import api, pages
+from fairmilk.outputs.web.state import Store, ViewCache
+
+ErrorPage = Callable[[Request, int, str], Response]
+
+STATIC = Path(__file__).parent / "static"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def register_router() -> APIRouter | None:
+    """The register engineer's router, when ``web/register_routes.py`` exists."""
+    try:
+        module = importlib.import_module("fairmilk.outputs.web.register_routes")
+    except ModuleNotFoundError:
+        return None
+    router = getattr(module, "router", None)
+    return router if isinstance(router, APIRouter) else None
+
+
+def create_app(db_path: Path, *, read_only: bool = True) -> FastAPI:
+    """The observatory web app reading the store at ``db_path`` (read-only by default)."""
+    app = FastAPI(
+        title="fairmilk open API",
+        version=__version__,
+        description=api.DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.store = Store(db_path, read_only=read_only)
+    app.state.cache = ViewCache(enabled=read_only)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    extra = register_router()
+    app.state.has_register = extra is not None
+    if extra is not None:
+        app.include_router(extra)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    _add_security(app)
+    _add_error_handlers(app)
+    return app
+
+
+def _add_security(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    error_page = pages.error_page
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return _error(request, 422, str(exc), error_page)
+
+    @app.exception_handler(FairmilkError)
+    async def fairmilk_error(request: Request, exc: FairmilkError) -> Response:
+        return _error(request, 400, str(exc), error_page)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), error_page)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(request, 500, "internal error; the team has been told", error_page)
+
+    _ = RequestValidationError  # FastAPI's own 422 answer is kept for the API (documented)
+
+
+def _error(request: Request, status: int, message: str, page: ErrorPage) -> Response:
+    """An error answer without a stack trace: JSON for the API, HTML for pages."""
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith(".json"):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    if path.endswith((".csv", ".svg", ".png", ".pdf")):
+        return PlainTextResponse(message, status_code=status)
+    return page(request, status, message)

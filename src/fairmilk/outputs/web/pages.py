@@ -1,0 +1,146 @@
+"""Dashboard routes: each page as HTML, its JSON twin (``.json``) and block downloads.
+
+``/trade?by=year`` is the page, ``/trade.json?by=year`` its JSON twin, and
+``/trade/trade.csv?by=year`` (or ``.svg``, ``.png``) one block's table or chart.
+``?lang=fr`` switches every page to French.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from fairmilk.errors import InputError
+from fairmilk.outputs import charts
+from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
+from fairmilk.outputs.tables import to_csv
+from fairmilk.outputs.view_misc import (
+    overview_view,
+    register_view,
+    simulators_view,
+    sources_view,
+)
+from fairmilk.outputs.view_obs import obs_view
+from fairmilk.outputs.view_trade import trade_view
+from fairmilk.outputs.views import PAGES, Query, View, to_dict
+from fairmilk.outputs.web.render import page_url, render_error, render_page
+
+MAX_QUERY = 2000
+Builder = Callable[[duckdb.DuckDBPyConnection, Query], View]
+BUILDERS: dict[str, Callable[..., View]] = {
+    "overview": overview_view,
+    "trade": trade_view,
+    "prices": lambda con, q, *, lang: obs_view(con, "prices", q, lang=lang),
+    "per-litre": lambda con, q, *, lang: obs_view(con, "per-litre", q, lang=lang),
+    "offensive": lambda con, q, *, lang: obs_view(con, "offensive", q, lang=lang),
+    "simulators": simulators_view,
+    "register": register_view,
+    "sources": sources_view,
+}
+MEDIA = {"csv": "text/csv; charset=utf-8", "svg": "image/svg+xml", "png": "image/png"}
+
+router = APIRouter(include_in_schema=False)
+
+
+def request_lang(request: Request) -> str:
+    """The page language from ``?lang=`` (English when absent)."""
+    return check_lang(request.query_params.get("lang") or DEFAULT_LANG)
+
+
+def _query(request: Request) -> dict[str, str]:
+    if len(request.url.query) > MAX_QUERY:
+        raise InputError("query string too long", expected=f"at most {MAX_QUERY} characters")
+    return {k: v for k, v in request.query_params.items() if k != "lang"}
+
+
+def build_view(request: Request, page: str) -> View:
+    """The view of ``page`` for this request (from the app's cache when read-only)."""
+    if page not in BUILDERS:
+        raise InputError("no such page", column="page", expected=", ".join(PAGES), found=page)
+    lang = request_lang(request)
+    query = _query(request)
+    state = request.app.state
+
+    def build() -> View:
+        with state.store.cursor() as con:
+            view: View = BUILDERS[page](con, query, lang=lang)
+            return view
+
+    key = ("view", page, lang, tuple(sorted(query.items())))
+    result: View = state.cache.get(key, build)
+    return result
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    """The overview page."""
+    return _html(request, "overview")
+
+
+@router.get("/{name}")
+def page(request: Request, name: str) -> Response:
+    """A page (``/trade``) or its JSON twin (``/trade.json``)."""
+    if name.endswith(".json"):
+        view = build_view(request, name.removesuffix(".json"))
+        return JSONResponse(to_dict(view), headers=_link(view))
+    return _html(request, name)
+
+
+@router.get("/{name}/{file}")
+def download(request: Request, name: str, file: str) -> Response:
+    """One block of a page as CSV, or its chart as SVG or PNG (with its sources)."""
+    block_id, _dot, fmt = file.rpartition(".")
+    if fmt not in MEDIA:
+        raise InputError("unknown download format", column="format", expected="csv, svg or png")
+    view = build_view(request, name)
+    block = view.block(block_id)
+    headers = {"Content-Disposition": f'attachment; filename="{name}-{block_id}.{fmt}"'}
+    headers.update(_link(view))
+    if fmt == "csv":
+        return Response(to_csv(block.result), media_type=MEDIA[fmt], headers=headers)
+    if block.chart is None:
+        raise InputError("this table has no chart", column="block", found=block_id)
+    key = ("chart", name, block_id, fmt, str(request.url.query))
+    body = request.app.state.cache.get(key, lambda: _draw(block.chart, block.result.sources, fmt))
+    return Response(body, media_type=MEDIA[fmt], headers=headers)
+
+
+def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> Any:
+    """The chart drawn on the server, with its sources as subtitle."""
+    full = with_sources(spec or {}, sources)
+    return charts.render_svg(full) if fmt == "svg" else charts.render_png(full)
+
+
+def with_sources(spec: charts.Spec, sources: list[str]) -> charts.Spec:
+    """A copy of the spec whose subtitle names its sources (at most three lines)."""
+    out = copy.deepcopy(spec)
+    lines = [s if len(s) < 110 else s[:107] + "…" for s in sources[:3]]
+    if len(sources) > 3:
+        lines.append(f"+ {len(sources) - 3} more (see the page's sources)")
+    out["title"] = {"text": spec.get("title", ""), "subtitle": lines, "anchor": "start"}
+    return out
+
+
+def _link(view: View) -> dict[str, str]:
+    return {
+        "Link": f"<{page_url(view.page, view.params, view.lang, suffix='.json')}>; "
+        'rel="describedby"'
+    }
+
+
+def _html(request: Request, name: str) -> Response:
+    view = build_view(request, name)
+    html = render_page(view, has_register=request.app.state.has_register)
+    return HTMLResponse(html)
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    """An HTML error page in the request's language; never a stack trace."""
+    lang = request.query_params.get("lang")
+    html = render_error(status, message, lang=lang if lang in ("en", "fr") else DEFAULT_LANG)
+    return HTMLResponse(html, status_code=status)

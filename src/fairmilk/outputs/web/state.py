@@ -1,0 +1,65 @@
+"""The app's shared state: one store connection, a cursor per request, a view cache."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from fairmilk.store.db import open_store
+
+CACHE_SIZE = 512
+
+
+class Store:
+    """One DuckDB connection for the app; each request reads through its own cursor."""
+
+    def __init__(self, path: Path, *, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._con = open_store(path, read_only=read_only)
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the shared connection, closed after use."""
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        """Close the shared connection."""
+        self._con.close()
+
+
+class ViewCache:
+    """A bounded, thread-safe memo of built views; used only on a read-only store."""
+
+    def __init__(self, *, enabled: bool, size: int = CACHE_SIZE) -> None:
+        self.enabled = enabled
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        """The cached value for ``key``, built (and kept) on first use."""
+        if not self.enabled:
+            return build()
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value

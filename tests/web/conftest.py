@@ -1,0 +1,47 @@
+"""Web fixtures: a tiny store built from code (SYNTHETIC test rows), the app, a client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from fairmilk.outputs.web import create_app
+from fairmilk.outputs.web.server import running
+from fairmilk.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def build_test_store(path: Path) -> Path:
+    """Create a store at ``path`` holding the hand-made rows of fixtures/store.sql."""
+    con = open_store(path)
+    try:
+        con.execute((FIXTURES / "store.sql").read_text(encoding="utf-8"))
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file with the tiny synthetic test rows, shared by the web tests (read-only)."""
+    return build_test_store(tmp_path_factory.mktemp("web") / "store.duckdb")
+
+
+@pytest.fixture(scope="session")
+def base_url(web_store: Path) -> Iterator[str]:
+    """The address of a real uvicorn server (loopback, free port) serving the tiny store."""
+    app = create_app(web_store)
+    with running(app) as url:
+        yield url
+    app.state.store.close()
+
+
+@pytest.fixture(scope="session")
+def client(base_url: str) -> Iterator[httpx.Client]:
+    """An HTTP client of that server."""
+    with httpx.Client(base_url=base_url, timeout=30) as http:
+        yield http

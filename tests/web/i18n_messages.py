@@ -1,0 +1,31 @@
+"""The English messages the web pages use: extracted literals plus declared dynamic ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+
+from fairmilk.outputs import queries, view_obs, views
+from fairmilk.outputs.web import render
+
+OUTPUTS = Path(views.__file__).parent
+METHODS = [
+    ("**/vendor/**", "ignore"),
+    ("**.py", "python"),
+    ("**/templates/**.html", "jinja2.ext:babel_extract"),
+    ("**/report_templates/**.html", "jinja2.ext:babel_extract"),
+]
+
+
+def literal_messages() -> set[str]:
+    """Every string literal passed to ``_`` in the outputs code and templates."""
+    found = extract_from_dir(str(OUTPUTS), METHODS, keywords={"_": None})
+    return {str(msg if isinstance(msg, str) else msg[0]) for _f, _l, msg, _c, _x in found}
+
+
+def dynamic_messages() -> set[str]:
+    """Messages chosen at run time: menu labels, page titles, parameter values."""
+    out = set(render.NAV_LABELS.values()) | set(view_obs.TITLES.values())
+    out |= set(view_obs.INTROS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
+    return out | {"export", "import"} | set(views.COLUMNS)
