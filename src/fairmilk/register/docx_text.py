@@ -1,0 +1,125 @@
+"""The text of a .docx form, read safely: zip-bomb checks and no DTD or entity in the XML.
+
+Word check-box content controls (``w14:checkbox``) become ``☒`` or ``☐`` at the start of
+their line, like glyphs typed by hand; tables are read row by row, cell by cell.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from fairmilk.errors import InputError
+
+MAX_MEMBER_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 100
+MAX_MEMBERS = 500
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+
+def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse archives whose members are too many, too large or too compressed."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(
+            "too many parts in the .docx", file=name, expected=f"at most {MAX_MEMBERS}"
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_RATIO:
+            raise InputError(
+                f"part {info.filename!r} expands to {info.file_size} bytes (ratio {ratio:.0f})",
+                file=name,
+                expected=f"parts under {MAX_MEMBER_BYTES} bytes and a ratio under {MAX_RATIO}",
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(
+            "the .docx would expand too much", file=name, expected=f"< {MAX_TOTAL_BYTES} bytes"
+        )
+
+
+def safe_xml(data: bytes, *, name: str) -> Element:
+    """Parse XML with defusedxml, refusing any DTD (no XXE, no billion laughs)."""
+    try:
+        root: Element = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise InputError("XML with a DTD or entity declaration is refused", file=name) from exc
+    except ParseError as exc:
+        raise InputError(f"not well-formed XML: {exc}", file=name) from exc
+    return root
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
+    with archive.open(member) as handle:
+        data = handle.read(MAX_MEMBER_BYTES + 1)
+    if len(data) > MAX_MEMBER_BYTES:
+        raise InputError(f"part {member!r} is too large", file=name)
+    return data
+
+
+def _checkbox(sdt: Element) -> str | None:
+    """'☒' or '☐' for a check-box content control, None for any other control."""
+    props = sdt.find(f"{W}sdtPr")
+    box = props.find(f"{W14}checkbox") if props is not None else None
+    if box is None:
+        return None
+    checked = box.find(f"{W14}checked")
+    value = checked.get(f"{W14}val", "0") if checked is not None else "0"
+    return "☒" if value in ("1", "true") else "☐"
+
+
+def _runs(node: Element, out: list[str]) -> None:
+    """Append the visible text under ``node`` (check-box controls as glyphs)."""
+    for child in node:
+        if child.tag == f"{W}sdt" and (glyph := _checkbox(child)) is not None:
+            out.append(glyph + " ")
+            continue
+        if child.tag == f"{W}t":
+            out.append(child.text or "")
+        elif child.tag == f"{W}tab":
+            out.append("\t")
+        elif child.tag in (f"{W}br", f"{W}cr"):
+            out.append("\n")
+        else:
+            _runs(child, out)
+
+
+def _blocks(body: Element, lines: list[str]) -> None:
+    """Paragraphs as lines; a table cell's paragraphs in order, cells then rows."""
+    for child in body:
+        if child.tag == f"{W}p":
+            parts: list[str] = []
+            _runs(child, parts)
+            lines.append("".join(parts))
+        elif child.tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent"):
+            if child.tag == f"{W}sdt" and (glyph := _checkbox(child)) is not None:
+                lines.append(glyph)
+                continue
+            _blocks(child, lines)
+
+
+def docx_text(data: bytes, *, name: str) -> str:
+    """The text of a .docx file, one paragraph a line; InputError if unsafe or unreadable."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise InputError("not a .docx (zip) file", file=name, expected="a Word .docx") from exc
+    with archive:
+        _check_archive(archive, name)
+        if "word/document.xml" not in archive.namelist():
+            raise InputError("no word/document.xml inside", file=name, expected="a Word .docx")
+        root = safe_xml(_read_member(archive, "word/document.xml", name), name=name)
+    body = root.find(f"{W}body")
+    if body is None:
+        raise InputError("the document has no body", file=name)
+    lines: list[str] = []
+    _blocks(body, lines)
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""Import a filled form from bytes: check size and content type, extract text, parse it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from fairmilk.errors import InputError
+from fairmilk.register.docx_text import docx_text
+from fairmilk.register.reader import read_submission
+from fairmilk.register.record import Submission
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_PDF_PAGES = 60
+FORMATS = ("txt", "docx", "pdf")
+
+
+def sniff(data: bytes, *, name: str) -> str:
+    """The format told by the content (not the file name): txt, docx or pdf."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if b"\x00" in data[:4096]:
+        raise InputError(
+            "binary content that is neither .docx nor .pdf",
+            file=name,
+            expected="a .txt, .docx or .pdf form",
+        )
+    return "txt"
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("text that is neither UTF-8 nor Windows-1252", file=name)  # pragma: no cover
+
+
+def pdf_text(data: bytes, *, name: str) -> str:
+    """The text layer of a PDF (pdfminer.six); InputError if it has none or cannot be read."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        text = str(extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES, laparams=LAParams()))
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(
+            f"cannot read the PDF: {exc}", file=name, expected="a PDF with a text layer"
+        ) from exc
+    if not text.strip():
+        raise InputError(
+            "the PDF has no text layer (scanned?)", file=name, expected="a PDF with text"
+        )
+    return unwrap(text.replace("\x0c", "\n"))
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a PDF layout wrapped: a line nearly as long as the longest one that
+    does not end a sentence continues on the next line (URLs cut after '/' or '-' too)."""
+    lines = text.split("\n")
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    out: list[str] = []
+    carry = ""
+    for raw, after in zip(lines, [*lines[1:], ""], strict=True):
+        line = carry + raw
+        body = line.rstrip()
+        wrapped = len(raw.rstrip()) >= 0.75 * width and not body.endswith((".", ":", "?", "!"))
+        if wrapped and after.strip() and after.lstrip()[:1] not in "☒☐·•":
+            carry = body if body.endswith(("/", "-")) else body + " "
+            continue
+        out.append(line)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return "\n".join(out)
+
+
+def extract(data: bytes, *, name: str) -> tuple[str, str]:
+    """The text of a filled form and its format, after the size and type checks."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InputError(
+            f"file of {len(data)} bytes is too large",
+            file=name,
+            expected=f"at most {MAX_UPLOAD_BYTES} bytes",
+        )
+    if not data.strip():
+        raise InputError("the file is empty", file=name, expected="a filled form")
+    fmt = sniff(data, name=name)
+    if fmt == "pdf":
+        return pdf_text(data, name=name), fmt
+    if fmt == "docx":
+        return docx_text(data, name=name), fmt
+    return _decode(data, name), fmt
+
+
+def import_bytes(data: bytes, *, name: str) -> Submission:
+    """Parse a filled form given as bytes (.txt, .docx or .pdf, told by content)."""
+    text, fmt = extract(data, name=name)
+    return read_submission(text, source_name=name, source_format=fmt)
+
+
+def import_file(path: Path) -> Submission:
+    """Parse a filled form file; InputError names the file if it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from exc
+    return import_bytes(data, name=path.name)

@@ -1,0 +1,111 @@
+"""Register fixtures: the real 2019 submission as text, and .docx/.pdf built from it."""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+OXFAM = FIXTURES / "oxfam-local-and-fair-milk-2019.txt"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+GLYPHS = {"☒": True, "☐": False}
+
+
+def _checkbox_xml(checked: bool) -> str:
+    glyph = "☒" if checked else "☐"
+    return (
+        f'<w:sdt xmlns:w="{W_NS}" xmlns:w14="{W14_NS}"><w:sdtPr><w14:checkbox>'
+        f'<w14:checked w14:val="{int(checked)}"/>'
+        '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+        '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/>'
+        f"</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>{glyph}</w:t></w:r>"
+        "</w:sdtContent></w:sdt>"
+    )
+
+
+def _paragraph(container: object, line: str) -> None:
+    stripped = line.lstrip()
+    paragraph = container.add_paragraph()  # type: ignore[attr-defined]
+    if stripped[:1] in GLYPHS:
+        paragraph._p.append(parse_xml(_checkbox_xml(GLYPHS[stripped[0]])))
+        paragraph.add_run(" " + stripped[1:].strip())
+    else:
+        paragraph.add_run(line.replace("\t", ""))
+
+
+def docx_from_text(text: str, *, tables: bool = True) -> bytes:
+    """A .docx whose paragraphs are the lines of ``text``; ☒/☐ become check-box controls.
+
+    Runs of lines that start with a tab (table cells in the original form) go into a table.
+    """
+    document = Document()
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        if tables and lines[index].startswith("\t"):
+            run = []
+            while index < len(lines) and lines[index].startswith("\t"):
+                run.append(lines[index])
+                index += 1
+            table = document.add_table(rows=len(run), cols=1)
+            for row, line in zip(table.rows, run, strict=True):
+                cell = row.cells[0]
+                cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+                _paragraph(cell, line)
+            continue
+        _paragraph(document, lines[index])
+        index += 1
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_from_text(text: str) -> bytes:
+    """A PDF with a text layer showing the lines of ``text`` (weasyprint, DejaVu Sans)."""
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{html.escape(line) or '&nbsp;'}</p>" for line in text.split("\n"))
+    page = (
+        "<html><head><style>@page { size: A3; margin: 1cm }"
+        "body { font-family: 'DejaVu Sans'; font-size: 7pt } p { margin: 0 }</style></head>"
+        f"<body>{body}</body></html>"
+    )
+    return bytes(HTML(string=page).write_pdf())
+
+
+@pytest.fixture(scope="session")
+def oxfam_text() -> str:
+    """The filled form as exported to text by its authors."""
+    return OXFAM.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def oxfam_docx(oxfam_text: str) -> bytes:
+    """The same content as a .docx with check-box content controls and tables."""
+    return docx_from_text(oxfam_text)
+
+
+@pytest.fixture(scope="session")
+def oxfam_pdf(oxfam_text: str) -> bytes:
+    """The same content as a PDF with a text layer."""
+    return pdf_from_text(oxfam_text)
+
+
+@pytest.fixture(scope="session")
+def make_docx() -> Callable[..., bytes]:
+    """The .docx builder, for tests that write their own forms."""
+    return docx_from_text
+
+
+@pytest.fixture(scope="session")
+def make_pdf() -> Callable[[str], bytes]:
+    """The PDF builder, for tests that write their own forms."""
+    return pdf_from_text
