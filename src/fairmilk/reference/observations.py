@@ -38,9 +38,10 @@ WDI_CURRENCIES = {
     "emu": "EUR",
 }
 APRO_SERIES = {
-    "D1100A": "raw_milk_production",
-    "D1110A": "cow_milk_production_eurostat",
-    "D1100D": "milk_delivered_to_dairies",
+    ("D1100A", "PRO"): "raw_milk_production",
+    ("D1100A", "UWM"): "raw_milk_used",
+    ("D1110A", "PRO"): "cow_milk_production_eurostat",
+    ("D1100D", "UWM"): "milk_delivered_to_dairies",
 }
 
 
@@ -216,10 +217,17 @@ def _eurostat(
     return out
 
 
+def _apro_series(row: dict[str, str]) -> str:
+    key = (row["dairyprod"], row["milkitem"])
+    if key not in APRO_SERIES:
+        raise ReferenceDataError(f"apro_mk_farm: unknown dairyprod/milkitem {key}")
+    return APRO_SERIES[key]
+
+
 def eurostat_milk() -> list[Observation]:
     """Eurostat apro_mk_farm: raw milk, cow milk, milk delivered to dairies (1000 t -> t)."""
     name = "series/eurostat_apro_mk_farm_raw_milk"
-    return _eurostat(name, lambda r: APRO_SERIES[r["dairyprod"]], "t", 1000)
+    return _eurostat(name, _apro_series, "t", 1000)
 
 
 def eurostat_dairy_cows() -> list[Observation]:
