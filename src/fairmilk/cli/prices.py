@@ -1,9 +1,159 @@
-"""Commands: prices (registered on the main app)."""
+"""Commands: prices (registered on the main app), and ``fairmilk ingest prices FILE``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
 import typer
+
+from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.config import db_path
+from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.perlitre import PerLitreParams
+from fairmilk.indicators.price_tables import (
+    anomaly_table,
+    cost_coverage_table,
+    dumping_margin_table,
+    per_litre_table,
+)
+from fairmilk.indicators.prices import price_frame, read_prices, read_rates
+from fairmilk.indicators.units import convert_price
+from fairmilk.outputs.tables import Result, print_result
+from fairmilk.store import open_store
+from fairmilk.store.prices import load_price_file, load_price_reference
+
+prices_app = typer.Typer(
+    help="Milk prices and costs: series, cost coverage, dumping margin, per-litre, anomalies.",
+    no_args_is_help=True,
+)
+Many = Annotated[list[str] | None, typer.Option(show_default=False)]
+
+
+def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
+    """Open the store and load the embedded price reference files if they are not there."""
+    con = open_store(db_path(db))
+    found = con.execute("SELECT count(*) FROM prices WHERE file_id IS NULL").fetchone()
+    if not found or found[0] == 0:
+        load_price_reference(con)
+    return con
+
+
+def show(frame: Frame, fmt: str) -> None:
+    """Print an indicator frame as a sourced result table."""
+    print_result(
+        Result(frame.title, frame.columns, frame.rows, frame.sources, frame.notes, frame.synthetic),
+        check_format(fmt),
+    )
+
+
+@prices_app.command("list")
+def list_prices(
+    series: Many = None,
+    geo: Many = None,
+    unit: Annotated[str | None, typer.Option(help="Convert to this unit, e.g. EURc/kg.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List stored price series (optionally converted to one unit)."""
+    with open_prices(db) as con:
+        points = read_prices(con, series=series, geo=geo)
+        show(price_frame(points, unit=unit, rates=read_rates(con)), fmt)
+
+
+@prices_app.command("coverage")
+def coverage(geo: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
+    """Cost coverage: farm-gate milk price / full production cost."""
+    with open_prices(db) as con:
+        show(cost_coverage_table(con, geo=geo or ()), fmt)
+
+
+@prices_app.command("dumping")
+def dumping(
+    destination: Annotated[str, typer.Option(help="Importing country or region.")] = "west-africa",
+    cost_geo: Annotated[str, typer.Option(help="Geo of the full-cost benchmark.")] = "X:EU26",
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Dumping margin: powder export unit values in milk equivalent vs EU cost and price."""
+    with open_prices(db) as con:
+        show(dumping_margin_table(con, destination=destination, cost_geo=cost_geo), fmt)
+
+
+@prices_app.command("per-litre")
+def per_litre(
+    country: Many = None,
+    powder: Many = None,
+    freight_pct: Annotated[float, typer.Option(help="Freight+insurance, % of FOB.")] = 11.4,
+    margin_pct: Annotated[float, typer.Option(help="Trade margin, % (assumption).")] = 0.0,
+    stage: Annotated[str, typer.Option(help="Local price stage.")] = "consumer",
+    year: Annotated[int | None, typer.Option(help="Year (default: latest local price).")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Landed cost of a litre of reconstituted powder vs local fresh milk, per country."""
+    params = PerLitreParams(freight_pct=freight_pct, margin_pct=margin_pct, stage=stage)
+    with open_prices(db) as con:
+        frame = per_litre_table(
+            con, countries=country or (), powders=powder or ("smp", "wmp", "ffmp"),
+            params=params, year=year,
+        )  # fmt: skip
+        show(frame, fmt)
+
+
+@prices_app.command("anomalies")
+def anomalies(
+    series: str,
+    geo: str,
+    quarterly_weight: Annotated[float, typer.Option(help="Weight of the quarterly score.")] = 0.4,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Price anomaly flags (FAO GIEWS IPA) for one monthly series of one geo."""
+    with open_prices(db) as con:
+        show(anomaly_table(con, series=series, geo=geo, quarterly_weight=quarterly_weight), fmt)
+
+
+@prices_app.command("convert")
+def convert(
+    value: float,
+    source: Annotated[str, typer.Option("--from", help="Unit of VALUE, e.g. EUR/100kg.")],
+    target: Annotated[str, typer.Option("--to", help="Target unit, e.g. XOF/L.")],
+    year: Annotated[int | None, typer.Option(help="Year of the exchange rate.")] = None,
+    kg_per_litre: Annotated[float | None, typer.Option(help="Density, if kg <-> L.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Convert a price between units and currencies (a missing rate is an error)."""
+    with open_prices(db) as con:
+        rates = read_rates(con)
+    out = convert_price(value, source, target, year=year, rates=rates, kg_per_litre=kg_per_litre)
+    typer.echo(f"{value:g} {source} = {out:.6g} {target}")
+
+
+def ingest_prices(
+    file: Annotated[Path, typer.Argument(help="Price file in the long layout (.csv or .xlsx).")],
+    db: DbOption = None,
+) -> None:
+    """Load a price file (documented long layout); nothing is loaded if any row is bad."""
+    with open_prices(db) as con:
+        file_id, rows = load_price_file(con, file)
+    if rows:
+        typer.echo(f"{file.name}: {rows} price rows loaded (file {file_id[:12]})")
+    else:
+        typer.echo(f"{file.name}: already loaded (file {file_id[:12]}); nothing to do")
+
+
+def _ingest_group(app: typer.Typer) -> typer.Typer:
+    for group in app.registered_groups:
+        if group.name == "ingest" and group.typer_instance is not None:
+            return group.typer_instance
+    ingest = typer.Typer(help="Load source files into the store.", no_args_is_help=True)
+    app.add_typer(ingest, name="ingest")
+    return ingest
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to app."""
+    """Add the ``prices`` commands, and ``prices`` under the ``ingest`` group."""
+    app.add_typer(prices_app, name="prices")
+    _ingest_group(app).command("prices")(ingest_prices)

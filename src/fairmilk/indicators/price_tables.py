@@ -1,0 +1,175 @@
+"""Store-facing price indicators: read inputs, run the pure indicator, return a ``Frame``.
+
+These are the functions the command line and the web layer call. Each reads the store
+(prices, observations, trade) and the embedded reference data; the computing is done by
+the pure functions of ``costs``, ``dumping``, ``perlitre`` and ``anomaly``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import duckdb
+
+from fairmilk.errors import ParameterError
+from fairmilk.indicators.anomaly import TITLE_EN as IPA_TITLE
+from fairmilk.indicators.anomaly import ipa
+from fairmilk.indicators.costs import (
+    COST_SERIES,
+    PRICE_SERIES,
+    RATIO_SERIES,
+    cost_coverage,
+    coverage_frame,
+)
+from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_frame, dumping_margin
+from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.perlitre import PerLitreParams
+from fairmilk.indicators.perlitre_table import (
+    LOCAL_SERIES,
+    PerLitreInputs,
+    per_litre_frame,
+    per_litre_rows,
+)
+from fairmilk.indicators.prices import PricePoint, read_prices, read_rates
+from fairmilk.indicators.taxes import tax_measures
+from fairmilk.indicators.trade import trade_frame
+from fairmilk.indicators.units import PEG_ONLY, convert_price
+from fairmilk.reference.categories import categories
+from fairmilk.reference.geo import members
+
+WEST_AFRICA = "west-africa"
+
+
+def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = ()) -> Frame:
+    """Cost coverage (farm-gate price / full cost) for every geo and period with both."""
+    g = list(geo) or None
+    rows = cost_coverage(
+        read_prices(con, series=[PRICE_SERIES], geo=g),
+        read_prices(con, series=[COST_SERIES], geo=g),
+        ratios=read_prices(con, series=[RATIO_SERIES], geo=g),
+    )
+    return coverage_frame(rows)
+
+
+def eu_powder_unit_values(
+    con: duckdb.DuckDBPyConnection, *, destinations: Sequence[str]
+) -> tuple[list[UnitValue], list[str], bool]:
+    """EU-27 export unit values of powders by year and destination (Comext preferred)."""
+    frame = trade_frame(
+        con, exporters=["eu27"], destinations=list(destinations), categories=list(POWDERS),
+        by=("year", "destination", "category"),
+    )  # fmt: skip
+    found: dict[tuple[int, str, str], tuple[str, float]] = {}
+    for rec in frame.records():
+        value = rec["unit_value_eur_per_t"]
+        key = (int(rec["year"]), str(rec["destination"]), str(rec["category"]))
+        if value is None or (key in found and found[key][0] == "comext"):
+            continue
+        found[key] = (str(rec["source"]), float(value))
+    values = [UnitValue(y, c, d, v, s) for (y, d, c), (s, v) in sorted(found.items())]
+    return values, frame.sources, frame.synthetic
+
+
+def _benchmarks(
+    con: duckdb.DuckDBPyConnection, cost_geo: str, price_geos: Sequence[str]
+) -> list[Benchmark]:
+    out = []
+    for kind, series, geos in (
+        ("full_cost", COST_SERIES, [cost_geo]),
+        ("farmgate", PRICE_SERIES, list(price_geos)),
+    ):
+        for p in read_prices(con, series=[series], geo=geos):
+            if p.value is not None and p.year is not None and p.period == str(p.year):
+                eurc = convert_price(p.value, p.unit, "EURc/kg", year=p.year, rates=PEG_ONLY)
+                out.append(Benchmark(kind, p.geo, p.year, eurc, p.source_url))
+    return out
+
+
+def dumping_margin_table(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    destination: str = WEST_AFRICA,
+    cost_geo: str = "X:EU26",
+    price_geos: Sequence[str] = ("eu27", "eu28"),
+) -> Frame:
+    """Powder export unit values to ``destination`` in milk equivalent vs EU cost and price."""
+    values, sources, synthetic = eu_powder_unit_values(con, destinations=[destination])
+    me = {c.category: c.me_factor for c in categories()}
+    bench = _benchmarks(con, cost_geo, price_geos)
+    rows = dumping_margin(values, me_factors=me, benchmarks=bench)
+    extra = sorted({b.source for b in bench})
+    return dumping_frame(rows, sources=[*sources, *extra], synthetic=synthetic)
+
+
+def per_litre_inputs(
+    con: duckdb.DuckDBPyConnection, *, countries: Sequence[str], stage: str
+) -> tuple[PerLitreInputs, list[str]]:
+    """Read everything the per-litre rows need from the store and reference data."""
+    local = read_prices(con, series=[LOCAL_SERIES], stage=[stage])
+    values, sources, _ = eu_powder_unit_values(con, destinations=list(countries))
+    inputs = PerLitreInputs(
+        unit_values={(v.destination, v.category, v.year): v.eur_per_t / 1000 for v in values},
+        local_prices=local,
+        measures=tax_measures(),
+        regions_of=lambda c, y: [r for r in ("ecowas", "waemu") if c in members(r, y)],
+        litres_per_kg={c.category: c.litres_per_kg for c in categories()},
+        rates=read_rates(con),
+    )
+    local_sources = sorted({p.source_url for p in local if p.geo in countries})
+    return inputs, [*sources, *local_sources]
+
+
+def west_africa() -> list[str]:
+    """The ISO codes of West Africa (ECOWAS 15 + Mauritania) today."""
+    return sorted(members(WEST_AFRICA, date.today()))
+
+
+def per_litre_table(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    countries: Sequence[str] = (),
+    powders: Sequence[str] = POWDERS,
+    params: PerLitreParams | None = None,
+    year: int | None = None,
+) -> Frame:
+    """Landed cost per litre of reconstituted powder vs local fresh milk, per country."""
+    params = params or PerLitreParams()
+    wanted = list(countries) or west_africa()
+    inputs, sources = per_litre_inputs(con, countries=wanted, stage=params.stage)
+    rows = per_litre_rows(wanted, list(powders), inputs, params=params, year=year)
+    return per_litre_frame(rows, params, extra_sources=sources)
+
+
+def _monthly(points: Sequence[PricePoint]) -> dict[tuple[int, int], float]:
+    series: dict[tuple[int, int], float] = {}
+    for p in points:
+        if p.year is None or p.month is None or p.value is None:
+            continue
+        if (p.year, p.month) in series:
+            raise ParameterError(f"two values for {p.series} {p.geo} {p.period}: choose one source")
+        series[(p.year, p.month)] = p.value
+    return series
+
+
+def anomaly_table(
+    con: duckdb.DuckDBPyConnection, *, series: str, geo: str, quarterly_weight: float = 0.4
+) -> Frame:
+    """IPA anomaly flags for one monthly price series of the store."""
+    points = [p for p in read_prices(con, series=[series], geo=[geo]) if p.month is not None]
+    units = sorted({p.unit for p in points})
+    if len(units) > 1:
+        raise ParameterError(f"{series} {geo} mixes units {units}: load one unit per series")
+    result = ipa(_monthly(points), quarterly_weight=quarterly_weight)
+    cols = ["year", "month", "price", "cqgr", "cagr", "z_quarterly", "z_annual", "ipa", "flag",
+            "history_years"]  # fmt: skip
+    rows = [tuple(getattr(r, c) for c in cols) for r in result]
+    notes = [
+        f"Unit: {units[0] if units else '–'}. Equal year weights (FAO weights not published "
+        "in the sources read); quarterly weight "
+        f"{quarterly_weight:g}; at least 3 earlier years per calendar month.",
+        "Flags: alert IPA >= 1, watch 0.5-1; GIEWS flags high prices only.",
+    ]
+    sources = sorted({p.source_url for p in points})
+    return Frame(f"{IPA_TITLE}: {series} {geo}", cols, rows, sources, notes,
+                 any(p.synthetic for p in points))  # fmt: skip

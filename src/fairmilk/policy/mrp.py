@@ -1,0 +1,190 @@
+"""Simulator of the EMB Market Responsibility Programme (MRP) over a historical series.
+
+MODEL OUTPUT. The EMB does not publish its market index formula. fairmilk uses its own
+documented proxy (an observatory construction, following the EMB's published description)::
+
+    MI = 100 × (w_p × MA(price / full cost) + w_q × MA(product value / full cost)) / (w_p + w_q)
+
+with MA a moving average over ``window`` observations. Phases (published thresholds): the
+index falls 7.5 % below 100 -> 1 early warning; 15 % -> 2 voluntary reduction with a bonus;
+25 % -> 3 compulsory cut. A phase never de-escalates until the index is back at 100 (exit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fairmilk.errors import ParameterError
+
+MODEL_LABEL = "MODEL OUTPUT (fairmilk simulation, not an EMB or EU figure)"
+PHASE_NAMES = {0: "none", 1: "early warning", 2: "voluntary reduction", 3: "compulsory cut"}
+
+
+@dataclass(frozen=True, slots=True)
+class MrpParams:
+    """Simulator parameters; comments say which are published and which are assumptions."""
+
+    price_weight: float = 0.5  # ASSUMPTION (observatory proposal; EMB weights not published)
+    product_weight: float = 0.5  # ASSUMPTION (observatory proposal)
+    window: int = 3  # ASSUMPTION: 3-observation moving average (observatory proposal)
+    phase_falls: tuple[float, float, float] = (7.5, 15.0, 25.0)  # published (EMB)
+    exit_index: float = 100.0  # published (EMB, AHDB)
+    voluntary_cut_pct: float = 5.0  # published minimum cut for the bonus (EMB, NFU)
+    participation_pct: float = 30.0  # ASSUMPTION: share of deliveries whose producers cut
+    compulsory_cut_pct: float = 2.5  # published range 2-3 %: midpoint ASSUMPTION
+    bonus_eur_per_100kg: float = 14.0  # ASSUMPTION: the 2016 EU scheme rate (EMB: not published)
+    monthly_deliveries_t: float | None = None  # stated by the user; None -> volumes are gaps
+    months_per_step: float = 1.0  # months each observation stands for (3 for quarterly data)
+
+    def check(self) -> None:
+        """Raise ParameterError for weights, thresholds or rates out of range."""
+        if self.price_weight < 0 or self.product_weight < 0:
+            raise ParameterError("index weights must be >= 0")
+        if self.price_weight + self.product_weight <= 0:
+            raise ParameterError("at least one index weight must be > 0")
+        if self.window < 1:
+            raise ParameterError("window must be at least 1 observation")
+        a, b, c = self.phase_falls
+        if not 0 < a < b < c < 100:
+            raise ParameterError("phase falls must rise strictly within 0-100 %, e.g. 7.5, 15, 25")
+        for name in ("voluntary_cut_pct", "participation_pct", "compulsory_cut_pct"):
+            if not 0 <= getattr(self, name) <= 100:
+                raise ParameterError(f"{name} must be within 0-100 %")
+        if self.bonus_eur_per_100kg < 0 or (self.monthly_deliveries_t or 0) < 0:
+            raise ParameterError("bonus rate and deliveries must be >= 0")
+
+
+@dataclass(frozen=True, slots=True)
+class MrpObservation:
+    """One period of the input series: milk price, product value and full cost (EUR c/kg)."""
+
+    period: str
+    milk_price: float | None
+    product_value: float | None
+    full_cost: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MrpStep:
+    """The simulated state of one period."""
+
+    period: str
+    index: float | None
+    phase: int | None
+    withheld_t: float | None
+    bonus_eur: float | None
+
+
+@dataclass(slots=True)
+class MrpResult:
+    """The phase timeline, volumes withheld and bonus cost: model output."""
+
+    steps: list[MrpStep]
+    spells: list[tuple[str, str, int]]
+    withheld_t: float | None
+    bonus_eur: float | None
+    notes: list[str] = field(default_factory=list)
+    label: str = MODEL_LABEL
+
+
+def _ratio(num: float | None, den: float | None) -> float | None:
+    return None if num is None or den is None or den <= 0 else num / den
+
+
+def _mean(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known and len(known) == len(values) else None
+
+
+def market_index(obs: Sequence[MrpObservation], params: MrpParams) -> list[float | None]:
+    """The proxy market index of each period (None where a weighted input is missing)."""
+    price = [_ratio(o.milk_price, o.full_cost) for o in obs]
+    product = [_ratio(o.product_value, o.full_cost) for o in obs]
+    out: list[float | None] = []
+    total = params.price_weight + params.product_weight
+    for i in range(len(obs)):
+        lo = max(0, i - params.window + 1)
+        parts = []
+        for weight, series in ((params.price_weight, price), (params.product_weight, product)):
+            if weight > 0:
+                m = _mean(series[lo : i + 1]) if i - lo + 1 == params.window else None
+                parts.append(None if m is None else weight * m)
+        known = [p for p in parts if p is not None]
+        out.append(100 * sum(known) / total if len(known) == len(parts) else None)
+    return out
+
+
+def next_phase(index: float, current: int, params: MrpParams) -> int:
+    """The phase after a period with this index: escalate on falls, exit back at 100."""
+    if index >= params.exit_index:
+        return 0
+    level = sum(index <= 100 - fall for fall in params.phase_falls)
+    return max(current, level)
+
+
+def _volumes(phase: int, params: MrpParams) -> tuple[float | None, float | None]:
+    """Tonnes withheld and bonus (EUR) in one step of this phase; None without deliveries."""
+    if params.monthly_deliveries_t is None:
+        return None, None
+    deliveries = params.monthly_deliveries_t * params.months_per_step
+    voluntary = deliveries * params.participation_pct / 100 * params.voluntary_cut_pct / 100
+    compulsory = deliveries * params.compulsory_cut_pct / 100
+    withheld = {0: 0.0, 1: 0.0, 2: voluntary, 3: voluntary + compulsory}[phase]
+    bonus = voluntary * 10 * params.bonus_eur_per_100kg if phase >= 2 else 0.0
+    return withheld, bonus
+
+
+def _spells(steps: Sequence[MrpStep]) -> list[tuple[str, str, int]]:
+    spells: list[tuple[str, str, int]] = []
+    prev: str | None = None
+    for s in steps:
+        if s.phase and spells and spells[-1][2] == s.phase and spells[-1][1] == prev:
+            spells[-1] = (spells[-1][0], s.period, s.phase)
+        elif s.phase:
+            spells.append((s.period, s.period, s.phase))
+        prev = s.period
+    return spells
+
+
+def _total(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def simulate_mrp(obs: Sequence[MrpObservation], params: MrpParams | None = None) -> MrpResult:
+    """Run the MRP over the series: index, phase per period, volumes withheld, bonus cost."""
+    params = params or MrpParams()
+    params.check()
+    steps, phase = [], 0
+    for o, index in zip(obs, market_index(obs, params), strict=True):
+        if index is None:
+            steps.append(MrpStep(o.period, None, None, None, None))
+            continue
+        phase = next_phase(index, phase, params)
+        withheld, bonus = _volumes(phase, params)
+        steps.append(MrpStep(o.period, index, phase, withheld, bonus))
+    result = MrpResult(
+        steps, _spells(steps), _total([s.withheld_t for s in steps]),
+        _total([s.bonus_eur for s in steps]),
+    )  # fmt: skip
+    result.notes += _notes(params, steps)
+    return result
+
+
+def _notes(params: MrpParams, steps: Sequence[MrpStep]) -> list[str]:
+    notes = [
+        MODEL_LABEL,
+        f"Index weights: price/cost {params.price_weight:g}, product value/cost "
+        f"{params.product_weight:g} (observatory proxy; EMB weights not published); "
+        f"moving average over {params.window} observation(s).",
+        f"Assumptions: participation {params.participation_pct:g} % of deliveries cutting "
+        f"{params.voluntary_cut_pct:g} %; compulsory cut {params.compulsory_cut_pct:g} %; "
+        f"bonus {params.bonus_eur_per_100kg:g} EUR/100 kg (2016 EU scheme rate).",
+    ]
+    if params.monthly_deliveries_t is None:
+        notes.append("Volumes and bonus cost are gaps: state monthly deliveries to compute them.")
+    gaps = sum(s.index is None for s in steps)
+    if gaps:
+        notes.append(f"{gaps} period(s) without an index (missing input or moving-average start).")
+    return notes
