@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,11 @@ def test_series_copies_name_their_upstream_commit(dataset_id: str) -> None:
 
 def test_globaldairytrade_prices_are_not_shipped() -> None:
     assert not [d for d in DATASETS if "gdt" in d.lower()]
+
+
+def test_the_data_sources_page_names_every_reference_dataset() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    missing = [d for d in loaded_datasets() if f"`{d}`" not in page]
+    assert not missing
+    assert "GlobalDairyTrade" in page
+    assert "1901 90 95" in page
