@@ -1,9 +1,247 @@
-"""Commands: ingest (registered on the main app)."""
+"""Commands: ingest comext|comtrade, fetch comext|comtrade, sources, quality."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.config import cache_dir, db_path
+from fairmilk.ingest.layouts import Source
+
+ingest_app = typer.Typer(
+    help="Load trade files (Comext, Comtrade) into the store.", no_args_is_help=True
+)
+fetch_app = typer.Typer(
+    help="Download trade files into the cache, then load them.", no_args_is_help=True
+)
+
+FilesArg = Annotated[
+    list[Path], typer.Argument(help="Files: plain, .gz or .7z.", show_default=False)
+]
+SyntheticOption = Annotated[
+    bool, typer.Option("--synthetic", help="Mark the files as synthetic demonstration data.")
+]
+CacheOption = Annotated[
+    Path | None, typer.Option("--cache", help="Download cache (default: $FAIRMILK_CACHE).")
+]
+ProgressFn = Callable[[str, float | None], None]
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[ProgressFn]:
+    """A progress callback: a rich bar on a terminal, plain lines otherwise."""
+    if not sys.stdout.isatty():
+        seen: set[str] = set()
+
+        def plain(stage: str, fraction: float | None) -> None:
+            if stage not in seen:
+                seen.add(stage)
+                typer.echo(f"{label}: {stage}...")
+
+        yield plain
+        return
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(label, total=1.0)
+
+        def rich(stage: str, fraction: float | None) -> None:
+            bar.update(
+                task,
+                description=f"{label}: {stage}",
+                completed=fraction if fraction is not None else None,
+            )
+
+        yield rich
+
+
+def _ingest(files: list[Path], source: Source, db: Path | None, synthetic: bool) -> None:
+    from fairmilk.store import open_store
+    from fairmilk.store.trade import ingest_file
+
+    con = open_store(db_path(db))
+    try:
+        for file in files:
+            with _progress(file.name) as progress:
+                report = ingest_file(
+                    con, file, source=source, synthetic=synthetic, progress=progress
+                )
+            _print_report(report)
+    finally:
+        con.close()
+
+
+def _print_report(report: object) -> None:
+    from fairmilk.store.trade import IngestReport
+
+    assert isinstance(report, IngestReport)
+    if report.status == "unchanged":
+        typer.echo(
+            f"{report.file_name}: already loaded ({report.dataset_key}, "
+            f"vintage {report.vintage}); nothing changed"
+        )
+        return
+    verb = "loaded" if report.status == "loaded" else "loaded as a new vintage of"
+    typer.echo(
+        f"{report.file_name}: {verb} {report.dataset_key} (vintage {report.vintage}, "
+        f"layout {report.layout}{', SYNTHETIC' if report.synthetic else ''}): "
+        f"{report.rows_read:,} rows read, {report.rows_kept:,} kept, "
+        f"{report.rows_rejected:,} rejected"
+    )
+    for issue in report.issues:
+        where = f"first at line {issue.line}" if issue.line else "line unknown"
+        typer.echo(
+            f"  quality: {issue.kind} x{issue.count:,} ({issue.column}, {where}): {issue.message}"
+        )
+
+
+@ingest_app.command("comext")
+def ingest_comext(files: FilesArg, db: DbOption = None, synthetic: SyntheticOption = False) -> None:
+    """Load Eurostat Comext bulk product files (classic or full_v2 layout)."""
+    _ingest(files, "comext", db, synthetic)
+
+
+@ingest_app.command("comtrade")
+def ingest_comtrade(
+    files: FilesArg, db: DbOption = None, synthetic: SyntheticOption = False
+) -> None:
+    """Load UN Comtrade CSV exports (bulk, API/plus or legacy column set)."""
+    _ingest(files, "comtrade", db, synthetic)
+
+
+@fetch_app.command("comext")
+def fetch_comext(
+    year: Annotated[int, typer.Option("--year", help="Year of the file.", min=1988)],
+    month: Annotated[
+        int | None, typer.Option("--month", help="Month (default: the annual file).", min=1, max=12)
+    ] = None,
+    cache: CacheOption = None,
+    db: DbOption = None,
+) -> None:
+    """Download a Comext bulk product file from Eurostat (full_v2), then load it."""
+    from fairmilk.ingest.fetch import comext_url, download
+
+    url = comext_url(year, month)
+    typer.echo(f"fetching {url}")
+    got = download(url, cache_dir(cache), suffix=".7z")
+    typer.echo(f"{'cached' if got.cached else 'downloaded'}: {got.path} ({got.size:,} bytes)")
+    _ingest([got.path], "comext", db, False)
+
+
+@fetch_app.command("comtrade")
+def fetch_comtrade(
+    reporter: Annotated[str, typer.Option("--reporter", help="Reporter, ISO alpha-2 (e.g. SN).")],
+    year: Annotated[int, typer.Option("--year", help="Year.", min=1988)],
+    month: Annotated[
+        int | None, typer.Option("--month", help="Month (monthly data).", min=1, max=12)
+    ] = None,
+    flow: Annotated[str, typer.Option("--flow", help="M, X or M,X.")] = "M,X",
+    hs: Annotated[
+        str | None,
+        typer.Option("--hs", help="HS codes, comma-separated (default: the dairy prefixes)."),
+    ] = None,
+    cache: CacheOption = None,
+    db: DbOption = None,
+) -> None:
+    """Download from the UN Comtrade public preview API (no key; 500 records), then load."""
+    from fairmilk.ingest.codes import dairy_prefixes
+    from fairmilk.ingest.fetch import comtrade_json_to_csv, comtrade_url, download
+
+    codes = hs.split(",") if hs else list(dairy_prefixes())
+    url = comtrade_url(reporter, year, flows=flow.upper().split(","), hs=codes, month=month)
+    typer.echo(f"fetching {url}")
+    got = download(url, cache_dir(cache), suffix=".json")
+    csv_path = got.path.with_name(got.path.stem + ".csv")
+    count = comtrade_json_to_csv(got.path, csv_path)
+    typer.echo(f"{count} records -> {csv_path}")
+    _ingest([csv_path], "comtrade", db, False)
+
+
+def sources(
+    vintages: Annotated[
+        bool, typer.Option("--vintages", help="Show every vintage, not only the current ones.")
+    ] = False,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the loaded source files with their provenance (current vintages by default)."""
+    from fairmilk.outputs.tables import Result, print_result
+    from fairmilk.store import open_store
+    from fairmilk.store.trade import list_sources
+
+    con = open_store(db_path(db), read_only=True)
+    try:
+        columns, rows = list_sources(con, vintages=vintages)
+        synthetic = any(r[columns.index("synthetic")] for r in rows)
+        if fmt == "table":
+            columns, rows = _narrow(columns, rows)
+        title = "Trade source files" + (" (all vintages)" if vintages else " (current vintages)")
+        result = Result(
+            title,
+            columns,
+            rows,
+            synthetic=synthetic,
+            sources=["Eurostat Comext; UN Comtrade (see each file's dataset_key)"],
+        )
+        print_result(result, check_format(fmt))
+    finally:
+        con.close()
+
+
+TABLE_COLUMNS = (
+    "dataset_key",
+    "vintage",
+    "is_current",
+    "file_name",
+    "layout",
+    "rows_read",
+    "rows_kept",
+    "synthetic",
+    "file_id",
+)
+
+
+def _narrow(
+    columns: list[str], rows: list[tuple[object, ...]]
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Fewer columns for the terminal, and a short file id (the first 12 hex digits)."""
+    index = [columns.index(c) for c in TABLE_COLUMNS]
+    narrow = [
+        tuple(str(r[i])[:12] if columns[i] == "file_id" else r[i] for i in index) for r in rows
+    ]
+    return list(TABLE_COLUMNS), narrow
+
+
+def quality(db: DbOption = None, fmt: FormatOption = "table") -> None:
+    """Show the data-quality report: tolerable oddities found while loading, by file."""
+    from fairmilk.outputs.tables import Result, print_result
+    from fairmilk.store import open_store
+    from fairmilk.store.trade import list_quality
+
+    con = open_store(db_path(db), read_only=True)
+    try:
+        columns, rows = list_quality(con)
+        print_result(
+            Result("Data-quality issues (current vintages)", columns, rows), check_format(fmt)
+        )
+    finally:
+        con.close()
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
+    app.add_typer(ingest_app, name="ingest")
+    app.add_typer(fetch_app, name="fetch")
+    app.command("sources")(sources)
+    app.command("quality")(quality)

@@ -57,6 +57,7 @@ def ingest_file(
 ) -> IngestReport:
     """Load one Comext or Comtrade file into the store (all of it, or nothing)."""
     started = _now()
+    synthetic = synthetic or "synthetic" in Path(path).name.lower()
     with prepared(con, Path(path), source=source, progress=progress) as prep:
         previous = _already_loaded(con, prep.digest.sha256)
         if previous is not None:
@@ -219,3 +220,45 @@ def _insert_issues(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
                 for i in prep.issues
             ],
         )
+
+
+SOURCE_COLUMNS = [
+    "dataset_key",
+    "vintage",
+    "is_current",
+    "source",
+    "file_name",
+    "layout",
+    "size_bytes",
+    "rows_read",
+    "rows_kept",
+    "rows_rejected",
+    "synthetic",
+    "finished_at",
+    "file_id",
+]
+
+
+def list_sources(
+    con: duckdb.DuckDBPyConnection, *, vintages: bool = False
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The loaded trade files (current vintages, or all with ``vintages``): columns, rows."""
+    where = "" if vintages else "AND is_current"
+    rows = con.execute(
+        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM source_files "
+        f"WHERE source IN ('comext', 'comtrade') {where} ORDER BY dataset_key, vintage"
+    ).fetchall()
+    return list(SOURCE_COLUMNS), rows
+
+
+QUALITY_COLUMNS = ["file_name", "kind", "count", "line", "column_name", "message"]
+
+
+def list_quality(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The data-quality issues of the current vintages, by file and kind: columns, rows."""
+    rows = con.execute(
+        "SELECT f.file_name, q.kind, q.count, q.line, q.column_name, q.message "
+        "FROM quality_issues q JOIN source_files f USING (file_id) "
+        "WHERE f.is_current ORDER BY f.file_name, q.kind"
+    ).fetchall()
+    return list(QUALITY_COLUMNS), rows
