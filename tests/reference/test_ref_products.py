@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fairmilk.errors import InputError, ReferenceDataError
 from fairmilk.reference import products
@@ -112,3 +114,13 @@ def test_a_bad_products_row_is_reported_with_its_line(monkeypatch: pytest.Monkey
             products.product_codes()
     finally:
         products.product_codes.cache_clear()
+
+
+@settings(deadline=None)
+@given(code=st.from_regex(r"\A(04|19|21|15)[0-9]{2,6}\Z"), year=st.integers(1988, 2030))
+def test_category_for_answers_a_category_or_none(code: str, year: int) -> None:
+    found = category_for(code, year)
+    assert found is None or found in CATEGORIES
+    assert (found is None) == (ffmp_role_for(code, year) is None)
+    if found is not None:
+        assert is_dairy_code(code)
