@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
-from fairmilk.outputs import queries, view_obs, views
+from fairmilk.outputs import queries, views
 from fairmilk.outputs.web import render
 
 OUTPUTS = Path(views.__file__).parent
@@ -26,6 +26,21 @@ def literal_messages() -> set[str]:
 
 def dynamic_messages() -> set[str]:
     """Messages chosen at run time: menu labels, page titles, parameter values."""
-    out = set(render.NAV_LABELS.values()) | set(view_obs.TITLES.values())
-    out |= set(view_obs.INTROS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
-    return out | {"export", "import"} | set(views.COLUMNS)
+    out = set(render.NAV_LABELS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
+    out |= {"export", "import", "consumer", "producer"} | set(views.POWDER_IDS)
+    return out | set(views.COLUMNS) | set(LABELS)
+
+
+LABELS = (
+    "Powder",
+    "Freight and insurance (% of FOB)",
+    "Importer and retail margin (%)",
+    "Local price stage",
+    "Target share (%)",
+    "MRP: country (ISO code)",
+    "Share of deliveries whose producers cut (%)",
+    "Voluntary cut for the bonus (%)",
+    "Compulsory cut in the crisis phase (%)",
+    "Bonus (EUR per 100 kg not delivered)",
+)
+"""Form labels passed to ``controls_for`` as data (not as ``_`` literals)."""

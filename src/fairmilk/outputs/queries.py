@@ -52,7 +52,7 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = No
 
 
 def _area_clause(column: str, area: str, params: list[Any]) -> str:
-    """SQL true when ``column`` is in ``area`` (a country or a region on 1 July of the year)."""
+    """SQL true when ``column`` is in ``area``: a country, or a region at the row's mid-date."""
     if area in ("", "all"):
         return "TRUE"
     params.append(area)
@@ -60,33 +60,46 @@ def _area_clause(column: str, area: str, params: list[Any]) -> str:
         return f"{column} = ?"
     return (
         f"{column} IN (SELECT m.iso2 FROM ref_memberships m WHERE m.region = ? "
-        "AND m.start_date <= make_date(t.year, 7, 1) "
-        "AND (m.end_date IS NULL OR m.end_date >= make_date(t.year, 7, 1)))"
+        "AND m.start_date <= t.mid AND (m.end_date IS NULL OR m.end_date >= t.mid))"
     )
 
 
 def _trade_base(filt: TradeFilter) -> tuple[str, list[Any]]:
-    """The categorised, filtered trade rows as a CTE body, with its parameters."""
-    exporter, destination = ("reporter", "partner")
-    if filt.flow == "import":
-        exporter, destination = ("partner", "reporter")
-    params: list[Any] = [filt.flow, filt.year_from, filt.year_to]
-    where_exp = _area_clause(f"t.{exporter}", filt.exporter, params)
-    where_dst = _area_clause(f"t.{destination}", filt.destination, params)
+    """The categorised, filtered trade rows as CTEs (same rules as indicators.trade)."""
+    params: list[Any] = [filt.flow]
+    where_exp = _area_clause("t.exporter", filt.exporter, params)
+    where_dst = _area_clause("t.destination", filt.destination, params)
+    params += [filt.year_from, filt.year_to]
     sql = f"""
-    WITH t0 AS (
-      SELECT t.*, t.{exporter} AS exporter, t.{destination} AS destination,
-             row_number() OVER () AS rid
-      FROM trade_current t
-      WHERE t.flow = ? AND t.year BETWEEN ? AND ? AND {where_exp} AND {where_dst}
+    WITH keys AS (
+      SELECT DISTINCT product_code, code_system, year FROM trade_current
+    ), cats AS (
+      SELECT k.product_code, k.code_system, k.year, p.category FROM keys k JOIN ref_products p
+        ON starts_with(k.product_code, p.prefix) AND k.year BETWEEN p.valid_from AND p.valid_to
+       AND (k.code_system = 'CN8' OR p.code_system = 'HS')
+      QUALIFY row_number() OVER (PARTITION BY k.product_code, k.code_system, k.year
+        ORDER BY length(p.prefix) DESC, (p.code_system = 'CN') DESC, p.category) = 1
     ), t AS (
-      SELECT t0.*, p.category FROM t0 JOIN ref_products p
-        ON starts_with(t0.product_code, p.prefix)
-       AND t0.year BETWEEN p.valid_from AND p.valid_to
-       AND (p.code_system = 'HS' OR t0.code_system = 'CN8')
-      QUALIFY row_number() OVER (PARTITION BY t0.rid ORDER BY length(p.prefix) DESC) = 1
+      SELECT r.*, c.category,
+             CASE WHEN r.flow = 'export' THEN r.reporter ELSE r.partner END AS exporter,
+             CASE WHEN r.flow = 'export' THEN r.partner ELSE r.reporter END AS destination,
+             CASE WHEN r.month IS NULL THEN make_date(r.year, 7, 1)
+                  ELSE make_date(r.year, r.month, 15) END AS mid
+      FROM trade_current r LEFT JOIN cats c USING (product_code, code_system, year)
+    ), annual AS (
+      SELECT DISTINCT source, reporter, year FROM trade_current WHERE month IS NULL
+    ), rows_in AS (
+      SELECT t.* FROM t WHERE t.flow = ? AND {where_exp} AND {where_dst}
+        AND t.year BETWEEN ? AND ?
+        AND (t.month IS NULL OR NOT EXISTS (SELECT 1 FROM annual a WHERE a.source = t.source
+             AND a.reporter = t.reporter AND a.year = t.year))
     )"""
     return sql, params
+
+
+def _complete(expr: str) -> str:
+    """A sum that is NULL (a gap) when any value it adds up is missing."""
+    return f"CASE WHEN count(*) = count({expr}) THEN sum({expr}) END"
 
 
 def trade_table(con: duckdb.DuckDBPyConnection, filt: TradeFilter, *, by: str) -> Result:
@@ -98,15 +111,17 @@ def trade_table(con: duckdb.DuckDBPyConnection, filt: TradeFilter, *, by: str) -
     marks = ", ".join("?" for _ in filt.categories)
     select = "t.category" if by == "category" else f"{key} AS {by}, t.category"
     sql = f"""{base}
-    SELECT {select},
-           sum(t.quantity_kg) / 1000 AS tonnes,
-           sum(t.value_eur) AS value_eur,
-           sum(t.quantity_kg * c.me_factor) / 1000 AS milk_equivalent_t,
+    SELECT {select}, t.source,
+           {_complete("t.quantity_kg / 1000.0")} AS tonnes,
+           {_complete("t.value_eur")} AS value_eur,
+           {_complete("t.quantity_kg / 1000.0 * c.me_factor")} AS milk_equivalent_t,
+           {_complete("t.value_usd")} AS value_usd,
+           count(*) AS n_rows,
            count(*) FILTER (WHERE t.quantity_kg IS NULL) AS rows_without_quantity,
            bool_or(t.synthetic) AS synthetic
-    FROM t LEFT JOIN ref_categories c USING (category)
+    FROM rows_in t LEFT JOIN ref_categories c USING (category)
     WHERE t.category IN ({marks})
-    GROUP BY ALL ORDER BY 1, 2"""
+    GROUP BY ALL ORDER BY ALL"""
     result = rows(con, sql, params + list(filt.categories))
     result.synthetic = any(r[-1] for r in result.rows)
     result.sources = trade_sources(con, filt)
@@ -120,10 +135,21 @@ def trade_sources(con: duckdb.DuckDBPyConnection, filt: TradeFilter) -> list[str
     sql = f"""{base}
     SELECT DISTINCT f.producer, f.source, f.file_name, f.dataset_key, f.vintage, f.url,
            f.licence, f.synthetic
-    FROM t JOIN source_files f USING (file_id) WHERE t.category IN ({marks})
+    FROM rows_in t JOIN source_files f USING (file_id) WHERE t.category IN ({marks})
     ORDER BY f.dataset_key, f.file_name"""
     found = rows(con, sql, params + list(filt.categories))
-    return [_source_line(*r) for r in found.rows]
+    return [_source_line(*r) for r in found.rows] + factor_sources(con, filt.categories)
+
+
+def factor_sources(con: duckdb.DuckDBPyConnection, categories: tuple[str, ...]) -> list[str]:
+    """The source of each milk-equivalent factor used for ``categories``."""
+    marks = ", ".join("?" for _ in categories)
+    found = con.execute(
+        f"SELECT category, me_factor, me_source_url FROM ref_categories "
+        f"WHERE category IN ({marks}) AND me_factor IS NOT NULL ORDER BY category",
+        list(categories),
+    ).fetchall()
+    return [f"Milk-equivalent factor {c} = {f:g} kg milk/kg: {u}" for c, f, u in found]
 
 
 def _source_line(

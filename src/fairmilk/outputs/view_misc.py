@@ -98,26 +98,6 @@ def _reference_block(lang: str) -> Block:
     return Block("reference", result.title, result)
 
 
-def simulators_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
-    """The policy simulators' sourced parameters (the simulators themselves plug in here)."""
-    _ = translator(lang)
-    view = View("simulators", _("Policy simulators"), lang, {})
-    view.intro = _(
-        "Market Responsibility Programme, ECOWAS tariff and Milk Offensive simulators. "
-        "This build has no simulator yet; below are the sourced policy parameters."
-    )
-    where = "dataset ILIKE '%policy%' OR dataset ILIKE '%tariff%' OR series ILIKE '%tariff%'"
-    found = queries.rows(
-        con,
-        f"SELECT dataset, series, geo, product, period, value, unit, source_url, note "
-        f"FROM observations WHERE {where} ORDER BY dataset, series, geo LIMIT 500",
-    )
-    found.title = _("Policy parameters")
-    found.sources = queries.observation_sources(con, where, [])
-    view.blocks.append(Block("parameters", found.title, found))
-    return view
-
-
 def register_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
     """The CFS call-for-experiences register: a link to its own pages."""
     _ = translator(lang)

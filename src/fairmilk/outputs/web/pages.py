@@ -11,7 +11,6 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-import duckdb
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
@@ -19,25 +18,20 @@ from fairmilk.errors import InputError
 from fairmilk.outputs import charts
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
 from fairmilk.outputs.tables import to_csv
-from fairmilk.outputs.view_misc import (
-    overview_view,
-    register_view,
-    simulators_view,
-    sources_view,
-)
-from fairmilk.outputs.view_obs import obs_view
+from fairmilk.outputs.view_misc import overview_view, register_view, sources_view
+from fairmilk.outputs.view_prices import offensive_view, per_litre_view, prices_view
+from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.outputs.view_trade import trade_view
-from fairmilk.outputs.views import PAGES, Query, View, to_dict
+from fairmilk.outputs.views import PAGES, View, to_dict
 from fairmilk.outputs.web.render import page_url, render_error, render_page
 
 MAX_QUERY = 2000
-Builder = Callable[[duckdb.DuckDBPyConnection, Query], View]
 BUILDERS: dict[str, Callable[..., View]] = {
     "overview": overview_view,
     "trade": trade_view,
-    "prices": lambda con, q, *, lang: obs_view(con, "prices", q, lang=lang),
-    "per-litre": lambda con, q, *, lang: obs_view(con, "per-litre", q, lang=lang),
-    "offensive": lambda con, q, *, lang: obs_view(con, "offensive", q, lang=lang),
+    "prices": prices_view,
+    "per-litre": per_litre_view,
+    "offensive": offensive_view,
     "simulators": simulators_view,
     "register": register_view,
     "sources": sources_view,

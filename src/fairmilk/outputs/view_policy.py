@@ -1,0 +1,89 @@
+"""Pages over the prices engineer's indicators and simulators: prices and costs, per litre,
+milk offensive and policy simulators. Parameters arrive in the URL (GET forms)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import FairmilkError, InputError
+from fairmilk.indicators.frame import Frame
+from fairmilk.outputs import charts
+from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.tables import Result
+from fairmilk.outputs.views import Block, Control, Query
+
+CET_BANDS = ("0", "5", "10", "20", "35")
+STAGES = ("consumer", "producer")
+
+
+def number(query: Query, name: str, default: float, lo: float, hi: float) -> float:
+    """A number parameter within [lo, hi], else InputError naming the parameter."""
+    raw = query.get(name) or repr(default)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not lo <= value <= hi:
+        raise InputError("bad number", column=name, expected=f"a number {lo:g}-{hi:g}", found=raw)
+    return value
+
+
+def as_result(frame: Frame, title: str) -> Result:
+    """An indicator frame as a sourced result with the page's (translated) title."""
+    return Result(
+        title,
+        frame.columns,
+        frame.rows,
+        frame.sources,
+        [*frame.notes, frame.title],
+        frame.synthetic,
+    )
+
+
+def computed(block_id: str, title: str, run: Callable[[], Frame], lang: str) -> Block:
+    """Run an indicator; a failure becomes a block that says so (never a made-up table)."""
+    _ = translator(lang)
+    try:
+        return Block(block_id, title, as_result(run(), title))
+    except (FairmilkError, duckdb.Error) as exc:
+        result = Result(title, [], [])
+        result.notes.append(_("Not computed: {reason}", reason=str(exc).splitlines()[0]))
+        return Block(block_id, title, result)
+
+
+def chart_from(
+    block: Block, *, x: str, y: str, color: str | None, kind: str, y_title: str
+) -> Block:
+    """The block with a chart of its own columns (none when the columns or rows are missing)."""
+    res = block.result
+    if not res.rows or not {x, y} <= set(res.columns) or (color and color not in res.columns):
+        return block
+    make = charts.line_chart if kind == "line" else charts.bar_chart
+    block.chart = make(res, x=x, y=y, color=color, title=block.title, y_title=y_title)
+    return block
+
+
+def controls_for(
+    lang: str, params: dict[str, str], fields: list[tuple[str, str, list[tuple[str, str]]]]
+) -> list[Control]:
+    """Form fields: (name, English label, choices); no choices means a number field."""
+    _ = translator(lang)
+    return [
+        Control(name, _(label), params[name], options, "select" if options else "number")
+        for name, label, options in fields
+    ]
+
+
+def pairs(values: tuple[str, ...], lang: str, *, add_all: bool = False) -> list[tuple[str, str]]:
+    """Choices whose labels are the values themselves (translated when the catalog has them)."""
+    _ = translator(lang)
+    head = [("all", _("All"))] if add_all else []
+    return head + [(v, _(v)) for v in values]
+
+
+def fmt_param(value: Any) -> str:
+    """A parameter as it appears in the URL (``11.4``, ``5``)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,0 +1,167 @@
+"""The prices-and-costs, per-litre and milk-offensive pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import InputError
+from fairmilk.indicators.perlitre import PerLitreParams
+from fairmilk.indicators.price_tables import cost_coverage_table, per_litre_table, west_africa
+from fairmilk.outputs import charts, queries
+from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.tables import Result
+from fairmilk.outputs.view_policy import (
+    STAGES,
+    chart_from,
+    computed,
+    controls_for,
+    fmt_param,
+    number,
+    pairs,
+)
+from fairmilk.outputs.views import POWDER_IDS, Block, Control, Query, View, area, choice, year
+
+PRICE_COLUMNS = (
+    "series, geo, market, product, stage, period, year, month, value, value_low, value_high, "
+    "unit, approximate, derived, synthetic, source_org, source_url, note"
+)
+PAGE_ROWS = 500
+
+
+def prices_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Price and cost series as published, and how far farm-gate prices cover full costs."""
+    _ = translator(lang)
+    series_ids = tuple(
+        str(s)
+        for (s,) in con.execute("SELECT DISTINCT series FROM prices_current ORDER BY 1").fetchall()
+    )
+    series = query.get("series") or ("farmgate_milk_price" if series_ids else "")
+    if series and series not in series_ids:
+        raise InputError("unknown series", column="series", expected=" | ".join(series_ids))
+    geo = area(query, "geo", "all")
+    view = View("prices", _("Prices and production costs"), lang, {"series": series, "geo": geo})
+    view.intro = _("Farm-gate milk prices and production costs as published, each with its source.")
+    geos = [("all", _("All"))] + [
+        (str(g), str(g))
+        for (g,) in con.execute(
+            "SELECT DISTINCT geo FROM prices_current WHERE series = ? ORDER BY 1", [series]
+        ).fetchall()
+    ]
+    view.controls = [
+        Control("series", _("Series"), series, [(s, s) for s in series_ids]),
+        Control("geo", _("Country or region"), geo, geos),
+    ]
+    if series:
+        view.blocks.append(_price_block(con, series, geo, lang))
+    wanted = () if geo == "all" else (geo,)
+    cover = computed(
+        "coverage",
+        _("Cost coverage: farm-gate price / full production cost"),
+        lambda: cost_coverage_table(con, geo=wanted),
+        lang,
+    )
+    view.blocks.append(
+        chart_from(cover, x="period", y="coverage_pct", color="geo", kind="line", y_title="%")
+    )
+    return view
+
+
+def _price_block(con: duckdb.DuckDBPyConnection, series: str, geo: str, lang: str) -> Block:
+    _ = translator(lang)
+    where, params = "series = ?", [series]
+    if geo != "all":
+        where, params = where + " AND geo = ?", [*params, geo]
+    total = queries.count(con, f"SELECT count(*) FROM prices_current WHERE {where}", params)
+    result = queries.rows(
+        con,
+        f"SELECT {PRICE_COLUMNS} FROM prices_current WHERE {where} "
+        f"ORDER BY geo, period, unit LIMIT {PAGE_ROWS}",
+        params,
+    )
+    result.title = series
+    result.synthetic = any(r["synthetic"] for r in result.records())
+    found = con.execute(
+        f"SELECT DISTINCT source_org, source_url FROM prices_current WHERE {where} ORDER BY 2",
+        params,
+    ).fetchall()
+    result.sources = [" — ".join(str(x) for x in r if x) for r in found]
+    if total > PAGE_ROWS:
+        result.notes.append(
+            _("Showing {n} of {total} rows; the API gives them all.", n=PAGE_ROWS, total=total)
+        )
+    block = Block("prices", series, result)
+    units = sorted({str(r["unit"]) for r in result.records()})
+    if len(units) == 1 and result.rows:
+        data = [(r["period"], r["value"], r["geo"]) for r in result.records()]
+        table = Result(series, ["year", "value", "label"], data)
+        block.chart = charts.series_chart(table, title=series, y_title=units[0])
+    elif result.rows:
+        block.note = _("Several units: pick one country to chart the series.")
+    return block
+
+
+def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Landed cost of a litre of milk from imported powder vs local fresh milk, by country."""
+    _ = translator(lang)
+    country = area(query, "country", "all")
+    powder = choice(query, "powder", ("all", *POWDER_IDS), "all")
+    params = PerLitreParams(
+        freight_pct=number(query, "freight_pct", 11.4, 0, 500),
+        margin_pct=number(query, "margin_pct", 0.0, 0, 500),
+        stage=choice(query, "stage", STAGES, "consumer"),
+    )
+    when = year(query, "year", 2000) if query.get("year") else None
+    state: dict[str, Any] = {"country": country, "powder": powder, "year": when or ""}
+    state |= {k: getattr(params, k) for k in ("freight_pct", "margin_pct", "stage")}
+    shown = {k: fmt_param(v) for k, v in state.items()}
+    view = View("per-litre", _("Price per litre by country"), lang, shown)
+    view.intro = _("Local milk and milk reconstituted from imported powder, per litre.")
+    wa = [("all", _("West Africa")), *((c, c) for c in west_africa())]
+    fields = [
+        ("powder", "Powder", pairs(POWDER_IDS, lang, add_all=True)),
+        ("freight_pct", "Freight and insurance (% of FOB)", []),
+        ("margin_pct", "Importer and retail margin (%)", []),
+        ("stage", "Local price stage", pairs(STAGES, lang)),
+    ]
+    view.controls = [Control("country", _("Country"), country, wa)]
+    view.controls += controls_for(lang, shown, fields)
+    countries = () if country == "all" else (country,)
+    powders = POWDER_IDS if powder == "all" else (powder,)
+    block = computed(
+        "per-litre",
+        _("Landed cost per litre vs local fresh milk"),
+        lambda: per_litre_table(
+            con, countries=countries, powders=powders, params=params, year=when
+        ),
+        lang,
+    )
+    view.blocks.append(
+        chart_from(block, x="country", y="ratio_high", color="category", kind="bar",
+                   y_title=_("local price / landed cost"))
+    )  # fmt: skip
+    return view
+
+
+def offensive_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Every sourced figure on local milk in dairies against the Milk Offensive target."""
+    from fairmilk.policy.offensive import offensive_table
+
+    _ = translator(lang)
+    target = number(query, "target_pct", 20.0, 0.1, 100)
+    params = {"target_pct": fmt_param(target)}
+    view = View("offensive", _("Milk offensive tracker"), lang, params)
+    view.intro = _(
+        "West African milk production and collection against the ECOWAS Milk Offensive "
+        "targets (double production, 20% local milk in dairies by 2030)."
+    )
+    view.controls = controls_for(lang, params, [("target_pct", "Target share (%)", [])])
+    block = computed(
+        "tracker",
+        _("Local milk in dairy processing, against the target"),
+        lambda: offensive_table(countries=west_africa(), target_pct=target),
+        lang,
+    )
+    view.blocks.append(block)
+    return view
