@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
@@ -109,3 +110,17 @@ def make_docx() -> Callable[..., bytes]:
 def make_pdf() -> Callable[[str], bytes]:
     """The PDF builder, for tests that write their own forms."""
     return pdf_from_text
+
+
+@pytest.fixture
+def stored(
+    con: duckdb.DuckDBPyConnection, oxfam_text: str
+) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """A store holding the Oxfam submission (pending) and its id."""
+    from fairmilk.register.reader import read_submission
+    from fairmilk.register.submissions import save_submission
+
+    record = read_submission(oxfam_text, source_name="oxfam.txt")
+    sid, created = save_submission(con, record, via="cli")
+    assert created
+    return con, sid

@@ -1,0 +1,148 @@
+"""Moderator accounts (scrypt-hashed passwords with a salt each) and login sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+import duckdb
+
+from fairmilk.errors import InputError
+from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
+from fairmilk.store.db import transaction
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MIN_PASSWORD = 10
+SESSION_HOURS = 8
+_USERNAME = re.compile(r"^[a-z0-9_.-]{3,32}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A logged-in moderator: the cookie token (kept only hashed in the store) and CSRF token."""
+
+    token: str
+    username: str
+    csrf: str
+
+
+def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=2**26, dklen=32
+    )
+
+
+def _sha(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def create_moderator(
+    con: duckdb.DuckDBPyConnection, username: str, password: str, *, actor: str
+) -> None:
+    """Add a moderator; InputError for a bad name, a short password or a taken name."""
+    if not _USERNAME.match(username):
+        raise InputError(
+            "bad user name", column="username", expected="3-32 of a-z 0-9 _ . -", found=username
+        )
+    if len(password) < MIN_PASSWORD:
+        raise InputError(
+            "password too short", column="password", expected=f">= {MIN_PASSWORD} characters"
+        )
+    salt = secrets.token_bytes(16)
+    digest = _hash(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    with WRITE_LOCK, transaction(con):
+        if con.execute(
+            "SELECT 1 FROM register_moderators WHERE username = ?", [username]
+        ).fetchone():
+            raise InputError("this moderator exists already", column="username", found=username)
+        con.execute(
+            "INSERT INTO register_moderators VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)",
+            [username, salt, digest, SCRYPT_N, SCRYPT_R, SCRYPT_P, utcnow()],
+        )
+        log_action(con, actor, "create-moderator", kind="moderator", target=username)
+
+
+def list_moderators(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bool]]:
+    """(user name, active) of every moderator, by name; never a hash."""
+    rows = con.execute("SELECT username, active FROM register_moderators ORDER BY username")
+    return [(str(u), bool(a)) for u, a in rows.fetchall()]
+
+
+def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, *, actor: str) -> None:
+    """Enable or disable a moderator; disabling also ends their sessions."""
+    with WRITE_LOCK, transaction(con):
+        if not con.execute(
+            "SELECT 1 FROM register_moderators WHERE username = ?", [username]
+        ).fetchone():
+            raise InputError("no such moderator", column="username", found=username)
+        con.execute(
+            "UPDATE register_moderators SET active = ? WHERE username = ?", [active, username]
+        )
+        if not active:
+            con.execute("DELETE FROM register_sessions WHERE username = ?", [username])
+        log_action(con, actor, "enable" if active else "disable", kind="moderator", target=username)
+
+
+def check_password(con: duckdb.DuckDBPyConnection, username: str, password: str) -> bool:
+    """True when an active moderator has this password (same work whether or not it exists)."""
+    row = con.execute(
+        "SELECT salt, pw_hash, scrypt_n, scrypt_r, scrypt_p, active FROM register_moderators "
+        "WHERE username = ?",
+        [username],
+    ).fetchone()
+    if row is None:
+        _hash(password, b"\x00" * 16, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+        return False
+    salt, stored, n, r, p, active = row
+    ok = hmac.compare_digest(_hash(password, bytes(salt), n, r, p), bytes(stored))
+    return ok and bool(active)
+
+
+def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Session | None:
+    """A new session for a correct password, else None (and the failure is audited)."""
+    if not check_password(con, username, password):
+        with WRITE_LOCK, transaction(con):
+            log_action(con, username[:40], "login-failed", kind="moderator", target=username[:40])
+        return None
+    session = Session(secrets.token_urlsafe(32), username, secrets.token_urlsafe(32))
+    now = utcnow()
+    with WRITE_LOCK, transaction(con):
+        con.execute(
+            "INSERT INTO register_sessions VALUES (?, ?, ?, ?, ?)",
+            [
+                _sha(session.token),
+                username,
+                session.csrf,
+                now,
+                now + timedelta(hours=SESSION_HOURS),
+            ],
+        )
+        log_action(con, username, "login", kind="moderator", target=username)
+    return session
+
+
+def session_for(con: duckdb.DuckDBPyConnection, token: str | None) -> Session | None:
+    """The live session of a cookie token, or None (unknown, expired or disabled user)."""
+    if not token or len(token) > 100:
+        return None
+    row = con.execute(
+        "SELECT s.username, s.csrf FROM register_sessions s JOIN register_moderators m "
+        "USING (username) WHERE s.token_sha256 = ? AND s.expires_at > ? AND m.active",
+        [_sha(token), utcnow()],
+    ).fetchone()
+    return Session(token, str(row[0]), str(row[1])) if row else None
+
+
+def logout(con: duckdb.DuckDBPyConnection, token: str) -> None:
+    """End a session."""
+    with WRITE_LOCK, transaction(con):
+        con.execute("DELETE FROM register_sessions WHERE token_sha256 = ?", [_sha(token)])
+
+
+def csrf_ok(session: Session, sent: str | None) -> bool:
+    """True when a form sent back the session's CSRF token."""
+    return bool(sent) and hmac.compare_digest(session.csrf, str(sent))

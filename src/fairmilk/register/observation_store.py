@@ -1,0 +1,154 @@
+"""Stored field observations: save (pending), CSV import, moderation, published price rows."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import secrets
+from dataclasses import asdict
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import InputError
+from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
+from fairmilk.register.observations import (
+    OBSERVATION_FIELDS,
+    UNITS,
+    Observation,
+    validate_observation,
+)
+from fairmilk.register.submissions import STATUSES
+from fairmilk.store.db import transaction
+
+MAX_CSV_BYTES = 2 * 1024 * 1024
+MAX_CSV_ROWS = 5000
+COLUMNS = tuple(f.id for f in OBSERVATION_FIELDS)
+_SELECT = (
+    "id, status, observed_on, country, place, product, brand, package_size, package_unit, "
+    "price, currency, labels, label_text, note, source, received_at, moderated_at, moderated_by"
+)
+
+
+def _key(obs: Observation) -> str:
+    payload = json.dumps(asdict(obs), sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _insert(con: duckdb.DuckDBPyConnection, obs: Observation, source: str) -> tuple[str, bool]:
+    key = _key(obs)
+    found = con.execute(
+        "SELECT id FROM register_observations WHERE content_sha256 = ?", [key]
+    ).fetchone()
+    if found is not None:
+        return str(found[0]), False
+    oid = secrets.token_hex(8)
+    con.execute(
+        "INSERT INTO register_observations VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, NULL, NULL, ?)",
+        [oid, obs.observed_on, obs.country, obs.place, obs.product, obs.brand, obs.package_size,
+         obs.package_unit, obs.price, obs.currency, list(obs.labels), obs.label_text, obs.note,
+         source, utcnow(), key],
+    )  # fmt: skip
+    return oid, True
+
+
+def save_observation(
+    con: duckdb.DuckDBPyConnection, obs: Observation, *, source: str
+) -> tuple[str, bool]:
+    """Store one observation as pending; (id, created). The same observation is kept once."""
+    with WRITE_LOCK, transaction(con):
+        return _insert(con, obs, source)
+
+
+def read_observations_csv(data: bytes, *, name: str) -> list[Observation]:
+    """Validate a whole CSV of observations; the first bad cell raises InputError (file, line,
+    column, expected, found), so nothing is stored from a file with an error."""
+    if len(data) > MAX_CSV_BYTES:
+        raise InputError("file too large", file=name, expected=f"at most {MAX_CSV_BYTES} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("not UTF-8 text", file=name, expected="a UTF-8 CSV") from exc
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [f.id for f in OBSERVATION_FIELDS if f.required and f.id not in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    if missing or unknown:
+        raise InputError("bad header", file=name, line=1, expected=f"columns {', '.join(COLUMNS)}",
+                         found=f"missing {missing}, unknown {unknown}")  # fmt: skip
+    rows: list[Observation] = []
+    for row in reader:
+        if len(rows) >= MAX_CSV_ROWS:
+            raise InputError("too many rows", file=name, expected=f"at most {MAX_CSV_ROWS}")
+        if None in row:
+            raise InputError("more cells than columns", file=name, line=reader.line_num)
+        clean = {k.strip(): (v or "") for k, v in row.items()}
+        rows.append(validate_observation(clean, file=name, line=reader.line_num))
+    return rows
+
+
+def import_observations_csv(
+    con: duckdb.DuckDBPyConnection, data: bytes, *, name: str
+) -> list[tuple[str, bool]]:
+    """Validate then store every row of a CSV in one transaction; (id, created) per row."""
+    observations = read_observations_csv(data, name=name)
+    with WRITE_LOCK, transaction(con):
+        return [_insert(con, obs, f"{name} row {i}") for i, obs in enumerate(observations, start=2)]
+
+
+def set_observation_status(
+    con: duckdb.DuckDBPyConnection, oid: str, status: str, *, actor: str, note: str | None = None
+) -> None:
+    """Publish or reject an observation, with an audit row."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r}", expected=" | ".join(STATUSES))
+    with WRITE_LOCK, transaction(con):
+        if (
+            con.execute("SELECT 1 FROM register_observations WHERE id = ?", [oid]).fetchone()
+            is None
+        ):
+            raise InputError(
+                f"no observation with id {oid!r}", expected="an id from 'observations list'"
+            )
+        con.execute(
+            "UPDATE register_observations SET status = ?, moderated_at = ?, moderated_by = ? "
+            "WHERE id = ?",
+            [status, utcnow(), actor, oid],
+        )
+        log_action(con, actor, status, kind="observation", target=oid, detail=note)
+
+
+def list_observations(
+    con: duckdb.DuckDBPyConnection, *, status: str | None = None
+) -> list[dict[str, Any]]:
+    """Observations (newest observation first), optionally of one status."""
+    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    cur = con.execute(
+        f"SELECT {_SELECT} FROM register_observations {where} ORDER BY observed_on DESC, id", params
+    )
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def published_price_observations(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Published observations as price rows for the West African price series: date, country,
+    place, product, brand, pack, price and currency as observed, price per kg or litre
+    (same currency), label ids, and the source ('fairmilk register observation <id>')."""
+    rows = list_observations(con, status="published")
+    out: list[dict[str, Any]] = []
+    for row in sorted(rows, key=lambda r: (r["observed_on"], r["id"])):
+        base = row["package_size"] * UNITS[row["package_unit"]]
+        out.append({
+            "id": row["id"], "observed_on": row["observed_on"], "year": row["observed_on"].year,
+            "month": row["observed_on"].month, "country": row["country"], "place": row["place"],
+            "product": row["product"], "brand": row["brand"], "package_size": row["package_size"],
+            "package_unit": row["package_unit"], "price": row["price"], "currency": row["currency"],
+            "price_per_base_unit": row["price"] / base,
+            "base_unit": "kg" if row["package_unit"] in ("g", "kg") else "l",
+            "labels": list(row["labels"] or []), "label_text": row["label_text"],
+            "source": f"fairmilk register observation {row['id']}", "synthetic": False,
+        })  # fmt: skip
+    return out

@@ -1,0 +1,149 @@
+"""Stored submissions: save once (pending), moderate, read public records without contacts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from typing import Any
+
+import duckdb
+
+from fairmilk.errors import InputError
+from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
+from fairmilk.register.record import Submission
+from fairmilk.register.text_index import term_counts
+from fairmilk.store.db import transaction
+
+CONTACT_FIELDS = ("contact_name", "contact_email")
+STATUSES = ("pending", "published", "rejected")
+VIA = ("cli", "web-form", "web-upload")
+_LIST_COLUMNS = (
+    "id", "status", "title", "year", "form", "source_name", "source_format", "received_via",
+    "warnings", "received_at", "moderated_at", "moderated_by",
+)  # fmt: skip
+
+
+def public_record(sub: Submission) -> dict[str, Any]:
+    """The record without contact details (also in warnings): what may ever be shown."""
+    data = sub.to_dict()
+    for key in CONTACT_FIELDS:
+        data["values"].pop(key, None)
+    data["warnings"] = [
+        {**w, "message": "contact detail to check (withheld)"}
+        if w["field"] in CONTACT_FIELDS
+        else w
+        for w in data["warnings"]
+    ]
+    return data
+
+
+def content_key(sub: Submission) -> str:
+    """Hash of the form and answers: the same content is stored only once."""
+    payload = json.dumps([sub.form, sub.values], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _row(sub: Submission, sid: str, via: str, nonce: str | None) -> list[Any]:
+    sets = [int(k.split("_")[1]) for k in sub.ticked("set_")]
+    sdgs = [int(k.split("_")[1]) for k in sub.ticked("sdg_")]
+    affiliation = sub.values.get("affiliation")
+    recs = list(dict.fromkeys(f"{c.set}:{c.id}" for c in sub.citations))
+    title = sub.values.get("title")
+    return [
+        sid, "pending", sub.form, sub.year, title if isinstance(title, str) else None,
+        sub.source_name, sub.source_format, via, content_key(sub), nonce, sets, sdgs,
+        affiliation if isinstance(affiliation, list) else [], sub.places, recs,
+        json.dumps(public_record(sub), ensure_ascii=False), len(sub.warnings), utcnow(),
+        None, None, None,
+    ]  # fmt: skip
+
+
+def save_submission(
+    con: duckdb.DuckDBPyConnection, sub: Submission, *, via: str, nonce: str | None = None
+) -> tuple[str, bool]:
+    """Store a record as pending; returns (id, created). A repeat (same content or nonce)
+    returns the first id and stores nothing."""
+    if via not in VIA:
+        raise InputError(f"unknown channel {via!r}", expected=" | ".join(VIA))
+    with WRITE_LOCK:
+        found = con.execute(
+            "SELECT id FROM register_submissions WHERE content_sha256 = ? OR nonce = ?",
+            [content_key(sub), nonce],
+        ).fetchone()
+        if found is not None:
+            return str(found[0]), False
+        sid = secrets.token_hex(8)
+        with transaction(con):
+            con.execute(
+                f"INSERT INTO register_submissions VALUES ({', '.join('?' * 21)})",
+                _row(sub, sid, via, nonce),
+            )
+            contact = [sub.values.get(k) for k in CONTACT_FIELDS]
+            con.execute("INSERT INTO register_contacts VALUES (?, ?, ?)", [sid, *contact])
+            _index(con, sid, sub)
+    return sid, True
+
+
+def _index(con: duckdb.DuckDBPyConnection, sid: str, sub: Submission) -> None:
+    texts = [v for k, v in sub.values.items() if isinstance(v, str) and k not in CONTACT_FIELDS]
+    counts = term_counts(texts)
+    if counts:
+        con.execute(
+            "INSERT INTO register_terms SELECT ?, unnest(?::VARCHAR[]), unnest(?::INTEGER[])",
+            [sid, list(counts), list(counts.values())],
+        )
+
+
+def set_status(
+    con: duckdb.DuckDBPyConnection, sid: str, status: str, *, actor: str, note: str | None = None
+) -> None:
+    """Publish or reject (or send back to pending) a submission, with an audit row."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r}", expected=" | ".join(STATUSES))
+    with WRITE_LOCK, transaction(con):
+        if con.execute("SELECT 1 FROM register_submissions WHERE id = ?", [sid]).fetchone() is None:
+            raise InputError(f"no submission with id {sid!r}", expected="an id from 'list'")
+        con.execute(
+            "UPDATE register_submissions SET status = ?, moderated_at = ?, moderated_by = ?, "
+            "moderation_note = ? WHERE id = ?",
+            [status, utcnow(), actor, note, sid],
+        )
+        log_action(con, actor, status, kind="submission", target=sid, detail=note)
+
+
+def list_submissions(
+    con: duckdb.DuckDBPyConnection, *, status: str | None = None
+) -> list[dict[str, Any]]:
+    """Submissions (newest first), optionally of one status; never contact details."""
+    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    rows = con.execute(
+        f"SELECT {', '.join(_LIST_COLUMNS)} FROM register_submissions {where} "
+        "ORDER BY received_at DESC, id",
+        params,
+    ).fetchall()
+    return [dict(zip(_LIST_COLUMNS, row, strict=True)) for row in rows]
+
+
+def get_submission(
+    con: duckdb.DuckDBPyConnection, sid: str, *, public: bool = True
+) -> dict[str, Any] | None:
+    """The stored record with its status; None if absent, or unpublished when ``public``."""
+    row = con.execute(
+        "SELECT status, record_json, received_at, moderated_at, moderation_note "
+        "FROM register_submissions WHERE id = ?",
+        [sid],
+    ).fetchone()
+    if row is None or (public and row[0] != "published"):
+        return None
+    record: dict[str, Any] = json.loads(row[1])
+    meta = {"id": sid, "status": row[0], "received_at": row[2], "moderated_at": row[3]}
+    return {**meta, "note": None if public else row[4], "record": record}
+
+
+def contact_of(con: duckdb.DuckDBPyConnection, sid: str) -> dict[str, str | None]:
+    """Contact details of a submission, for moderators only (never on a public page)."""
+    row = con.execute(
+        "SELECT name, email FROM register_contacts WHERE submission_id = ?", [sid]
+    ).fetchone()
+    return {"name": row[0], "email": row[1]} if row else {"name": None, "email": None}
