@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from fairmilk.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = (
@@ -27,9 +30,22 @@ def load_fixture(con: duckdb.DuckDBPyConnection, table: str) -> None:
     )
 
 
-@pytest.fixture
-def tcon(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """The shared empty store, filled with the synthetic indicator fixtures."""
+def fill(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Load every fixture table into the store."""
     for table in TABLES:
         load_fixture(con, table)
     return con
+
+
+@pytest.fixture(scope="module")
+def tcon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A store filled with the synthetic fixtures, shared by a module's tests: do not modify."""
+    connection = fill(open_store(tmp_path_factory.mktemp("ind") / "store.duckdb"))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def fresh_tcon(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A filled store of the test's own, for tests that change rows."""
+    return fill(con)

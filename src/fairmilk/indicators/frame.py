@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeAlias
+from uuid import uuid4
 
 import duckdb
 import ibis
@@ -69,3 +72,15 @@ def execute(
     data = [arrow.column(name).to_pylist() for name in columns]
     rows = [tuple(_plain(col[i]) for col in data) for i in range(arrow.num_rows)]
     return Frame(title, columns, rows, list(sources or []), list(notes or []), synthetic)
+
+
+@contextmanager
+def materialised(db: Backend, expr: ibis.Table) -> Iterator[ibis.Table]:
+    """Hold expr in a temporary table while the block runs (compiles its SQL only once)."""
+    name = f"_fairmilk_{uuid4().hex}"
+    sql = ibis.to_sql(expr, dialect="duckdb")
+    db.raw_sql(f'CREATE TEMP TABLE "{name}" AS {sql}')
+    try:
+        yield db.table(name)
+    finally:
+        db.raw_sql(f'DROP TABLE IF EXISTS temp.main."{name}"')

@@ -80,21 +80,12 @@ def in_period(
     return cond
 
 
-def memberships(db: Backend, regions: Sequence[str], isos: Sequence[str]) -> ibis.Table:
-    """Dated (group, iso2, start_date, end_date) rows: region members plus listed countries."""
+def memberships(db: Backend, regions: Sequence[str]) -> ibis.Table:
+    """Dated (group, iso2, start_date, end_date) rows of the members of the regions."""
     m = db.table("ref_memberships")
-    parts = m.filter(m.region.isin(list(regions))).select(
+    return m.filter(m.region.isin(list(regions))).select(
         group=m.region, iso2=m.iso2, start_date=m.start_date, end_date=m.end_date
     )
-    if isos:
-        own = ibis.memtable(
-            {"group": list(isos), "iso2": list(isos)},
-            schema={"group": "string", "iso2": "string"},
-        )
-        own = own.mutate(start_date=ibis.date(1900, 1, 1), end_date=ibis.null().cast("date"))
-        nullable = {"group": "string", "iso2": "string", "start_date": "date", "end_date": "date"}
-        parts = parts.cast(nullable).union(own.select(*nullable).cast(nullable))
-    return parts
 
 
 def member_predicate(geo: ibis.Value, when: ibis.Value, ms: ibis.Table) -> list[ibis.Value]:
@@ -104,3 +95,29 @@ def member_predicate(geo: ibis.Value, when: ibis.Value, ms: ibis.Table) -> list[
         ms.start_date <= when,
         ms.end_date.isnull() | (when <= ms.end_date),
     ]
+
+
+def keep_members(
+    db: Backend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
+) -> ibis.Table:
+    """Rows whose geo column is one of isos or, at the row's date (t.when), in a region."""
+    direct = t.filter(t[geo].isin(list(isos)))
+    if not regions:
+        return direct
+    ms = memberships(db, regions)
+    rest = t.filter(~t[geo].isin(list(isos)))
+    via = rest.semi_join(ms, member_predicate(rest[geo], rest.when, ms))
+    return direct.union(via, distinct=False) if isos else via
+
+
+def tag_members(
+    db: Backend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
+) -> ibis.Table:
+    """Rows with a region column: once per region the geo belongs to, or its own code."""
+    ms = memberships(db, regions)
+    joined = t.join(ms, member_predicate(t[geo], t.when, ms))
+    via = joined.select(t, region=ms.group.cast("string"))
+    if not isos:
+        return via
+    direct = t.filter(t[geo].isin(list(isos)))
+    return via.union(direct.mutate(region=direct[geo].cast("string")), distinct=False)

@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ibis
+from ibis.backends.duckdb import Backend
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.classify import categorised
-from fairmilk.indicators.frame import Con, Frame, backend, execute
+from fairmilk.indicators.frame import Con, Frame, backend, execute, materialised
 from fairmilk.indicators.periods import (
     REGION_IDS,
     Period,
     in_period,
-    member_predicate,
-    memberships,
+    keep_members,
     mid_date,
     parse_period,
     split_geo,
+    tag_members,
 )
 from fairmilk.indicators.sources import factor_sources, file_sources
 
@@ -57,7 +58,7 @@ def _one_frequency(t: ibis.Table, *, monthly: bool) -> ibis.Table:
     return annual.union(months)
 
 
-def _with_fx(db: ibis.BaseBackend, t: ibis.Table) -> ibis.Table:
+def _with_fx(db: Backend, t: ibis.Table) -> ibis.Table:
     """Add value_usd_as_eur, converted with the year's eur_per_usd observation."""
     o = db.table("observations")
     fx = o.filter((o.series == FX_SERIES) & o.value.notnull() & o.month.isnull())
@@ -99,33 +100,27 @@ def trade_rows(
         t = t.filter(t.category.isin(list(categories)))
     if exporters:
         isos, regions = split_geo(exporters, name="exporters")
-        ms = memberships(db, regions, isos)
-        t = t.semi_join(ms, member_predicate(t.exporter, t.when, ms))
+        t = keep_members(db, t, "exporter", isos, regions)
     t = _filter_destinations(db, t, destinations, by_region="region" in keys)
     return _with_fx(db, t)
 
 
 def _filter_destinations(
-    db: ibis.BaseBackend, t: ibis.Table, destinations: Sequence[str] | None, *, by_region: bool
+    db: Backend, t: ibis.Table, destinations: Sequence[str] | None, *, by_region: bool
 ) -> ibis.Table:
     """Keep rows going to the destinations; add a region column when grouping by region."""
     isos: list[str] = []
     regions: list[str] = []
     if destinations:
         isos, regions = split_geo(destinations, name="destinations")
-    if by_region:
-        ms = memberships(db, regions or list(REGION_IDS), [] if not regions else isos)
-        if destinations and not regions:
-            t = t.filter(t.destination.isin(isos))
-        joined = t.join(ms, member_predicate(t.destination, t.when, ms))
-        return joined.select(t, region=ms.group)
-    if destinations:
-        ms = memberships(db, regions, isos)
-        return t.semi_join(ms, member_predicate(t.destination, t.when, ms))
-    return t
+    if not by_region:
+        return keep_members(db, t, "destination", isos, regions) if destinations else t
+    if destinations and not regions:
+        return tag_members(db, t.filter(t.destination.isin(isos)), "destination", [], REGION_IDS)
+    return tag_members(db, t, "destination", isos, regions or REGION_IDS)
 
 
-def _complete_sum(value: ibis.Value) -> ibis.Value:
+def complete_sum(value: ibis.Value) -> ibis.Value:
     """The sum, or NULL when any value is missing (a gap stays a gap)."""
     missing = value.isnull().cast("int64").sum()
     return ibis.ifelse(missing == 0, value.sum(), ibis.null().cast("float64"))
@@ -136,11 +131,11 @@ def aggregate(rows: ibis.Table, by: Sequence[str] = DEFAULT_BY) -> ibis.Table:
     keys = [*_check_by(by), "source"]
     me_row = rows.quantity_kg / 1000.0 * rows.me_factor
     g = rows.group_by(keys).aggregate(
-        tonnes=_complete_sum(rows.quantity_kg / 1000.0),
-        value_eur=_complete_sum(rows.value_eur),
-        value_usd=_complete_sum(rows.value_usd),
-        value_usd_as_eur=_complete_sum(rows.value_usd_as_eur),
-        milk_equivalent_t=_complete_sum(me_row),
+        tonnes=complete_sum(rows.quantity_kg / 1000.0),
+        value_eur=complete_sum(rows.value_eur),
+        value_usd=complete_sum(rows.value_usd),
+        value_usd_as_eur=complete_sum(rows.value_usd_as_eur),
+        milk_equivalent_t=complete_sum(me_row),
         rows=rows.count(),
         rows_missing_quantity=rows.quantity_kg.isnull().cast("int64").sum(),
         first_year=rows.year.min(),
@@ -240,12 +235,13 @@ def trade_frame(
         end=end,
         by=by,
     )
-    files, synthetic = file_sources(db, rows)
     title = f"Dairy trade ({flow}s) by {', '.join(_check_by(by)) or 'total'}"
-    return execute(
-        aggregate(rows, by),
-        title=title,
-        sources=files + factor_sources(rows),
-        notes=list(RULES),
-        synthetic=synthetic,
-    )
+    with materialised(db, rows) as cached:  # compile the filters once
+        files, synthetic = file_sources(db, cached)
+        return execute(
+            aggregate(cached, by),
+            title=title,
+            sources=files + factor_sources(cached),
+            notes=list(RULES),
+            synthetic=synthetic,
+        )

@@ -1,0 +1,168 @@
+"""Import dependency and milk available per person, from FAOSTAT and World Bank observations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ibis
+from ibis.backends.duckdb import Backend
+
+from fairmilk.errors import ConversionError
+from fairmilk.indicators.frame import Con, Frame, backend, execute
+from fairmilk.indicators.periods import (
+    Period,
+    keep_members,
+    parse_period,
+    split_geo,
+)
+
+TONNES = {"t": 1.0, "tonnes": 1.0, "tonne": 1.0, "1000 t": 1000.0, "kt": 1000.0}
+PERSONS = {"persons": 1.0, "people": 1.0, "number": 1.0, "1000 persons": 1000.0}
+
+
+@dataclass(frozen=True, slots=True)
+class DependencySeries:
+    """The observation series ids the indicators read (set by the reference loader)."""
+
+    production: str = "cow_milk_production"
+    imports_me: str = "milk_imports_me"
+    exports_me: str = "milk_exports_me"
+    population: str = "population"
+
+
+DEFAULT_SERIES = DependencySeries()
+NOTES = (
+    "Import dependency = imports in milk equivalent / (local cow-milk production + imports "
+    "in milk equivalent), in %. FAOSTAT imports cover all milk products (excluding butter) "
+    "in milk equivalent; production is cow milk only.",
+    "Milk available per person = (production + imports - exports) / population, kg per person "
+    "per year. A value is a gap (–) when any of its inputs is missing.",
+)
+
+
+def _series(db: Backend, name: str, units: dict[str, float]) -> ibis.Table:
+    """(geo, year, value, url) of one annual series, scaled to tonnes or persons."""
+    o = db.table("observations")
+    s = o.filter((o.series == name) & o.month.isnull() & o.year.notnull())
+    found = set(s.select("unit").distinct().to_pyarrow().column(0).to_pylist())
+    unknown = sorted(found - set(units))
+    if unknown:
+        raise ConversionError(
+            f"series {name}: expected a unit among {', '.join(units)}, found {unknown[0]!r}"
+        )
+    scale = s.unit.cases(*units.items(), else_=ibis.null().cast("float64"))
+    s = s.mutate(scaled=s.value * scale)
+    g = s.group_by(["geo", "year"]).aggregate(
+        low=s.scaled.min(), high=s.scaled.max(), n=s.count(), url=s.source_url.min()
+    )
+    # Two sources that disagree for the same country and year are a gap, not a pick.
+    value = ibis.ifelse(g.low == g.high, g.low, ibis.null().cast("float64"))
+    return g.select(geo=g.geo, year=g.year, value=value, url=g.url)
+
+
+def inputs(
+    con: Con,
+    *,
+    countries: Sequence[str] = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    series: DependencySeries = DEFAULT_SERIES,
+) -> ibis.Table:
+    """One row per country and year with production, imports, exports (t) and population."""
+    db = backend(con)
+    parts = {
+        "production_t": _series(db, series.production, TONNES),
+        "imports_me_t": _series(db, series.imports_me, TONNES),
+        "exports_me_t": _series(db, series.exports_me, TONNES),
+        "population": _series(db, series.population, PERSONS),
+    }
+    keys = ibis.union(*[p.select("geo", "year") for p in parts.values()], distinct=True)
+    isos, regions = split_geo(countries, name="countries")
+    keys = keys.mutate(when=ibis.date(keys.year.cast("int32"), 7, 1))
+    keys = keep_members(db, keys, "geo", isos, regions).drop("when")
+    first = parse_period(start, name="start").year if start is not None else None
+    last = parse_period(end, name="end").year if end is not None else None
+    if first is not None:
+        keys = keys.filter(keys.year >= first)
+    if last is not None:
+        keys = keys.filter(keys.year <= last)
+    t = keys
+    urls = []
+    for name, part in parts.items():
+        part = part.rename({f"{name}_v": "value", f"{name}_url": "url"})
+        t = t.left_join(part, ["geo", "year"]).select(t, part[f"{name}_v"], part[f"{name}_url"])
+        t = t.rename({name: f"{name}_v"})
+        urls.append(ibis.literal(f"{name.removesuffix('_t')}: ") + t[f"{name}_url"])
+    return t.mutate(sources=ibis.literal("; ").join(urls)).drop(*[f"{n}_url" for n in parts])
+
+
+def import_dependency(
+    con: Con,
+    *,
+    countries: Sequence[str] = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    series: DependencySeries = DEFAULT_SERIES,
+) -> ibis.Table:
+    """Each country's import dependency by year (%), NULL when an input is missing."""
+    t = inputs(con, countries=countries, start=start, end=end, series=series)
+    total = t.production_t + t.imports_me_t
+    pct = ibis.ifelse(total > 0, t.imports_me_t / total * 100.0, ibis.null().cast("float64"))
+    return t.select(
+        "geo", "year", "production_t", "imports_me_t", dependency_pct=pct, sources="sources"
+    ).order_by(["geo", "year"])
+
+
+def milk_per_person(
+    con: Con,
+    *,
+    countries: Sequence[str] = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    series: DependencySeries = DEFAULT_SERIES,
+) -> ibis.Table:
+    """Milk available per person and year, kg: (production + imports - exports) / population."""
+    t = inputs(con, countries=countries, start=start, end=end, series=series)
+    available = t.production_t + t.imports_me_t - t.exports_me_t
+    kg = ibis.ifelse(
+        t.population > 0, available * 1000.0 / t.population, ibis.null().cast("float64")
+    )
+    return t.select(
+        "geo",
+        "year",
+        "production_t",
+        "imports_me_t",
+        "exports_me_t",
+        "population",
+        kg_per_person=kg,
+        sources="sources",
+    ).order_by(["geo", "year"])
+
+
+def dependency_frame(
+    con: Con,
+    *,
+    countries: Sequence[str] = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    series: DependencySeries = DEFAULT_SERIES,
+) -> Frame:
+    """Import dependency and milk per person in one table, with sources and notes."""
+    dep = import_dependency(con, countries=countries, start=start, end=end, series=series)
+    per = milk_per_person(con, countries=countries, start=start, end=end, series=series)
+    t = dep.join(per, ["geo", "year"]).select(
+        dep.geo,
+        dep.year,
+        dep.production_t,
+        dep.imports_me_t,
+        per.exports_me_t,
+        per.population,
+        dep.dependency_pct,
+        per.kg_per_person,
+        dep.sources,
+    )
+    frame = execute(t.order_by(["geo", "year"]), title="Import dependency and milk per person")
+    urls = sorted({u for s in frame.column("sources") if s for u in s.split("; ")})
+    frame.sources, frame.notes = urls, list(NOTES)
+    return frame

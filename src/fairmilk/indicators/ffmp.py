@@ -1,0 +1,213 @@
+"""Fat-filled milk powder (FFMP): measured since CN 2020, estimated with a sourced band before.
+
+Before 2020 FFMP had no customs code of its own: EU exporters declared it under CN 1901 90 99
+with other food preparations. AHDB (2018) estimated FFMP at about 50–60 % of EU exports under
+that code. From 2020 FFMP has its own line, CN 1901 90 95, and is measured. Estimated and
+measured rows are never mixed silently: each row says which it is (``estimated``) and how it
+was made (``method``, ``method_source``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ibis
+
+from fairmilk.errors import ParameterError
+from fairmilk.indicators.frame import Con, Frame, backend, execute
+from fairmilk.indicators.periods import Period
+from fairmilk.indicators.sources import file_sources
+from fairmilk.indicators.trade import complete_sum, trade_rows
+
+AHDB_URL = "http://www.dairy.ahdb.org.uk/news/news-articles/october-2018/the-rise-of-fat-filled-milk-powders/"
+MEASURED_CODE = "19019095"
+
+
+@dataclass(frozen=True, slots=True)
+class FfmpBand:
+    """The share of FFMP in the pre-2020 carrier code: low, central and high, with its source."""
+
+    low: float = 0.50
+    central: float = 0.55
+    high: float = 0.60
+    carrier_code: str = "19019099"
+    measured_from: int = 2020
+    source: str = (
+        "AHDB (2018), 'The rise of fat-filled milk powders': FFMP about 50-60 % of EU exports "
+        "under CN 1901 90 99; central = midpoint of that range (fairmilk's choice)"
+    )
+    source_url: str = AHDB_URL
+
+    def check(self) -> FfmpBand:
+        """Return the band, or raise ParameterError when its shares are out of order."""
+        if not 0.0 <= self.low <= self.central <= self.high <= 1.0:
+            raise ParameterError(
+                "FFMP band: expected 0 <= low <= central <= high <= 1, found "
+                f"{self.low}, {self.central}, {self.high}"
+            )
+        return self
+
+    def method(self) -> str:
+        """The estimation rule in one line."""
+        pct = f"{self.low:.0%} / {self.central:.0%} / {self.high:.0%}"
+        return f"estimate: CN {self.carrier_code} tonnes x {pct} (low / central / high)"
+
+
+AHDB_2018 = FfmpBand()
+
+
+def _part(rows: ibis.Table, cond: ibis.Value) -> ibis.Value:
+    """Tonnes of the rows meeting cond (0 when none; NULL when one of them lacks a quantity)."""
+    return complete_sum(ibis.ifelse(cond, rows.quantity_kg / 1000.0, 0.0))
+
+
+def powder_totals(rows: ibis.Table, keys: Sequence[str], band: FfmpBand) -> ibis.Table:
+    """SMP, WMP and FFMP tonnes (FFMP as a low/central/high band) by the keys."""
+    band.check()
+    early = rows.year < band.measured_from
+    carrier = early & (rows.product_code == band.carrier_code)
+    measured = ~early & (rows.category == "ffmp")
+    powders = rows.filter(rows.category.isin(["smp", "wmp"]) | carrier | measured)
+    g = powders.group_by(list(keys)).aggregate(
+        smp_t=_part(powders, powders.category == "smp"),
+        wmp_t=_part(powders, powders.category == "wmp"),
+        code_t=_part(powders, carrier | measured),
+        code_rows=(carrier | measured).cast("int64").sum(),
+        synthetic=powders.synthetic.any(),
+    )
+    estimated = g.year < band.measured_from
+    source = f"{band.source} ({band.source_url})"
+    return g.mutate(
+        ffmp_low_t=ibis.ifelse(estimated, g.code_t * band.low, g.code_t),
+        ffmp_central_t=ibis.ifelse(estimated, g.code_t * band.central, g.code_t),
+        ffmp_high_t=ibis.ifelse(estimated, g.code_t * band.high, g.code_t),
+        estimated=estimated,
+        code=ibis.ifelse(estimated, band.carrier_code, MEASURED_CODE),
+        method=ibis.ifelse(estimated, band.method(), f"measured: CN {MEASURED_CODE} tonnes"),
+        method_source=ibis.ifelse(estimated, source, "Eurostat Comext, CN8 1901 90 95"),
+    )
+
+
+def _keys(by: Sequence[str]) -> list[str]:
+    keys = ["year", *[k for k in by if k != "year"]]
+    bad = [k for k in keys if k not in ("year", "exporter", "destination", "region")]
+    if bad:
+        raise ParameterError(
+            f"by: expected year, exporter, destination or region, found {bad[0]!r}"
+        )
+    return keys
+
+
+def ffmp_series(
+    con: Con,
+    *,
+    exporters: Sequence[str] | None = ("eu27",),
+    destinations: Sequence[str] | None = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = ("year",),
+    band: FfmpBand = AHDB_2018,
+) -> ibis.Table:
+    """FFMP exports by year: tonnes under the code, the low/central/high band and the method."""
+    keys = _keys(by)
+    rows = trade_rows(
+        con, exporters=exporters, destinations=destinations, start=start, end=end, by=keys
+    )
+    t = powder_totals(rows, keys, band)
+    t = t.filter(t.code_rows > 0)
+    return t.select(
+        *keys,
+        "code",
+        code_tonnes=t.code_t,
+        ffmp_low_t="ffmp_low_t",
+        ffmp_central_t="ffmp_central_t",
+        ffmp_high_t="ffmp_high_t",
+        estimated="estimated",
+        method="method",
+        method_source="method_source",
+        synthetic="synthetic",
+    ).order_by(keys)
+
+
+def ffmp_powder_share(
+    con: Con,
+    *,
+    exporters: Sequence[str] | None = ("eu27",),
+    destinations: Sequence[str] | None = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = ("year",),
+    band: FfmpBand = AHDB_2018,
+) -> ibis.Table:
+    """FFMP share of milk-powder exports, ffmp / (smp + wmp + ffmp), in %, with its band."""
+    keys = _keys(by)
+    rows = trade_rows(
+        con, exporters=exporters, destinations=destinations, start=start, end=end, by=keys
+    )
+    t = powder_totals(rows, keys, band)
+
+    def share(ffmp: ibis.Value) -> ibis.Value:
+        total = t.smp_t + t.wmp_t + ffmp
+        return ibis.ifelse(total > 0, ffmp / total * 100.0, ibis.null())
+
+    return t.select(
+        *keys,
+        smp_t="smp_t",
+        wmp_t="wmp_t",
+        ffmp_low_t="ffmp_low_t",
+        ffmp_central_t="ffmp_central_t",
+        ffmp_high_t="ffmp_high_t",
+        share_low_pct=share(t.ffmp_low_t),
+        share_central_pct=share(t.ffmp_central_t),
+        share_high_pct=share(t.ffmp_high_t),
+        estimated="estimated",
+        method="method",
+        synthetic="synthetic",
+    ).order_by(keys)
+
+
+FFMP_NOTES = (
+    "FFMP had no customs code of its own before 2020: rows with estimated = true are an "
+    "estimate from the tonnes declared under the carrier code, rows with estimated = false "
+    "are measured under CN 1901 90 95. Do not read the two as one continuous series.",
+    "The estimate band applies an EU-wide share (AHDB 2018) to each destination; the true "
+    "share for one destination may differ.",
+)
+
+
+def ffmp_frame(
+    con: Con,
+    *,
+    share: bool = False,
+    exporters: Sequence[str] | None = ("eu27",),
+    destinations: Sequence[str] | None = ("west-africa",),
+    start: str | int | Period | None = None,
+    end: str | int | Period | None = None,
+    by: Sequence[str] = ("year",),
+    band: FfmpBand = AHDB_2018,
+) -> Frame:
+    """Run ``ffmp_series`` (or, with share, ``ffmp_powder_share``) with sources and notes."""
+    db = backend(con)
+    make = ffmp_powder_share if share else ffmp_series
+    expr = make(
+        db, exporters=exporters, destinations=destinations, start=start, end=end, by=by, band=band
+    )
+    rows = trade_rows(
+        db, exporters=exporters, destinations=destinations, start=start, end=end, by=_keys(by)
+    )
+    early = rows.year < band.measured_from
+    used = rows.filter(
+        rows.category.isin(["smp", "wmp"] if share else [])
+        | (early & (rows.product_code == band.carrier_code))
+        | (~early & (rows.category == "ffmp"))
+    )
+    files, synthetic = file_sources(db, used)
+    title = "FFMP share of milk-powder exports (%)" if share else "FFMP exports (t)"
+    return execute(
+        expr,
+        title=title,
+        sources=[*files, f"FFMP estimate band: {band.source} ({band.source_url})"],
+        notes=list(FFMP_NOTES),
+        synthetic=synthetic,
+    )
