@@ -17,7 +17,13 @@ from fairmilk.indicators.periods import (
     split_geo,
 )
 
-TONNES = {"t": 1.0, "tonnes": 1.0, "tonne": 1.0, "1000 t": 1000.0, "kt": 1000.0}
+TONNES = {
+    "t": 1.0,
+    "tonnes": 1.0,
+    "t milk equivalent": 1.0,
+    "1000 t": 1000.0,
+    "1000 t milk equivalent": 1000.0,
+}
 PERSONS = {"persons": 1.0, "people": 1.0, "number": 1.0, "1000 persons": 1000.0}
 
 

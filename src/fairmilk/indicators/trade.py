@@ -33,7 +33,8 @@ RULES = (
     "A total is a gap (–) when any row it would add up has a gap; rows_missing_quantity "
     "says how many rows had no quantity.",
     "Sources are never merged: Comext (EUR) and Comtrade (USD) rows stay on separate lines; "
-    "value_usd_as_eur is converted with the annual eur_per_usd observation of the same year.",
+    "value_usd_as_eur is converted with the annual eur_per_usd observation of the same year "
+    "(the first dataset by id when several give one).",
     "Growth compares a year with the year before only when both cover 12 months "
     "(months_covered), or a month with the same month a year before.",
 )
@@ -62,8 +63,10 @@ def _with_fx(db: Backend, t: ibis.Table) -> ibis.Table:
     """Add value_usd_as_eur, converted with the year's eur_per_usd observation."""
     o = db.table("observations")
     fx = o.filter((o.series == FX_SERIES) & o.value.notnull() & o.month.isnull())
-    fx = fx.group_by(fx.year).aggregate(rate=fx.value.min(), rate_max=fx.value.max())
-    fx = fx.filter(fx.rate == fx.rate_max).select(fx_year=fx.year, rate=fx.rate)
+    # Several datasets may give the rate: take the first by dataset id, every year the same way.
+    first = ibis.row_number().over(group_by=fx.year, order_by=[fx.dataset, fx.geo])
+    fx = fx.mutate(pick=first)
+    fx = fx.filter(fx.pick == 0).select(fx_year=fx.year, rate=fx.value)
     joined = t.left_join(fx, t.year == fx.fx_year)
     return joined.mutate(value_usd_as_eur=joined.value_usd * joined.rate).drop("fx_year", "rate")
 

@@ -1,0 +1,83 @@
+"""The headline tables printed by ``fairmilk build``: the data side (the CLI prints them)."""
+
+from __future__ import annotations
+
+from fairmilk.indicators.dependency import dependency_frame
+from fairmilk.indicators.ffmp import ffmp_frame
+from fairmilk.indicators.frame import Con, Frame, backend, execute
+from fairmilk.indicators.trade import trade_frame
+
+PUBLISHED_COLUMNS = (
+    "period",
+    "geo",
+    "partner",
+    "value",
+    "unit",
+    "approximate",
+    "derived",
+    "source_org",
+    "source_url",
+    "note",
+)
+
+
+def _latest(frame: Frame, column: str, *, when: str | None = None) -> Frame:
+    """Keep the rows of the latest value of column (among rows where `when` is truthy)."""
+    recs = frame.records()
+    years = [r[column] for r in recs if when is None or r[when]]
+    if not years:
+        return frame
+    latest = max(years)
+    keep = [row for row, rec in zip(frame.rows, recs, strict=True) if rec[column] == latest]
+    frame.rows = keep
+    frame.title = f"{frame.title}, {latest}"
+    return frame
+
+
+def eu_exports_by_category(con: Con) -> Frame:
+    """EU-27 exports to West Africa by category for the latest complete year."""
+    exp, dest = ["eu27"], ["west-africa"]
+    years = trade_frame(con, exporters=exp, destinations=dest, by=("year",)).records()
+    full = [int(r["year"]) for r in years if r["months_covered"] == 12]
+    latest = max(full or [int(r["year"]) for r in years] or [0]) or None
+    frame = trade_frame(
+        con, exporters=exp, destinations=dest, start=latest, end=latest, by=("year", "category")
+    )
+    frame.title = "EU-27 dairy exports to West Africa by category" + (
+        f", {latest}" if latest else ""
+    )
+    if years and not full:
+        frame.notes.insert(0, "No complete year in the store: the latest year is partial.")
+    return frame
+
+
+def latest_dependency(con: Con) -> Frame:
+    """Import dependency of West African countries for the latest year with a value."""
+    frame = dependency_frame(con)
+    frame.title = "Import dependency of West African countries"
+    frame = _latest(frame, "year", when="dependency_pct")
+    urls = sorted({u for s in frame.column("sources") if s for u in s.split("; ")})
+    frame.sources = urls
+    return frame
+
+
+def published_ffmp(con: Con) -> Frame:
+    """Published figures on FFMP exports (press, reports, papers), as recorded."""
+    db = backend(con)
+    o = db.table("observations")
+    t = o.filter(o.product.upper() == "FFMP").select(*PUBLISHED_COLUMNS)
+    t = t.order_by(["period", "geo", "partner", "unit"])
+    frame = execute(t, title="Published figures on FFMP exports")
+    frame.sources = sorted({u for u in frame.column("source_url") if u})
+    frame.notes = [
+        "Figures as published by others, with their own definitions of FFMP and West Africa; "
+        "'approximate' and 'derived' are flagged per row."
+    ]
+    return frame
+
+
+def headline_frames(con: Con) -> list[Frame]:
+    """The four headline tables: exports by category, FFMP share, dependency, published FFMP."""
+    share = ffmp_frame(con, share=True)
+    share.title = "FFMP share of EU-27 milk-powder exports to West Africa (%)"
+    return [eu_exports_by_category(con), share, latest_dependency(con), published_ffmp(con)]
