@@ -73,6 +73,7 @@ def tariffs(
     include: Annotated[list[str] | None, typer.Option(help="Planned measure to add.")] = None,
     elasticity: Annotated[list[float] | None, typer.Option(help="Import elasticity.")] = None,
     country: Many = None,
+    powder: Many = None,
     year: Annotated[int | None, typer.Option(help="Year (default: latest local price).")] = None,
     freight_pct: Pct = 11.4,
     margin_pct: Pct = 0.0,
@@ -88,8 +89,9 @@ def tariffs(
     params = PerLitreParams(freight_pct=freight_pct, margin_pct=margin_pct)
     with open_prices(db) as con:
         frame = tariff_scenario_table(
-            con, scenario, countries=country or (), params=params, year=year
-        )
+            con, scenario, countries=country or (), powders=powder or ("smp", "wmp", "ffmp"),
+            params=params, year=year,
+        )  # fmt: skip
     show(frame, fmt)
 
 

@@ -20,6 +20,7 @@ from fairmilk.indicators.price_tables import (
 )
 from fairmilk.indicators.prices import price_frame, read_prices, read_rates
 from fairmilk.indicators.units import convert_price
+from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
 from fairmilk.outputs.tables import Result, print_result
 from fairmilk.store import open_store
 from fairmilk.store.prices import load_price_file, load_price_reference
@@ -129,6 +130,22 @@ def convert(
         rates = read_rates(con)
     out = convert_price(value, source, target, year=year, rates=rates, kg_per_litre=kg_per_litre)
     typer.echo(f"{value:g} {source} = {out:.6g} {target}")
+
+
+@prices_app.command("fetch-agridata")
+def fetch_agridata(
+    out: Annotated[Path, typer.Argument(help="Where to write the prices (long CSV layout).")],
+    member_state: Annotated[list[str], typer.Option(help="Member state code, e.g. DE.")],
+    year: Annotated[list[int], typer.Option(help="Year to fetch.")],
+    load: Annotated[bool, typer.Option(help="Also load the file into the store.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Fetch raw-milk prices from the EC agri-food data portal API into a price file."""
+    records = fetch_raw_milk_prices(member_states=member_state, years=year)
+    write_price_csv(records, out)
+    typer.echo(f"{out}: {len(records)} prices written")
+    if load:
+        ingest_prices(out, db=db)
 
 
 def ingest_prices(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Frame
 
 POWDERS = ("smp", "wmp", "ffmp")
@@ -68,7 +69,8 @@ class DumpingRow:
 
 def milk_value_eurc_per_kg(eur_per_t: float, me_factor: float) -> float:
     """EUR cents per kg of milk contained in a product sold at ``eur_per_t``."""
-    assert me_factor > 0, "a milk-equivalent factor must be positive"
+    if not me_factor > 0:
+        raise ParameterError(f"a milk-equivalent factor must be > 0, found {me_factor:g}")
     return 100.0 * (eur_per_t / 1000.0) / me_factor
 
 

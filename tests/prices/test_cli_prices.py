@@ -1,0 +1,88 @@
+"""The prices and policy commands: tables with sources, JSON output, clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fairmilk.cli import app
+from fairmilk.errors import ConversionError, InputError
+from fairmilk.indicators import price_tables
+from fairmilk.indicators.dumping import UnitValue
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _db(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAIRMILK_DB", str(store_path))
+
+
+def test_coverage_json_carries_sources_and_notes() -> None:
+    result = runner.invoke(app, ["prices", "coverage", "--geo", "DE", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    row = next(r for r in doc["data"] if r["period"] == "2016-01")
+    assert row["coverage_pct"] == pytest.approx(100 * 28.66 / 44.94)
+    assert doc["sources"]
+    assert doc["notes"]
+
+
+def test_list_converts_units() -> None:
+    args = ["prices", "list", "--series", "product_quotation_smp", "--geo", "DE", "--unit",
+            "EURc/kg", "-f", "json"]  # fmt: skip
+    doc = json.loads(runner.invoke(app, args).output)
+    values = {r["period"]: r["value"] for r in doc["data"]}
+    assert values["2019"] == pytest.approx(215.4)
+
+
+def test_convert_and_missing_rate() -> None:
+    ok = runner.invoke(app, ["prices", "convert", "0.91", "--from", "EUR/L", "--to", "XOF/L"])
+    assert "596.921 XOF/L" in ok.output
+    bad = runner.invoke(app, ["prices", "convert", "1", "--from", "XOF/L", "--to", "GHS/L",
+                              "--year", "1990"])  # fmt: skip
+    assert isinstance(bad.exception, ConversionError)
+
+
+def test_ingest_prices_command(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "series,geo,period,value,unit,source_url\nlocal_fresh_price,ML,2016,300,XOF/L,https://x\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["ingest", "prices", str(path)])
+    assert "1 price rows loaded" in result.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "series,geo,period,value,unit,source_url\nx,ML,2016,-3,XOF/L,u\n", encoding="utf-8"
+    )
+    assert isinstance(runner.invoke(app, ["ingest", "prices", str(bad)]).exception, InputError)
+
+
+def test_per_litre_and_tariff_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    synthetic = [UnitValue(2019, "smp", "BF", 2000.0, "SYNTHETIC test unit value")]
+    monkeypatch.setattr(
+        price_tables, "eu_powder_unit_values", lambda con, destinations: (synthetic, [], True)
+    )
+    result = runner.invoke(app, ["prices", "per-litre", "--country", "BF", "--powder", "smp",
+                                 "--year", "2019", "-f", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)["data"]
+    assert row["local_price_low"] == pytest.approx(0.91 * 655.957)  # Oxfam/VSF 2019, in XOF
+    assert row["ratio_high"] > 1
+    result = runner.invoke(app, ["policy", "tariffs", "--band", "smp=35", "--country", "BF",
+                                 "--powder", "smp", "--year", "2019", "-f", "json"])  # fmt: skip
+    (row,) = json.loads(result.output)["data"]
+    assert row["change_pct"] == pytest.approx(100 * (1.375 / 1.075 - 1))
+
+
+def test_policy_mrp_and_offensive() -> None:
+    result = runner.invoke(app, ["policy", "mrp", "--deliveries", "2700000", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "2016-01" in result.output
+    assert "compulsory cut" in result.output
+    off = runner.invoke(app, ["policy", "offensive", "--country", "GH", "-f", "json"])
+    assert json.loads(off.output)["data"]

@@ -1,0 +1,150 @@
+"""Per-litre comparison: tax stacks from the reference file, landed cost by hand, invariants."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fairmilk.errors import ParameterError
+from fairmilk.indicators.perlitre import LandedCost, PerLitreParams, compare, landed_cost
+from fairmilk.indicators.perlitre_table import PerLitreInputs, per_litre_rows
+from fairmilk.indicators.prices import PricePoint
+from fairmilk.indicators.taxes import TaxStack, tax_measures, tax_stack
+from fairmilk.indicators.units import XOF_PER_EUR, RateTable
+from fairmilk.reference.geo import members
+
+
+def regions(country: str, year: int) -> list[str]:
+    return [r for r in ("ecowas", "waemu") if country in members(r, year)]
+
+
+def stack(country: str, on: date, category: str = "smp") -> TaxStack:
+    return tax_stack(
+        tax_measures(), country=country, regions=regions(country, on.year), category=category, on=on
+    )
+
+
+@pytest.mark.parametrize(
+    ("country", "on", "duty", "levies", "vat"),
+    [
+        ("CI", date(2024, 7, 1), 5.0, 2.5, 9.0),  # PC 0.5 + PCS 1 + RS 1; milk VAT 9 %
+        ("SN", date(2024, 7, 1), 5.0, 5.5, None),  # + PROMAD 3 %; VAT on powder is a gap
+        ("SN", date(2020, 7, 1), 5.0, 2.5, None),  # before PROMAD (Aug 2021)
+        ("ML", date(2024, 7, 1), 5.0, 2.7, None),  # + AU levy 0.2 %
+        ("BF", date(2025, 7, 1), 5.0, 2.5, None),  # left ECOWAS: PCS 1 + RS 1 + AES 0.5
+        ("NG", date(2023, 7, 1), 5.0, 0.5, 0.0),  # milk VAT-exempt since Feb 2020
+        ("NG", date(2019, 7, 1), 5.0, 0.5, 5.0),  # 5 % VAT on dairy lines before
+        ("GH", date(2024, 7, 1), 5.0, 0.5, None),  # no VAT source read: gap
+    ],
+)
+def test_tax_stacks_from_the_reference_file(
+    country: str, on: date, duty: float, levies: float, vat: float | None
+) -> None:
+    s = stack(country, on)
+    assert (s.duty_pct, s.levy_pct, s.vat_pct) == (duty, pytest.approx(levies), vat)
+
+
+def test_proposals_count_only_when_included() -> None:
+    on = date(2024, 7, 1)
+    base = stack("SN", on)
+    assert "proposal_cet_35" not in base.measures
+    with_prop = tax_stack(tax_measures(), country="SN", regions=regions("SN", 2024),
+                          category="smp", on=on, include=["proposal_cet_35"])  # fmt: skip
+    assert with_prop.duty_pct == 40.0  # the proposal adds to the band in force
+
+
+def test_landed_cost_by_hand() -> None:
+    s = TaxStack(5.0, 2.5, 9.0, (), (), ())
+    cost = landed_cost(2.0, s, litres_per_kg=9.9, params=PerLitreParams())
+    assert cost.cif_eur_per_kg == pytest.approx(2.228)  # + 11.4 % freight
+    assert cost.duty_eur_per_kg == pytest.approx(0.1114)
+    assert cost.levies_eur_per_kg == pytest.approx(0.0557)
+    assert cost.landed_ex_vat_eur_per_kg == pytest.approx(2.3951)
+    assert cost.landed_eur_per_kg == pytest.approx(2.610659)
+    assert cost.eur_per_litre == pytest.approx(2.610659 / 9.9)
+    c = compare(cost, XOF_PER_EUR, 600.0, 600.0)
+    landed_xof = 2.610659 / 9.9 * XOF_PER_EUR  # 172.98 XOF per litre
+    assert c.landed_per_litre == pytest.approx(landed_xof)
+    assert c.gap_low == pytest.approx(600 - landed_xof)
+    assert c.ratio_high == pytest.approx(600 / landed_xof)
+    assert c.compared_with == "incl_vat"
+
+
+def test_vat_gap_compares_before_vat_and_says_so() -> None:
+    cost = landed_cost(2.0, TaxStack(5.0, 2.5, None, (), (), ()), litres_per_kg=8.0,
+                       params=PerLitreParams())  # fmt: skip
+    assert cost.landed_eur_per_kg is None
+    assert compare(cost, 1.0, 1.0, 1.0).compared_with.startswith("ex_vat")
+
+
+def test_bad_parameters() -> None:
+    s = TaxStack(5.0, 2.5, 9.0, (), (), ())
+    with pytest.raises(ParameterError):
+        landed_cost(2.0, s, litres_per_kg=0.0, params=PerLitreParams())
+    with pytest.raises(ParameterError):
+        landed_cost(2.0, s, litres_per_kg=8.0, params=PerLitreParams(freight_pct=-1))
+
+
+@given(
+    fob=st.floats(min_value=0.01, max_value=20),
+    a=st.floats(min_value=0, max_value=100),
+    b=st.floats(min_value=0, max_value=100),
+    levy=st.floats(min_value=0, max_value=10),
+)
+def test_a_higher_tariff_never_lowers_the_landed_price(
+    fob: float, a: float, b: float, levy: float
+) -> None:
+    low, high = sorted((a, b))
+    params = PerLitreParams()
+    cheap = landed_cost(fob, TaxStack(low, levy, 18.0, (), (), ()), litres_per_kg=8, params=params)
+    dear = landed_cost(fob, TaxStack(high, levy, 18.0, (), (), ()), litres_per_kg=8, params=params)
+    assert isinstance(dear, LandedCost)
+    assert (dear.eur_per_litre or 0) >= (cheap.eur_per_litre or 0)
+
+
+def local_price(country: str, value: float, unit: str, year: int) -> PricePoint:
+    return PricePoint("local_fresh_price", country, str(year), year, None, value, value, value,
+                      unit, "https://example.org", "test", stage="consumer")  # fmt: skip
+
+
+def synthetic_inputs() -> PerLitreInputs:
+    """SYNTHETIC unit values (2.0 EUR/kg SMP) with the real VSF Burkina local price 2019."""
+    return PerLitreInputs(
+        unit_values={("BF", "smp", 2019): 2.0},
+        local_prices=[
+            local_price("BF", 600.0, "XOF/L", 2019),
+            local_price("BF", 0.91, "EUR/L", 2019),
+        ],
+        measures=tax_measures(),
+        regions_of=regions,
+        litres_per_kg={"smp": 9.9, "wmp": 8.0},
+        rates=RateTable(),
+    )
+
+
+def test_rows_for_burkina_2019() -> None:
+    rows = per_litre_rows(["BF", "GH"], ["smp", "wmp"], synthetic_inputs(), params=PerLitreParams())
+    bf = rows[0]
+    assert (bf.country, bf.category, bf.year, bf.currency, bf.local_count) == (
+        "BF",
+        "smp",
+        2019,
+        "XOF",
+        2,
+    )
+    assert bf.local_low == pytest.approx(0.91 * XOF_PER_EUR)  # 596.92: the lower of the two
+    assert bf.local_high == 600.0
+    ex_vat = 2.0 * 1.114 * (1 + 0.05 + 0.025) / 9.9 * XOF_PER_EUR  # VAT on powder is a gap
+    assert bf.comparison is not None
+    assert bf.comparison.landed_per_litre == pytest.approx(ex_vat)
+    assert bf.comparison.compared_with.startswith("ex_vat")
+    assert any("vat_bf_milk_powder" in n for n in bf.notes)
+    wmp = rows[1]
+    assert wmp.comparison is None
+    assert any("no EU export unit value" in n for n in wmp.notes)
+    gh = rows[2]
+    assert gh.year is None
+    assert gh.comparison is None
