@@ -8,7 +8,14 @@ import pytest
 from fairmilk.reference.geo import members
 from fairmilk.store.reference import load_reference, loaded_datasets
 
-TABLES = ("ref_products", "ref_categories", "ref_countries", "ref_regions", "ref_memberships")
+TABLES = (
+    "ref_products",
+    "ref_categories",
+    "ref_countries",
+    "ref_regions",
+    "ref_memberships",
+    "ref_series",
+)
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -129,3 +136,24 @@ def test_every_observation_is_traceable(loaded: duckdb.DuckDBPyConnection) -> No
         "OR licence IS NULL OR unit = ''"
     ).fetchone()
     assert bad == (0,)
+
+
+def test_every_loaded_series_has_english_and_french_titles(
+    loaded: duckdb.DuckDBPyConnection,
+) -> None:
+    missing = loaded.execute(
+        "SELECT DISTINCT o.series FROM observations o LEFT JOIN ref_series s USING (series) "
+        "WHERE o.dataset LIKE 'series/%' AND s.series IS NULL"
+    ).fetchall()
+    assert missing == []
+    rows = loaded.execute("SELECT series, title_en, title_fr, unit, datasets FROM ref_series")
+    for series, title_en, title_fr, unit, datasets in rows.fetchall():
+        assert title_en != title_fr, series
+        used = loaded.execute(
+            "SELECT DISTINCT dataset FROM observations WHERE series = ?", [series]
+        ).fetchall()
+        assert {d for (d,) in used} == set(datasets.split()), series
+        units = loaded.execute(
+            "SELECT DISTINCT unit FROM observations WHERE series = ?", [series]
+        ).fetchall()
+        assert unit == "CUR/USD" or {u for (u,) in units} == {unit}, series

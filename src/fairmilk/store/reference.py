@@ -31,6 +31,7 @@ TABLE_DATASETS = {
     "ref_countries": "countries",
     "ref_regions": "regions",
     "ref_memberships": "memberships",
+    "ref_series": "series_catalog",
 }
 LOOKUPS = ("non_country_partners", "series/faostat_ddf_geo_entities_subset")
 
@@ -49,6 +50,7 @@ def _table_rows() -> dict[str, list[dict[str, Any]]]:
             {k: r[k] for k in ("region", "name_en", "name_fr", "note")}
             for r in read_rows("regions")
         ],
+        "ref_series": read_rows("series_catalog"),
         "ref_memberships": [
             {
                 "region": m.region,

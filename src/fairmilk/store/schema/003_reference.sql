@@ -80,3 +80,13 @@ CREATE TABLE IF NOT EXISTS observations (
     licence     VARCHAR,
     note        VARCHAR
 );
+
+-- The continuous series of the observations table, with EN/FR titles and units.
+CREATE TABLE IF NOT EXISTS ref_series (
+    series    VARCHAR NOT NULL,
+    title_en  VARCHAR NOT NULL,
+    title_fr  VARCHAR NOT NULL,
+    unit      VARCHAR NOT NULL,
+    datasets  VARCHAR NOT NULL,       -- reference dataset ids, space-separated
+    note      VARCHAR
+);
