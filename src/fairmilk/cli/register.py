@@ -1,9 +1,182 @@
-"""Commands: register (registered on the main app)."""
+"""Commands: register (the experience register): import, moderate, search, synthesise."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from fairmilk.cli import register_more
+from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.cli.register_common import (
+    ActorOption,
+    AllOption,
+    NoteOption,
+    dumps,
+    store,
+    table,
+)
+from fairmilk.errors import InputError
 
-def register(app: typer.Typer) -> None:
+app = typer.Typer(
+    name="register",
+    help="The experience register: CFS call-for-experiences forms and field observations.",
+    no_args_is_help=True,
+)
+
+
+@app.command("import")
+def import_form(
+    file: Annotated[
+        Path, typer.Argument(help="Filled form: .txt, .docx or .pdf (told by content).")
+    ],
+    fmt: FormatOption = "json",
+    save: Annotated[bool, typer.Option("--save", help="Store it as pending moderation.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Read a filled form and print the record (answers, citations, facts, warnings)."""
+    from fairmilk.register.importer import import_file
+    from fairmilk.register.submissions import save_submission
+
+    record = import_file(file)
+    if check_format(fmt) == "json":
+        typer.echo(dumps(record.to_dict()))
+    else:
+        rows = [{"field": k, "value": v} for k, v in record.values.items() if v not in (None, [])]
+        table(f"{file.name} ({record.form})", rows, ["field", "value"], fmt)
+    for warning in record.warnings:
+        typer.echo(f"warning: {warning.field}: {warning.kind}: {warning.message}", err=True)
+    if save:
+        with store(db) as con:
+            sid, created = save_submission(con, record, via="cli")
+        state = "stored as pending" if created else "already stored"
+        typer.echo(f"{sid}: {state}", err=True)
+
+
+@app.command("list")
+def list_(
+    status: Annotated[
+        str | None, typer.Option("--status", help="pending, published or rejected.")
+    ] = None,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored submissions (no contact details)."""
+    from fairmilk.register.submissions import list_submissions
+
+    with store(db) as con:
+        rows = list_submissions(con, status=status)
+    table("Submissions", rows, ["id", "status", "title", "year", "warnings", "received_at"], fmt)
+
+
+@app.command("show")
+def show(
+    submission: Annotated[str, typer.Argument(help="Submission id.")],
+    contact: Annotated[bool, typer.Option("--contact", help="Also print contact details.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Print one stored submission as JSON (contact details only with --contact)."""
+    from fairmilk.register.submissions import contact_of, get_submission
+
+    with store(db) as con:
+        data = get_submission(con, submission, public=False)
+        if data is None:
+            raise InputError(f"no submission with id {submission!r}", expected="an id from 'list'")
+        if contact:
+            data["contact"] = contact_of(con, submission)
+    typer.echo(dumps(data))
+
+
+def _moderate(submission: str, status: str, actor: str, note: str | None, db: Path | None) -> None:
+    from fairmilk.register.submissions import set_status
+
+    with store(db) as con:
+        set_status(con, submission, status, actor=f"cli:{actor}", note=note)
+    typer.echo(f"{submission}: {status}")
+
+
+@app.command("publish")
+def publish(
+    submission: Annotated[str, typer.Argument(help="Submission id.")],
+    actor: ActorOption,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Publish a submission (its contact details stay private)."""
+    _moderate(submission, "published", actor, note, db)
+
+
+@app.command("reject")
+def reject(
+    submission: Annotated[str, typer.Argument(help="Submission id.")],
+    actor: ActorOption,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Reject a submission (kept, never shown)."""
+    _moderate(submission, "rejected", actor, note, db)
+
+
+@app.command("search")
+def search_(
+    query: Annotated[str, typer.Argument(help="Words to find (each as a word prefix).")] = "",
+    set_: Annotated[
+        int | None, typer.Option("--set", help="Set of recommendations: 1, 2 or 3.")
+    ] = None,
+    recommendation: Annotated[
+        str | None, typer.Option("--recommendation", help="PR-18, VII.A, 2:18 ...")
+    ] = None,
+    sdg: Annotated[int | None, typer.Option("--sdg", help="SDG number ticked.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO alpha-2 or region id.")
+    ] = None,
+    affiliation: Annotated[
+        str | None, typer.Option("--affiliation", help="e.g. civil_society.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year of the call.")] = None,
+    all_: AllOption = False,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Full-text search with filters; published submissions only unless --all."""
+    from fairmilk.register.search import Filters, search
+
+    filters = Filters(set_, recommendation, sdg, country, affiliation, year)
+    with store(db) as con:
+        rows = search(con, query, filters, public=not all_)
+    table("Search results", rows, ["id", "title", "year", "status", "score"], fmt)
+
+
+@app.command("synthesis")
+def synthesis_(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    lang: Annotated[str, typer.Option("--lang", help="Labels in en or fr (table).")] = "en",
+    all_: AllOption = False,
+    db: DbOption = None,
+) -> None:
+    """Counts by year, set, SDG, affiliation, place and recommendation cited."""
+    from fairmilk.register.synthesis import synthesis, synthesis_csv
+
+    if lang not in ("en", "fr"):
+        raise typer.BadParameter(f"expected en or fr, found {lang!r}", param_hint="--lang")
+    with store(db) as con:
+        data = synthesis(con, public=not all_)
+    if check_format(fmt) == "json":
+        typer.echo(dumps(data))
+    elif fmt == "csv":
+        sys.stdout.write(synthesis_csv(data))
+    else:
+        for block in data["breakdowns"].values():
+            rows = [{"label": r[f"label_{lang}"], "count": r["count"]} for r in block["rows"]]
+            table(block[f"title_{lang}"], rows, ["label", "count"], "table")
+        typer.echo(f"Total: {data['total']}")
+
+
+def register(main: typer.Typer) -> None:
     """Add this module's commands to app."""
+    main.add_typer(app, name="register")
+
+
+register_more.attach(app)

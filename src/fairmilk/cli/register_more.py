@@ -1,0 +1,155 @@
+"""Commands: register moderators, register observations, register audit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fairmilk.cli.options import DbOption, FormatOption
+from fairmilk.cli.register_common import ActorOption, NoteOption, store, table
+from fairmilk.errors import InputError
+
+moderators = typer.Typer(name="moderators", help="Moderator accounts.", no_args_is_help=True)
+observations = typer.Typer(
+    name="observations", help="Field observations of prices and labels.", no_args_is_help=True
+)
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = typer.prompt("Password", hide_input=True)
+    if typer.prompt("Repeat", hide_input=True) != first:
+        raise InputError("the two passwords differ", column="password")
+    return str(first)
+
+
+@moderators.command("add")
+def add_moderator(
+    username: Annotated[str, typer.Argument(help="3-32 characters: a-z 0-9 _ . -")],
+    actor: ActorOption,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Create a moderator (password hashed with scrypt and its own salt)."""
+    from fairmilk.register.moderators import create_moderator
+
+    password = _password(password_stdin)
+    with store(db) as con:
+        create_moderator(con, username, password, actor=f"cli:{actor}")
+    typer.echo(f"moderator {username} created")
+
+
+@moderators.command("list")
+def list_moderators(db: DbOption = None) -> None:
+    """List moderators and whether they are active."""
+    from fairmilk.register.moderators import list_moderators as names
+
+    with store(db) as con:
+        for name, active in names(con):
+            typer.echo(f"{name}\t{'active' if active else 'disabled'}")
+
+
+@moderators.command("disable")
+def disable_moderator(
+    username: Annotated[str, typer.Argument(help="Moderator to disable.")],
+    actor: ActorOption,
+    db: DbOption = None,
+) -> None:
+    """Disable a moderator and end their sessions."""
+    from fairmilk.register.moderators import set_active
+
+    with store(db) as con:
+        set_active(con, username, False, actor=f"cli:{actor}")
+    typer.echo(f"moderator {username} disabled")
+
+
+@observations.command("import")
+def import_observations(
+    file: Annotated[Path, typer.Argument(help="CSV with the observation form's columns.")],
+    db: DbOption = None,
+) -> None:
+    """Validate a CSV of observations and store every row as pending (all or nothing)."""
+    from fairmilk.register.observation_store import import_observations_csv
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(file)) from exc
+    with store(db) as con:
+        results = import_observations_csv(con, data, name=file.name)
+    created = sum(1 for _id, new in results if new)
+    typer.echo(f"{created} observations stored as pending, {len(results) - created} already stored")
+
+
+@observations.command("list")
+def list_observations(
+    status: Annotated[
+        str | None, typer.Option("--status", help="pending, published or rejected.")
+    ] = None,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """List field observations."""
+    from fairmilk.register.observation_store import list_observations as rows_of
+
+    columns = ["id", "status", "observed_on", "country", "place", "product", "brand",
+               "package_size", "package_unit", "price", "currency", "labels"]  # fmt: skip
+    with store(db) as con:
+        rows = rows_of(con, status=status)
+    table("Field observations", rows, columns, fmt)
+
+
+def _set(oid: str, status: str, actor: str, note: str | None, db: Path | None) -> None:
+    from fairmilk.register.observation_store import set_observation_status
+
+    with store(db) as con:
+        set_observation_status(con, oid, status, actor=f"cli:{actor}", note=note)
+    typer.echo(f"{oid}: {status}")
+
+
+@observations.command("publish")
+def publish_observation(
+    observation: Annotated[str, typer.Argument(help="Observation id.")],
+    actor: ActorOption,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Publish an observation: it then feeds the West African price series."""
+    _set(observation, "published", actor, note, db)
+
+
+@observations.command("reject")
+def reject_observation(
+    observation: Annotated[str, typer.Argument(help="Observation id.")],
+    actor: ActorOption,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Reject an observation."""
+    _set(observation, "rejected", actor, note, db)
+
+
+def audit(
+    limit: Annotated[int, typer.Option("--limit", help="How many rows, newest first.", min=1)] = 50,
+    fmt: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Show the audit trail of moderation actions."""
+    from fairmilk.register.audit import audit_trail
+
+    with store(db) as con:
+        rows = audit_trail(con, limit=limit)
+    table("Audit trail", rows, ["at", "actor", "action", "kind", "target", "detail"], fmt)
+
+
+def attach(app: typer.Typer) -> None:
+    """Attach the moderators, observations and audit commands to the register app."""
+    app.add_typer(moderators, name="moderators")
+    app.add_typer(observations, name="observations")
+    app.command("audit")(audit)
