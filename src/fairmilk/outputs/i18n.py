@@ -67,6 +67,8 @@ def fmt_number(value: Any, lang: str, *, digits: int | None = None) -> str:
         return GAP
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
+    if isinstance(value, int) and abs(value) < 10000:
+        return str(value)  # years and small counts: no thousands separator
     if digits is None:
         digits = 0 if abs(value) >= 100 else 2
     pattern = "#,##0" + ("." + "#" * digits if digits else "")

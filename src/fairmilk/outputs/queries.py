@@ -169,6 +169,7 @@ def source_files(con: duckdb.DuckDBPyConnection) -> Result:
            FROM source_files ORDER BY source, dataset_key, vintage""",
     )
     result.synthetic = any(r[11] for r in result.rows)
+    result.sources = sorted({" — ".join(str(x) for x in (r[5], r[6]) if x) for r in result.rows})
     return result
 
 

@@ -23,7 +23,19 @@ def overview_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) ->
     )
     view.figures = powder_figures(con, lang=lang) + _published_figures(con, lang)
     view.blocks.append(_holdings(con, lang))
+    view.briefs = brief_countries(con, lang)
     return view
+
+
+def brief_countries(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
+    """West African countries (today's members) offered as country briefs."""
+    col = "name_fr" if lang == "fr" else "name_en"
+    found = con.execute(
+        f"""SELECT c.iso2, c.{col} FROM ref_countries c WHERE c.iso2 IN
+            (SELECT iso2 FROM ref_memberships WHERE region = 'west-africa' AND end_date IS NULL)
+            ORDER BY 2"""
+    ).fetchall()
+    return [(str(iso), str(name)) for iso, name in found]
 
 
 def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:
@@ -72,7 +84,6 @@ def sources_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> 
     view.intro = _("Every dataset the observatory uses: producer, address, licence, vintage.")
     files = queries.source_files(con)
     files.title = _("Loaded files and vintages")
-    files.sources = sorted({str(r[6]) for r in files.rows if r[6]})
     obs = queries.observation_datasets(con)
     obs.title = _("Published figures (observations)")
     obs.sources = queries.observation_sources(con, "TRUE", [])

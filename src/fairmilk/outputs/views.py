@@ -81,6 +81,7 @@ class View:
     blocks: list[Block] = field(default_factory=list)
     controls: list[Control] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
+    briefs: list[tuple[str, str]] = field(default_factory=list)
 
     def block(self, block_id: str) -> Block:
         """The block called ``block_id``; InputError if the page has none of that name."""

@@ -17,15 +17,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fairmilk.errors import InputError
 from fairmilk.outputs import charts
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
+from fairmilk.outputs.reports import build_brief, render_html, render_pdf
 from fairmilk.outputs.tables import to_csv
 from fairmilk.outputs.view_misc import overview_view, register_view, sources_view
 from fairmilk.outputs.view_prices import offensive_view, per_litre_view, prices_view
 from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.outputs.view_trade import trade_view
-from fairmilk.outputs.views import PAGES, View, to_dict
+from fairmilk.outputs.views import PAGES, View, area, choice, to_dict
 from fairmilk.outputs.web.render import page_url, render_error, render_page
 
 MAX_QUERY = 2000
+BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 BUILDERS: dict[str, Callable[..., View]] = {
     "overview": overview_view,
     "trade": trade_view,
@@ -74,6 +76,30 @@ def build_view(request: Request, page: str) -> View:
 def home(request: Request) -> Response:
     """The overview page."""
     return _html(request, "overview")
+
+
+@router.get("/brief")
+def brief(request: Request) -> Response:
+    """A country brief (``?country=SN&format=pdf&lang=fr``), as in ``fairmilk report``."""
+    query = _query(request)
+    country = area(query, "country", "SN")
+    fmt = choice(query, "format", ("pdf", "html"), "pdf")
+    lang = request_lang(request)
+    state = request.app.state
+
+    def build() -> bytes:
+        with state.store.cursor() as con:
+            html = render_html(build_brief(con, country, lang=lang))
+        return render_pdf(html) if fmt == "pdf" else html.encode("utf-8")
+
+    body: bytes = state.cache.get(("brief", country, lang, fmt), build)
+    name = f"brief-{country}-{lang}.{fmt}"
+    headers = {
+        "Content-Disposition": f'inline; filename="{name}"',
+        "Content-Security-Policy": BRIEF_CSP,
+    }
+    media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
+    return Response(body, media_type=media, headers=headers)
 
 
 @router.get("/{name}")
