@@ -141,3 +141,11 @@ def test_comtrade_breakdown_rows_not_double_counted(
     ingest_file(con, fixture_file("comtrade_bulk_small.txt"), source="comtrade")
     total = con.execute("SELECT sum(value_usd) FROM trade_flows WHERE partner = 'FR'").fetchone()
     assert total == (1020000.0,)
+
+
+def test_eurostat_aliases_stored_as_iso(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    from ingest_helpers import classic_line, write_classic
+
+    path = write_classic(tmp_path / "el.dat", [classic_line(rep="EL", par="UK")])
+    ingest_file(con, path, source="comext")
+    assert con.execute("SELECT reporter, partner FROM trade_flows").fetchall() == [("GR", "GB")]

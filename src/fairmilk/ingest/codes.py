@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from fairmilk.reference.catalog import read_rows
+from fairmilk.reference.geo import EUROSTAT_ALIASES, countries
 from fairmilk.reference.products import dairy_prefixes
 
 __all__ = ["country_codes", "dairy_prefixes", "headings"]
@@ -12,15 +12,18 @@ __all__ = ["country_codes", "dairy_prefixes", "headings"]
 
 @cache
 def country_codes() -> tuple[tuple[str, str, str], ...]:
-    """Every (code system, code, ISO alpha-2) known: systems ``iso2``, ``comext``, ``m49``."""
+    """Every (code system, code, ISO alpha-2) known: systems ``iso2``, ``comext``, ``m49``.
+
+    ``iso2`` also accepts Eurostat's aliases (EL for Greece, UK for the United Kingdom).
+    """
     rows: list[tuple[str, str, str]] = []
-    for row in read_rows("countries"):
-        iso2 = row["iso2"]
-        rows.append(("iso2", iso2, iso2))
-        if row.get("comext_code"):
-            rows.append(("comext", row["comext_code"], iso2))
-        if row.get("comtrade_code"):
-            rows.append(("m49", str(int(row["comtrade_code"])), iso2))
+    for country in countries():
+        rows.append(("iso2", country.iso2, country.iso2))
+        if country.comext_code:
+            rows.append(("comext", str(int(country.comext_code)), country.iso2))
+        if country.comtrade_code:
+            rows.append(("m49", str(int(country.comtrade_code)), country.iso2))
+    rows += [("iso2", alias, iso2) for alias, iso2 in EUROSTAT_ALIASES.items()]
     return tuple(rows)
 
 

@@ -85,12 +85,19 @@ def read_header(path: Path, *, compression: Compression, shown: str) -> Header:
 
 def _count_and_hash(path: Path, data: Path, compression: Compression) -> Digest:
     sha = hashlib.sha256()
-    size = 0
+    size, newlines, last = 0, 0, b"\n"
+    same = data == path and compression == "none"
     with path.open("rb") as f:
         while chunk := f.read(CHUNK):
             sha.update(chunk)
             size += len(chunk)
-    lines = count_lines(data, compression if data == path else "none")
+            if same:
+                newlines += chunk.count(b"\n")
+                last = chunk[-1:]
+    if same:
+        lines = max(newlines + (0 if last == b"\n" else 1) - 1, 0) if size else 0
+    else:
+        lines = count_lines(data, compression if data == path else "none")
     return Digest(sha256=sha.hexdigest(), size=size, data_lines=lines)
 
 

@@ -1,0 +1,199 @@
+"""Benchmark: `fairmilk ingest comext` against bare DuckDB and pandas on a 15M-row file.
+
+    python bench/ingest_comext.py [--rows 15000000] [--runs 3]
+
+Generates (once, deterministic) a SYNTHETIC classic-layout annual Comext file in bench/data/
+(git-ignored), then runs, interleaved, each contender ``--runs`` times in a fresh child
+process: the real CLI on a fresh store; (a) DuckDB ``read_csv`` + the same product-code
+filter into a table; (b) pandas ``read_csv`` (chunked, all text) + the same filter. Wall time
+and the child's peak RSS (``os.wait4``) are measured; medians and ratios go to
+bench/RESULTS.md with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DATA = HERE / "data"
+sys.path.insert(0, str(HERE))
+
+from fairmilk.ingest.codes import dairy_prefixes, headings  # noqa: E402
+from generate_comext import generate  # noqa: E402
+
+DUCKDB_CHILD = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[2])
+con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?) WHERE " + sys.argv[3], [sys.argv[1]])
+print(con.execute("SELECT count(*) FROM t").fetchone()[0])
+"""
+PANDAS_CHILD = """
+import sys, pandas as pd
+prefixes = tuple(sys.argv[2].split(","))
+parts = []
+for chunk in pd.read_csv(sys.argv[1], dtype=str, chunksize=1_000_000, keep_default_na=False):
+    parts.append(chunk[chunk["PRODUCT_NC"].str.startswith(prefixes)])
+print(len(pd.concat(parts)))
+"""
+
+
+def code_filter() -> str:
+    """The same WHERE clause the ingest uses (heading first, then the exact prefixes)."""
+    heads = ", ".join(f"'{h}'" for h in headings(dairy_prefixes()))
+    exact = " OR ".join(f"starts_with(PRODUCT_NC, '{p}')" for p in dairy_prefixes())
+    return f"left(PRODUCT_NC, 4) IN ({heads}) AND ({exact})"
+
+
+def run_child(args: list[str]) -> tuple[float, float, str]:
+    """Run a child process; its wall time (s), peak RSS (MB) and last output line."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    out = child.stdout.read().decode() if child.stdout else ""
+    err = child.stderr.read().decode() if child.stderr else ""
+    if status != 0:
+        raise SystemExit(f"{args[:3]} failed ({status}): {err[-2000:]}")
+    lines = out.strip().splitlines()
+    return wall, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+
+
+def contenders(file: Path, tmp: Path, run: int) -> dict[str, list[str]]:
+    """The command line of each contender for one run (fresh store / table each time)."""
+    fairmilk = str(Path(sys.executable).with_name("fairmilk"))
+    return {
+        "fairmilk ingest comext": [
+            fairmilk,
+            "ingest",
+            "comext",
+            str(file),
+            "--db",
+            str(tmp / f"store{run}.duckdb"),
+        ],
+        "(a) duckdb read_csv + filter": [
+            sys.executable,
+            "-c",
+            DUCKDB_CHILD,
+            str(file),
+            str(tmp / f"bare{run}.duckdb"),
+            code_filter(),
+        ],
+        "(b) pandas read_csv + filter": [
+            sys.executable,
+            "-c",
+            PANDAS_CHILD,
+            str(file),
+            ",".join(dairy_prefixes()),
+        ],
+    }
+
+
+def machine() -> list[str]:
+    """CPU model, cores, RAM, load, Python and library versions."""
+    import duckdb
+    import pandas
+
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        ln.split(":", 1)[1].strip()
+        for ln in Path("/proc/meminfo").read_text().splitlines()
+        if ln.startswith("MemTotal")
+    )
+    return [
+        f"CPU: {cpu}",
+        f"Cores: {os.cpu_count()}",
+        f"RAM: {mem}",
+        f"OS: {platform.platform()}",
+        f"Python: {platform.python_version()}",
+        f"DuckDB: {duckdb.__version__}",
+        f"pandas: {pandas.__version__}",
+        f"Load average at start: {os.getloadavg()}",
+    ]
+
+
+def main() -> None:
+    """Generate the file if needed, run the contenders, write RESULTS.md."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=15_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    file = DATA / f"comext_synthetic_{args.rows}.dat"
+    if not file.exists():
+        print(f"generating {file} ...", flush=True)
+        generate(file, rows=args.rows, year=2019, seed=0)
+    info = machine()
+    results: dict[str, list[tuple[float, float, str]]] = {}
+    with tempfile.TemporaryDirectory(prefix="fairmilk-bench-") as tmp:
+        for run in range(args.runs):
+            for name, cmd in contenders(file, Path(tmp), run).items():
+                measured = run_child(cmd)
+                results.setdefault(name, []).append(measured)
+                print(
+                    f"run {run + 1} {name}: {measured[0]:.1f} s, {measured[1]:.0f} MB", flush=True
+                )
+            for leftover in Path(tmp).glob("*.duckdb*"):
+                leftover.unlink()
+    info.append(f"Load average at end: {os.getloadavg()}")
+    write_results(args.out, file, args.rows, results, info)
+
+
+def write_results(
+    out: Path,
+    file: Path,
+    rows: int,
+    results: dict[str, list[tuple[float, float, str]]],
+    info: list[str],
+) -> None:
+    """Write the medians, ratios and machine description as Markdown."""
+    med = {k: statistics.median(w for w, _r, _o in v) for k, v in results.items()}
+    rss = {k: max(r for _w, r, _o in v) for k, v in results.items()}
+    ours = med["fairmilk ingest comext"]
+    lines = [
+        "# Ingest benchmark (SYNTHETIC data)",
+        "",
+        f"File: `{file.name}` ({file.stat().st_size / 1e9:.2f} GB, {rows:,} rows, classic "
+        "layout, annual; generated by `bench/generate_comext.py`, seed 0).",
+        "",
+        "| contender | median wall (s) | runs (s) | rows/s | peak RSS (MB) | speed ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, runs in results.items():
+        walls = ", ".join(f"{w:.1f}" for w, _r, _o in runs)
+        ratio = med[name] / ours
+        lines.append(
+            f"| {name} | {med[name]:.1f} | {walls} | {rows / med[name]:,.0f} | "
+            f"{rss[name]:.0f} | {ratio:.2f} |"
+        )
+    lines += [
+        "",
+        "Speed ratio = contender median time / fairmilk median time (>= 1 means "
+        "fairmilk is as fast or faster). Targets: >= 0.8 against (a), >= 3 against (b), "
+        "peak RSS <= 1,500 MB.",
+        "",
+        "Machine:",
+        "",
+        *[f"- {i}" for i in info],
+        "",
+    ]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(out.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
