@@ -1,0 +1,60 @@
+"""Declarations of the price and cost indicators (EN/FR), for the indicator registry."""
+
+from __future__ import annotations
+
+from fairmilk.indicators.indicator import Indicator
+
+M = "docs/methodology"
+PRICES = ("prices_current",)
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "cost_coverage_pct",
+        "Cost coverage: farm-gate milk price / full production cost",
+        "Couverture des coûts : prix du lait à la ferme / coût de production complet",
+        "%",
+        "100 × farm-gate price / full production cost (EMB/BAL method), both in euro cents "
+        "per kg, for each country and period where both are published.",
+        "100 × prix du lait à la ferme / coût de production complet (méthode EMB/BAL), tous "
+        "deux en centimes d'euro par kg, pour chaque pays et période où les deux sont publiés.",
+        (*PRICES, "prices/eu_milk_prices_costs"),
+        f"{M}/cost-coverage.md#cost-coverage",
+    ),
+    Indicator(
+        "dumping_margin_pct",
+        "Dumping margin of EU milk powders (milk equivalent)",
+        "Marge de dumping des poudres de lait européennes (équivalent lait)",
+        "%",
+        "Benchmark (EU full cost or farm-gate price, c/kg) minus the export unit value per kg "
+        "of milk equivalent (unit value / milk-equivalent factor), as a share of the benchmark.",
+        "Référence (coût complet ou prix à la ferme dans l'UE, c/kg) moins la valeur unitaire à "
+        "l'export par kg d'équivalent lait (valeur unitaire / facteur), en part de la référence.",
+        ("trade_current", "ref_categories", *PRICES),
+        f"{M}/dumping-margin.md#dumping-margin",
+    ),
+    Indicator(
+        "per_litre_gap",
+        "Per-litre gap: local fresh milk vs reconstituted imported powder",
+        "Écart au litre : lait local frais et poudre importée reconstituée",
+        "local currency per litre",
+        "Local fresh-milk price per litre minus the landed cost of one litre reconstituted "
+        "from EU powder (unit value + freight, CET duty, levies, VAT, margin; / litres per kg).",
+        "Prix du litre de lait local frais moins le coût rendu d'un litre reconstitué à partir "
+        "de poudre européenne (valeur unitaire + fret, TEC, prélèvements, TVA, marge ; / litres "
+        "par kg).",
+        ("trade_current", "ref_categories", "policy/import_taxes", *PRICES),
+        f"{M}/per-litre.md#per-litre",
+    ),
+    Indicator(
+        "price_anomaly_ipa",
+        "Price anomaly indicator (FAO GIEWS IPA)",
+        "Indicateur d'anomalie des prix (IPA du SMIAR de la FAO)",
+        "standard deviations",
+        "0.4 × z-score of the quarterly compound growth + 0.6 × z-score of the annual compound "
+        "growth, each against the same calendar month of earlier years; alert >= 1, watch >= 0.5.",
+        "0,4 × score z de la croissance composée trimestrielle + 0,6 × score z de la croissance "
+        "composée annuelle, par rapport au même mois des années antérieures ; alerte >= 1.",
+        PRICES,
+        f"{M}/price-anomalies.md#price-anomalies",
+    ),
+)
