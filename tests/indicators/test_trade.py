@@ -131,3 +131,14 @@ def test_empty_store_gives_empty_table(con: duckdb.DuckDBPyConnection) -> None:
 def test_bad_parameters(tcon: duckdb.DuckDBPyConnection, kwargs: dict[str, Any]) -> None:
     with pytest.raises(ParameterError):
         trade_table(tcon, **kwargs)
+
+
+def test_reported_tonnes_and_unit_value_with_a_gap(tcon: duckdb.DuckDBPyConnection) -> None:
+    rows = trade_frame(tcon, destinations=["SN"], start=2019, end=2019, by=("year",)).records()
+    (row,) = rows
+    assert row["tonnes"] is None  # the butter row has no quantity
+    assert row["rows_missing_quantity"] == 1
+    assert row["tonnes_reported"] == 3000.0  # smp 1 000 t + other 2 000 t: a lower bound
+    assert row["value_eur"] == 6_600_000.0  # every row has a value
+    # unit value over the rows with both: (2 500 000 + 4 000 000) EUR / 3 000 t
+    assert row["unit_value_eur_per_t"] == pytest.approx(6_500_000 / 3000)

@@ -26,7 +26,7 @@ CATEGORIES = (
     "infant_formula, other"
 )
 DEFAULT_BY_TEXT = ",".join(DEFAULT_BY)
-HIDDEN_IN_TABLE = ("year", "month", "rows", "synthetic", "sources")
+HIDDEN_IN_TABLE = ("rows", "synthetic", "sources", "note", "source_url", "method_source")
 
 trade_app = typer.Typer(
     help="EU and West African dairy trade: volume, value, unit value, milk equivalent, growth.",
@@ -78,14 +78,18 @@ def _store(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 
 def compact(result: Result) -> Result:
-    """The result for a terminal: no helper columns, no columns that are empty throughout."""
+    """The result for a terminal: no helper columns, no columns that are empty throughout.
+
+    Long per-row texts (notes, URLs) stay in the CSV and JSON output; the sources are listed
+    under the table.
+    """
+    hidden = set(HIDDEN_IN_TABLE) | ({"year", "month"} if "period" in result.columns else set())
     keep = [
         i
         for i, name in enumerate(result.columns)
-        if name not in HIDDEN_IN_TABLE and any(row[i] is not None for row in result.rows)
+        if name not in hidden
+        and (not result.rows or any(row[i] is not None for row in result.rows))
     ]
-    if not result.rows:
-        keep = [i for i, name in enumerate(result.columns) if name not in HIDDEN_IN_TABLE]
     return Result(
         result.title,
         [result.columns[i] for i in keep],

@@ -31,7 +31,8 @@ RULES = (
     "period (the 15th of a month, 1 July of a year).",
     "Annual records are used where published; monthly records only fill years without them.",
     "A total is a gap (–) when any row it would add up has a gap; rows_missing_quantity "
-    "says how many rows had no quantity.",
+    "says how many rows had no quantity, and tonnes_reported adds up the quantities that "
+    "were published (a lower bound). The unit value uses the rows with both value and quantity.",
     "Sources are never merged: Comext (EUR) and Comtrade (USD) rows stay on separate lines; "
     "value_usd_as_eur is converted with the annual eur_per_usd observation of the same year "
     "(the first dataset by id when several give one).",
@@ -133,8 +134,12 @@ def aggregate(rows: ibis.Table, by: Sequence[str] = DEFAULT_BY) -> ibis.Table:
     """Sum trade rows by the keys (plus source), with unit value and year-on-year growth."""
     keys = [*_check_by(by), "source"]
     me_row = rows.quantity_kg / 1000.0 * rows.me_factor
+    both = rows.quantity_kg.notnull() & rows.value_eur.notnull()
     g = rows.group_by(keys).aggregate(
         tonnes=complete_sum(rows.quantity_kg / 1000.0),
+        tonnes_reported=rows.quantity_kg.sum() / 1000.0,
+        paired_eur=ibis.ifelse(both, rows.value_eur, ibis.null()).sum(),
+        paired_t=ibis.ifelse(both, rows.quantity_kg / 1000.0, ibis.null()).sum(),
         value_eur=complete_sum(rows.value_eur),
         value_usd=complete_sum(rows.value_usd),
         value_usd_as_eur=complete_sum(rows.value_usd_as_eur),
@@ -146,14 +151,15 @@ def aggregate(rows: ibis.Table, by: Sequence[str] = DEFAULT_BY) -> ibis.Table:
         synthetic=rows.synthetic.any(),
         months_covered=ibis.ifelse(rows.month.isnull().any(), 12, rows.month.nunique()),
     )
-    positive = g.tonnes > 0
+    positive = g.paired_t > 0
     g = g.mutate(
-        unit_value_eur_per_t=ibis.ifelse(positive, g.value_eur / g.tonnes, ibis.null()),
+        unit_value_eur_per_t=ibis.ifelse(positive, g.paired_eur / g.paired_t, ibis.null()),
         period=_period_label(g, keys),
     )
     if "year" in keys:
         g = _with_growth(g, [k for k in keys if k != "year"])
-    measures = ["tonnes", "value_eur", "unit_value_eur_per_t", "milk_equivalent_t"]
+    measures = ["tonnes", "tonnes_reported", "value_eur", "unit_value_eur_per_t"]
+    measures.append("milk_equivalent_t")
     growth = ["growth_tonnes_pct", "growth_value_pct"] if "year" in keys else []
     tail = ["value_usd", "value_usd_as_eur", "months_covered", "rows", "rows_missing_quantity"]
     tail.append("synthetic")
