@@ -70,7 +70,9 @@ def test_per_litre_and_tariff_commands(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["prices", "per-litre", "--country", "BF", "--powder", "smp",
                                  "--year", "2019", "-f", "json"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    (row,) = json.loads(result.output)["data"]
+    doc = json.loads(result.output)
+    assert doc["synthetic"] is True  # synthetic unit values label the whole table
+    (row,) = doc["data"]
     assert row["local_price_low"] == pytest.approx(0.91 * 655.957)  # Oxfam/VSF 2019, in XOF
     assert row["ratio_high"] > 1
     result = runner.invoke(app, ["policy", "tariffs", "--band", "smp=35", "--country", "BF",

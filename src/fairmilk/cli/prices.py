@@ -74,12 +74,16 @@ def coverage(geo: Many = None, db: DbOption = None, fmt: FormatOption = "table")
 def dumping(
     destination: Annotated[str, typer.Option(help="Importing country or region.")] = "west-africa",
     cost_geo: Annotated[str, typer.Option(help="Geo of the full-cost benchmark.")] = "X:EU26",
+    by_country: Annotated[bool, typer.Option(help="One row per member country.")] = False,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Dumping margin: powder export unit values in milk equivalent vs EU cost and price."""
     with open_prices(db) as con:
-        show(dumping_margin_table(con, destination=destination, cost_geo=cost_geo), fmt)
+        frame = dumping_margin_table(
+            con, destination=destination, cost_geo=cost_geo, by_country=by_country
+        )
+        show(frame, fmt)
 
 
 @prices_app.command("per-litre")

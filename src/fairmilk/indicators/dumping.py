@@ -48,6 +48,7 @@ class Benchmark:
     year: int
     eurc_per_kg: float
     source: str
+    approximate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class DumpingRow:
     benchmark_eurc_per_kg: float | None
     margin_eurc_per_kg: float | None
     margin_pct: float | None
+    benchmark_approximate: bool | None = None
 
 
 def milk_value_eurc_per_kg(eur_per_t: float, me_factor: float) -> float:
@@ -90,6 +92,7 @@ def _row(uv: UnitValue, me: float | None, kind: str, bench: Benchmark | None) ->
         benchmark_eurc_per_kg=ref,
         margin_eurc_per_kg=margin,
         margin_pct=100.0 * margin / ref if (margin is not None and ref) else None,
+        benchmark_approximate=bench.approximate if bench else None,
     )
 
 
@@ -100,7 +103,11 @@ def dumping_margin(
     benchmarks: Sequence[Benchmark],
 ) -> list[DumpingRow]:
     """Each unit value against the full-cost and farm-gate benchmarks of its year (gaps kept)."""
-    by_key = {(b.kind, b.year): b for b in benchmarks}
+    by_key: dict[tuple[str, int], Benchmark] = {}
+    for b in benchmarks:  # one per kind and year: a non-approximate figure wins
+        old = by_key.get((b.kind, b.year))
+        if old is None or (old.approximate and not b.approximate):
+            by_key[(b.kind, b.year)] = b
     rows = []
     for uv in unit_values:
         for kind in ("full_cost", "farmgate"):
@@ -111,7 +118,7 @@ def dumping_margin(
 COLUMNS = [
     "year", "destination", "category", "unit_value_eur_per_t", "me_factor",
     "milk_value_eurc_per_kg", "benchmark", "benchmark_geo", "benchmark_eurc_per_kg",
-    "margin_eurc_per_kg", "margin_pct",
+    "margin_eurc_per_kg", "margin_pct", "benchmark_approximate",
 ]  # fmt: skip
 
 
@@ -123,7 +130,8 @@ def dumping_frame(
     notes = [
         "milk_value = 100 × unit value (EUR/kg powder) / milk-equivalent factor (kg milk/kg).",
         "margin = benchmark − milk_value; positive: exported below the benchmark.",
-        "A benchmark is used only for its own year; a missing year is a gap (–), not filled.",
+        "A benchmark is used only for its own year; a missing year is a gap (–), not filled. "
+        "Where a year has several, a non-approximate figure is preferred.",
         "FFMP contains vegetable fat: its milk equivalent counts the milk solids only.",
     ]
     return Frame(TITLE_EN, COLUMNS, data, list(sources), notes, synthetic)

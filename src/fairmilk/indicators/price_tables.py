@@ -24,6 +24,7 @@ from fairmilk.indicators.costs import (
 )
 from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_frame, dumping_margin
 from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.periods import REGION_IDS
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import (
     LOCAL_SERIES,
@@ -53,20 +54,28 @@ def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = 
 
 
 def eu_powder_unit_values(
-    con: duckdb.DuckDBPyConnection, *, destinations: Sequence[str]
+    con: duckdb.DuckDBPyConnection, *, destinations: Sequence[str], by_country: bool = True
 ) -> tuple[list[UnitValue], list[str], bool]:
-    """EU-27 export unit values of powders by year and destination (Comext preferred)."""
+    """EU-27 export unit values of powders by year and destination (Comext preferred).
+
+    With ``by_country=False`` a region id among the destinations (``west-africa``) is one
+    aggregate destination (a gap when any of its rows lacks a quantity, as in trade tables).
+    """
+    regions = [] if by_country else [d for d in destinations if d in REGION_IDS]
+    key = "region" if regions else "destination"
     frame = trade_frame(
         con, exporters=["eu27"], destinations=list(destinations), categories=list(POWDERS),
-        by=("year", "destination", "category"),
+        by=("year", key, "category"),
     )  # fmt: skip
     found: dict[tuple[int, str, str], tuple[str, float]] = {}
     for rec in frame.records():
         value = rec["unit_value_eur_per_t"]
-        key = (int(rec["year"]), str(rec["destination"]), str(rec["category"]))
-        if value is None or (key in found and found[key][0] == "comext"):
+        where = (int(rec["year"]), str(rec[key]), str(rec["category"]))
+        if value is None or (where in found and found[where][0] == "comext"):
             continue
-        found[key] = (str(rec["source"]), float(value))
+        if regions and rec[key] not in regions:
+            continue
+        found[where] = (str(rec["source"]), float(value))
     values = [UnitValue(y, c, d, v, s) for (y, d, c), (s, v) in sorted(found.items())]
     return values, frame.sources, frame.synthetic
 
@@ -82,7 +91,7 @@ def _benchmarks(
         for p in read_prices(con, series=[series], geo=geos):
             if p.value is not None and p.year is not None and p.period == str(p.year):
                 eurc = convert_price(p.value, p.unit, "EURc/kg", year=p.year, rates=PEG_ONLY)
-                out.append(Benchmark(kind, p.geo, p.year, eurc, p.source_url))
+                out.append(Benchmark(kind, p.geo, p.year, eurc, p.source_url, p.approximate))
     return out
 
 
@@ -92,9 +101,12 @@ def dumping_margin_table(
     destination: str = WEST_AFRICA,
     cost_geo: str = "X:EU26",
     price_geos: Sequence[str] = ("eu27", "eu28"),
+    by_country: bool = False,
 ) -> Frame:
     """Powder export unit values to ``destination`` in milk equivalent vs EU cost and price."""
-    values, sources, synthetic = eu_powder_unit_values(con, destinations=[destination])
+    values, sources, synthetic = eu_powder_unit_values(
+        con, destinations=[destination], by_country=by_country
+    )
     me = {c.category: c.me_factor for c in categories()}
     bench = _benchmarks(con, cost_geo, price_geos)
     rows = dumping_margin(values, me_factors=me, benchmarks=bench)
@@ -104,10 +116,10 @@ def dumping_margin_table(
 
 def per_litre_inputs(
     con: duckdb.DuckDBPyConnection, *, countries: Sequence[str], stage: str
-) -> tuple[PerLitreInputs, list[str]]:
-    """Read everything the per-litre rows need from the store and reference data."""
+) -> tuple[PerLitreInputs, list[str], bool]:
+    """Read what the per-litre rows need: (inputs, sources, whether any input is synthetic)."""
     local = read_prices(con, series=[LOCAL_SERIES], stage=[stage])
-    values, sources, _ = eu_powder_unit_values(con, destinations=list(countries))
+    values, sources, synthetic = eu_powder_unit_values(con, destinations=list(countries))
     inputs = PerLitreInputs(
         unit_values={(v.destination, v.category, v.year): v.eur_per_t / 1000 for v in values},
         local_prices=local,
@@ -117,7 +129,7 @@ def per_litre_inputs(
         rates=read_rates(con),
     )
     local_sources = sorted({p.source_url for p in local if p.geo in countries})
-    return inputs, [*sources, *local_sources]
+    return inputs, [*sources, *local_sources], synthetic or any(p.synthetic for p in local)
 
 
 def west_africa() -> list[str]:
@@ -136,9 +148,11 @@ def per_litre_table(
     """Landed cost per litre of reconstituted powder vs local fresh milk, per country."""
     params = params or PerLitreParams()
     wanted = list(countries) or west_africa()
-    inputs, sources = per_litre_inputs(con, countries=wanted, stage=params.stage)
+    inputs, sources, synthetic = per_litre_inputs(con, countries=wanted, stage=params.stage)
     rows = per_litre_rows(wanted, list(powders), inputs, params=params, year=year)
-    return per_litre_frame(rows, params, extra_sources=sources)
+    frame = per_litre_frame(rows, params, extra_sources=sources)
+    frame.synthetic = synthetic
+    return frame
 
 
 def _monthly(points: Sequence[PricePoint]) -> dict[tuple[int, int], float]:

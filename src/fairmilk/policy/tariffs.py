@@ -168,10 +168,11 @@ def tariff_scenario_table(
     params = params or PerLitreParams()
     scenario.check(tax_measures())  # fail fast, before reading the store
     wanted = list(countries) or west_africa()
-    inputs, sources = per_litre_inputs(con, countries=wanted, stage=params.stage)
+    inputs, sources, synthetic = per_litre_inputs(con, countries=wanted, stage=params.stage)
     rows = simulate_tariffs(
         inputs, scenario, countries=wanted, powders=powders, params=params, year=year
     )
     frame = tariff_frame(rows, scenario)
     frame.sources += sources
+    frame.synthetic = synthetic
     return frame

@@ -21,6 +21,7 @@ from fairmilk.reference.catalog import provenance, read_rows
 from fairmilk.store.db import transaction
 
 EU_DATASET = "prices/eu_milk_prices_costs"
+EU_ANNUAL_DATASET = "prices/eu_annual_series"
 WA_DATASET = "prices/west_africa_prices"
 COLUMNS = (
     "file_id, dataset, series, geo, market, product, stage, period, period_type, year, month, "
@@ -41,12 +42,13 @@ def _yes(text: str) -> bool:
     return text.strip().lower() in ("yes", "true")
 
 
-def _eu_rows() -> list[tuple[Any, ...]]:
-    synthetic = provenance(EU_DATASET).synthetic
+def _eu_rows(dataset: str) -> list[tuple[Any, ...]]:
+    """Rows of a file in the EU layout (``prices/eu_milk_prices_costs`` and alike)."""
+    synthetic = provenance(dataset).synthetic
     return [
         (
             None,
-            EU_DATASET,
+            dataset,
             r["series"],
             r["geo"],
             None,
@@ -67,7 +69,7 @@ def _eu_rows() -> list[tuple[Any, ...]]:
             r["source_url"],
             r["note"] or None,
         )
-        for r in read_rows(EU_DATASET)
+        for r in read_rows(dataset)
     ]
 
 
@@ -127,7 +129,9 @@ def load_price_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """(Re)load the embedded price reference files; returns rows loaded per dataset."""
     with transaction(con):
         con.execute("DELETE FROM prices WHERE file_id IS NULL")
-        return {EU_DATASET: _insert(con, _eu_rows()), WA_DATASET: _insert(con, _wa_rows())}
+        counts = {d: _insert(con, _eu_rows(d)) for d in (EU_DATASET, EU_ANNUAL_DATASET)}
+        counts[WA_DATASET] = _insert(con, _wa_rows())
+        return counts
 
 
 def _record_row(rec: PriceRecord, file_id: str, dataset: str) -> tuple[Any, ...]:
