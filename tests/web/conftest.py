@@ -58,3 +58,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.filterwarnings(IBIS_DUCKDB_WARNING))
+
+
+def build_full_store(path: Path) -> Path:
+    """A store with the embedded reference data, prices and the SYNTHETIC Comext demo."""
+    from fairmilk.ingest.demo import demo_files
+    from fairmilk.store.prices import load_price_reference
+    from fairmilk.store.reference import load_reference
+    from fairmilk.store.trade import ingest_file
+
+    con = open_store(path)
+    try:
+        load_reference(con)
+        load_price_reference(con)
+        for file in demo_files():
+            ingest_file(con, file, source="comext", synthetic=True)
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server on the embedded data plus the synthetic demo trade file."""
+    store = build_full_store(tmp_path_factory.mktemp("full") / "store.duckdb")
+    app = create_app(store)
+    with running(app) as url:
+        yield url
+    app.state.store.close()

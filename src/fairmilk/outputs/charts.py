@@ -43,9 +43,16 @@ def _finish(chart: alt.Chart, *, description: str) -> Spec:
 
 
 def bar_chart(
-    result: Result, *, x: str, y: str, color: str | None, title: str, y_title: str
+    result: Result,
+    *,
+    x: str,
+    y: str,
+    color: str | None,
+    title: str,
+    y_title: str,
+    grouped: bool = False,
 ) -> Spec:
-    """Bars of ``y`` by ``x`` (stacked by ``color`` when given), gaps left out."""
+    """Bars of ``y`` by ``x``, stacked (or side by side if ``grouped``) by ``color``."""
     keep = [c for c in (x, y, color) if c]
     data = [r for r in _records(result, keep) if r[y] is not None]
     encoding: dict[str, Any] = {
@@ -55,6 +62,9 @@ def bar_chart(
     }
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None)
+    if color and grouped:
+        encoding["xOffset"] = alt.XOffset(f"{color}:N")
+        encoding["y"] = alt.Y(f"{y}:Q", title=y_title, stack=None)
     chart = alt.Chart(_data(data), title=title).mark_bar().encode(**encoding)
     return _finish(chart, description=f"{title}: {y_title}")
 

@@ -56,13 +56,25 @@ def computed(block_id: str, title: str, run: Callable[[], Frame], lang: str) -> 
 
 def chart_from(
     block: Block, *, x: str, y: str, color: str | None, kind: str, y_title: str
-) -> Block:
+) -> Block:  # kind: line, bar (stacked) or grouped (bars side by side)
     """The block with a chart of its own columns (none when the columns or rows are missing)."""
     res = block.result
     if not res.rows or not {x, y} <= set(res.columns) or (color and color not in res.columns):
         return block
-    make = charts.line_chart if kind == "line" else charts.bar_chart
-    block.chart = make(res, x=x, y=y, color=color, title=block.title, y_title=y_title)
+    if kind == "line":
+        block.chart = charts.line_chart(
+            res, x=x, y=y, color=color, title=block.title, y_title=y_title
+        )
+    else:
+        block.chart = charts.bar_chart(
+            res,
+            x=x,
+            y=y,
+            color=color,
+            title=block.title,
+            y_title=y_title,
+            grouped=kind == "grouped",
+        )
     return block
 
 

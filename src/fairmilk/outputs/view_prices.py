@@ -138,7 +138,7 @@ def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -
         lang,
     )
     view.blocks.append(
-        chart_from(block, x="country", y="ratio_high", color="category", kind="bar",
+        chart_from(block, x="country", y="ratio_high", color="category", kind="grouped",
                    y_title=_("local price / landed cost"))
     )  # fmt: skip
     return view

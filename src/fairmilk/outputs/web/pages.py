@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from fairmilk.errors import InputError
@@ -57,7 +57,7 @@ def _query(request: Request) -> dict[str, str]:
 def build_view(request: Request, page: str) -> View:
     """The view of ``page`` for this request (from the app's cache when read-only)."""
     if page not in BUILDERS:
-        raise InputError("no such page", column="page", expected=", ".join(PAGES), found=page)
+        raise HTTPException(404, f"no such page: {page}; the pages are {', '.join(PAGES)}")
     lang = request_lang(request)
     query = _query(request)
     state = request.app.state
