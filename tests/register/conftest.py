@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
+import httpx
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
+from fastapi import FastAPI
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OXFAM = FIXTURES / "oxfam-local-and-fair-milk-2019.txt"
@@ -124,3 +126,23 @@ def stored(
     sid, created = save_submission(con, record, via="cli")
     assert created
     return con, sid
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Iterator[tuple[str, FastAPI]]:
+    """A real uvicorn server (loopback, free port) on a writable, empty store."""
+    from fairmilk.outputs.web import create_app
+    from fairmilk.outputs.web.server import running
+
+    app = create_app(tmp_path / "web.duckdb", read_only=False)
+    app.state.register_post_limit = 1000
+    with running(app) as url:
+        yield url, app
+    app.state.store.close()
+
+
+@pytest.fixture
+def browser_client(web: tuple[str, FastAPI]) -> Iterator[httpx.Client]:
+    """An HTTP client with a cookie jar, like one browser."""
+    with httpx.Client(base_url=web[0], timeout=30, follow_redirects=False) as http:
+        yield http

@@ -25,9 +25,9 @@ def read_submission(
         if fld.anchor is None or (fld.id not in by_field and fld.kind != "tick"):
             continue
         warnings += _fill(fld, by_field.get(fld.id), bodies.get(fld.id, []), values)
-    warnings += _consistency(form, values)
+    warnings += check_answers(form, values)
     sub = Submission(form.id, form.year, source_name, source_format, values, warnings=warnings)
-    _enrich(sub, form)
+    enrich(sub, form)
     return sub
 
 
@@ -56,7 +56,7 @@ def _split_at_blank(body: list[str]) -> tuple[list[str], list[str]]:
     return body, []
 
 
-def _consistency(form: Form, values: dict[str, Value]) -> list[ParseWarning]:
+def check_answers(form: Form, values: dict[str, Value]) -> list[ParseWarning]:
     """Warn on explanations given for unticked boxes and on required answers left empty."""
     warnings: list[ParseWarning] = []
     for fld in form.fields():
@@ -70,7 +70,7 @@ def _consistency(form: Form, values: dict[str, Value]) -> list[ParseWarning]:
     return warnings
 
 
-def _enrich(sub: Submission, form: Form) -> None:
+def enrich(sub: Submission, form: Form) -> None:
     """Add citations, facts, places and ISO dates found in the answers."""
     for fld in form.fields():
         text = sub.values.get(fld.id)

@@ -1,0 +1,128 @@
+"""Shared plumbing of the register pages: rendering, language, cookies, CSRF, limits."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import duckdb
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+
+from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, translator
+from fairmilk.outputs.views import PAGES
+from fairmilk.outputs.web.register_text import TEXT, label, text_for
+from fairmilk.outputs.web.render import NAV_LABELS, environment, page_url
+from fairmilk.register.limits import POSTS_PER_WINDOW
+
+DRAFT_COOKIE = "fm_draft"
+SESSION_COOKIE = "fm_session"
+MAX_FORM_BYTES = 1024 * 1024
+MAX_UPLOAD_BYTES = 6 * 1024 * 1024
+
+
+def lang_of(request: Request) -> str:
+    """The page language from ``?lang=`` (English when absent)."""
+    return check_lang(request.query_params.get("lang") or DEFAULT_LANG)
+
+
+def with_lang(path: str, lang: str) -> str:
+    """``path`` in ``lang`` (the query keeps the language across pages and forms)."""
+    return path if lang == "en" else f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
+
+def _nav(lang: str) -> list[tuple[str, str, str]]:
+    _ = translator(lang)
+    return [
+        (p, _(NAV_LABELS[p]), "/register/" if p == "register" else page_url(p, {}, lang))
+        for p in PAGES
+    ]
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """An HTML register page in the request's language (every value autoescaped)."""
+    lang = lang_of(request)
+    other = "fr" if lang == "en" else "en"
+    page = (
+        environment()
+        .get_template(f"register/{template}")
+        .render(
+            _=translator(lang),
+            t=text_for(lang),
+            lab=lambda item, name="label": label(item, lang, name),
+            lang=lang,
+            nav=_nav(lang),
+            view={"page": "register"},
+            url=lambda path: with_lang(path, lang),
+            other_lang=other,
+            other_url=with_lang(request.url.path, other),
+            **context,
+        )
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+def message(request: Request, key: str, status: int) -> HTMLResponse:
+    """A short page with one message of TEXT (error or notice)."""
+    return render(request, "message.html", status, text_key=key)
+
+
+@contextmanager
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of the app's store for this request."""
+    with request.app.state.store.cursor() as con:
+        yield con
+
+
+def writable(request: Request) -> bool:
+    """True when the app was created with a writable store."""
+    return not bool(request.app.state.store.read_only)
+
+
+def too_large(request: Request, limit: int) -> bool:
+    """True when the declared body size is missing or over ``limit`` bytes."""
+    length = request.headers.get("content-length")
+    return length is None or not length.isdigit() or int(length) > limit
+
+
+def post_limit(request: Request) -> int:
+    """Posts allowed per client and window (``app.state.register_post_limit`` overrides)."""
+    return int(getattr(request.app.state, "register_post_limit", POSTS_PER_WINDOW))
+
+
+def client_key(request: Request) -> str:
+    """The address the rate limit counts posts by."""
+    return request.client.host if request.client else "unknown"
+
+
+def draft_token(request: Request) -> str:
+    """The browser's draft token (cookie), or a new one to set."""
+    token = request.cookies.get(DRAFT_COOKIE, "")
+    return token if 20 <= len(token) <= 64 else secrets.token_urlsafe(24)
+
+
+def same_token(request: Request, sent: str | None) -> bool:
+    """Double-submit CSRF check: the form sent back the value of the draft cookie."""
+    cookie = request.cookies.get(DRAFT_COOKIE)
+    return bool(cookie) and bool(sent) and hmac.compare_digest(str(cookie), str(sent))
+
+
+def set_draft_cookie(response: Response, token: str) -> Response:
+    """Keep the draft token in the browser (HttpOnly, same-site, 30 days)."""
+    response.set_cookie(
+        DRAFT_COOKIE, token, max_age=30 * 86400, httponly=True, samesite="lax", path="/register"
+    )
+    return response
+
+
+def known_texts() -> set[str]:
+    """Every key of the register page text (for the bilingual test)."""
+    return set(TEXT)
+
+
+def text(key: str, lang: str) -> str:
+    """One page text in ``lang``."""
+    return text_for(lang)(key)
