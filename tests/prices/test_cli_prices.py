@@ -88,3 +88,10 @@ def test_policy_mrp_and_offensive() -> None:
     assert "compulsory cut" in result.output
     off = runner.invoke(app, ["policy", "offensive", "--country", "GH", "-f", "json"])
     assert json.loads(off.output)["data"]
+
+
+def test_rates_command_lists_sources() -> None:
+    result = runner.invoke(app, ["prices", "rates", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert any("655.957" in s for s in doc["sources"])

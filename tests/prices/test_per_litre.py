@@ -148,3 +148,21 @@ def test_rows_for_burkina_2019() -> None:
     gh = rows[2]
     assert gh.year is None
     assert gh.comparison is None
+
+
+def test_unknown_stage_is_refused() -> None:
+    with pytest.raises(ParameterError, match="stage"):
+        per_litre_rows(["BF"], ["smp"], synthetic_inputs(), params=PerLitreParams(stage="retail"))
+
+
+def test_missing_rate_leaves_a_gap_with_a_note() -> None:
+    inputs = synthetic_inputs()
+    ng = local_price("NG", 500.0, "NGN/L", 2019)
+    unit_values = {**inputs.unit_values, ("NG", "smp", 2019): 2.0}
+    no_rates = PerLitreInputs(
+        unit_values, [ng], inputs.measures, regions, inputs.litres_per_kg, RateTable()
+    )
+    (row,) = per_litre_rows(["NG"], ["smp"], no_rates, params=PerLitreParams())
+    assert row.comparison is not None
+    assert row.comparison.landed_per_litre is None
+    assert any("no exchange rate for NGN" in n for n in row.notes)

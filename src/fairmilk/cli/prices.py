@@ -18,7 +18,7 @@ from fairmilk.indicators.price_tables import (
     dumping_margin_table,
     per_litre_table,
 )
-from fairmilk.indicators.prices import price_frame, read_prices, read_rates
+from fairmilk.indicators.prices import price_frame, rates_frame, read_prices, read_rates
 from fairmilk.indicators.units import convert_price
 from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
 from fairmilk.outputs.tables import Result, print_result
@@ -61,6 +61,13 @@ def list_prices(
     with open_prices(db) as con:
         points = read_prices(con, series=series, geo=geo)
         show(price_frame(points, unit=unit, rates=read_rates(con)), fmt)
+
+
+@prices_app.command("rates")
+def rates(currency: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
+    """Exchange rates held in the store (per USD, by year), with their sources."""
+    with open_prices(db) as con:
+        show(rates_frame(read_rates(con), currencies=currency or ()), fmt)
 
 
 @prices_app.command("coverage")

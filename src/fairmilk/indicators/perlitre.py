@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.taxes import TaxStack
 
+STAGES = ("consumer", "producer", "wholesale", "processor_sale")
 TITLE_EN = "Per-litre comparison: reconstituted imported powder vs local fresh milk"
 TITLE_FR = "Comparaison au litre : poudre importée reconstituée et lait local frais"
 FREIGHT_SOURCE = (
@@ -40,6 +41,8 @@ class PerLitreParams:
             value = getattr(self, name)
             if not 0 <= value <= 500:
                 raise ParameterError(f"{name} must be within 0-500 %, found {value:g}")
+        if self.stage not in STAGES:
+            raise ParameterError(f"stage must be one of {', '.join(STAGES)}, found {self.stage!r}")
 
 
 @dataclass(frozen=True, slots=True)

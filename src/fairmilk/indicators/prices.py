@@ -148,3 +148,19 @@ def price_frame(points: Sequence[PricePoint], *, unit: str | None, rates: RateTa
     return Frame(
         "Price series", PRICE_COLUMNS, rows, sources, notes, any(p.synthetic for p in points)
     )
+
+
+def rates_frame(rates: RateTable, *, currencies: Sequence[str] = ()) -> Frame:
+    """The exchange rates held (per USD), with their sources; XOF follows the EUR peg."""
+    rows = [
+        (r.currency, r.year, r.per_usd, r.source)
+        for (cur, _), r in sorted(rates.rates.items())
+        if not currencies or cur in currencies
+    ]
+    notes = [
+        "Units of the currency per US dollar, annual averages. XOF is not listed: it converts "
+        "at the fixed peg of 655.957 XOF per EUR.",
+        "A year without a rate is a gap: conversions that need it fail with a clear error.",
+    ]
+    return Frame("Exchange rates per US dollar", ["currency", "year", "per_usd", "source"], rows,
+                 [PEG_SOURCE, *rates.sources()], notes)  # fmt: skip
