@@ -49,3 +49,16 @@ def tcon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyCo
 def fresh_tcon(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A filled store of the test's own, for tests that change rows."""
     return fill(con)
+
+
+def store_file(factory: pytest.TempPathFactory) -> Path:
+    """A closed store file holding the synthetic fixtures."""
+    path = factory.mktemp("store") / "store.duckdb"
+    fill(open_store(path)).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def fixture_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed store file holding the synthetic fixtures (for commands that open it)."""
+    return store_file(tmp_path_factory)
