@@ -6,7 +6,7 @@ Generates (once, deterministic) a SYNTHETIC classic-layout annual Comext file in
 (git-ignored), then runs, interleaved, each contender ``--runs`` times in a fresh child
 process: the real CLI on a fresh store; (a) DuckDB ``read_csv`` + the same product-code
 filter into a table; (b) pandas ``read_csv`` (chunked, all text) + the same filter. Wall time
-and the child's peak RSS (``os.wait4``) are measured; medians and ratios go to
+and the child's peak RSS (GNU ``time -f %M``) are measured; medians and ratios go to
 bench/RESULTS.md with a description of the machine.
 """
 
@@ -27,7 +27,6 @@ DATA = HERE / "data"
 sys.path.insert(0, str(HERE))
 
 from fairmilk.ingest.codes import dairy_prefixes, headings  # noqa: E402
-from generate_comext import generate  # noqa: E402
 
 DUCKDB_CHILD = """
 import sys, duckdb
@@ -52,18 +51,26 @@ def code_filter() -> str:
     return f"left(PRODUCT_NC, 4) IN ({heads}) AND ({exact})"
 
 
-def run_child(args: list[str]) -> tuple[float, float, str]:
-    """Run a child process; its wall time (s), peak RSS (MB) and last output line."""
+def run_child(args: list[str], tmp: Path) -> tuple[float, float, str]:
+    """Run a child process; its wall time (s), peak RSS (MB) and last output line.
+
+    The peak RSS is measured by ``/usr/bin/time -f %M`` (GNU time), so that it is the
+    child's own and not inherited from this process.
+    """
+    rss_file = tmp / "rss.txt"
     start = time.perf_counter()
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(child.pid, 0)
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     wall = time.perf_counter() - start
-    out = child.stdout.read().decode() if child.stdout else ""
-    err = child.stderr.read().decode() if child.stderr else ""
-    if status != 0:
-        raise SystemExit(f"{args[:3]} failed ({status}): {err[-2000:]}")
-    lines = out.strip().splitlines()
-    return wall, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+    if done.returncode != 0:
+        raise SystemExit(f"{args[:3]} failed ({done.returncode}): {done.stderr[-2000:]}")
+    rss_kb = float(rss_file.read_text().strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    return wall, rss_kb / 1024, lines[-1] if lines else ""
 
 
 def contenders(file: Path, tmp: Path, run: int) -> dict[str, list[str]]:
@@ -136,13 +143,20 @@ def main() -> None:
     file = DATA / f"comext_synthetic_{args.rows}.dat"
     if not file.exists():
         print(f"generating {file} ...", flush=True)
-        generate(file, rows=args.rows, year=2019, seed=0)
+        gen = [
+            sys.executable,
+            str(HERE / "generate_comext.py"),
+            str(file),
+            "--rows",
+            str(args.rows),
+        ]
+        subprocess.run(gen, check=True)  # in a child: keep this process small
     info = machine()
     results: dict[str, list[tuple[float, float, str]]] = {}
     with tempfile.TemporaryDirectory(prefix="fairmilk-bench-") as tmp:
         for run in range(args.runs):
             for name, cmd in contenders(file, Path(tmp), run).items():
-                measured = run_child(cmd)
+                measured = run_child(cmd, Path(tmp))
                 results.setdefault(name, []).append(measured)
                 print(
                     f"run {run + 1} {name}: {measured[0]:.1f} s, {measured[1]:.0f} MB", flush=True

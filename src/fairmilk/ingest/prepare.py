@@ -6,7 +6,7 @@ store. Bad input raises InputError with file, line and column; nothing is writte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +19,7 @@ from fairmilk.ingest.codes import dairy_prefixes
 from fairmilk.ingest.layouts import Layout, Source
 from fairmilk.ingest.opening import Compression, Digest, Header, read_header, readable, start_digest
 from fairmilk.ingest.rescan import lines_of_kept_rows, locate_problem
-from fairmilk.ingest.scan import Progress, detect_layout, run_with_progress, stage_sql
+from fairmilk.ingest.scan import STAGE, Progress, detect_layout, run_with_progress, stage_sql
 from fairmilk.ingest.validate import (
     Oddity,
     Problem,
@@ -69,12 +69,26 @@ def prepared(
         scan = _Scan(data, comp, header, layout, dairy_prefixes(), shown)
         digest_job = start_digest(pool, path, data, comp)
         load_codes(con)
-        _stage(con, scan, progress)
-        digest = digest_job.result()
-        if digest.data_lines == 0:
-            raise InputError("no data rows after the header", file=shown, line=2)
-        _check(con, scan, progress)
-        yield _describe(con, scan, digest)
+        try:
+            yield _scanned(con, scan, digest_job.result, progress)
+        finally:
+            con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+
+
+def _scanned(
+    con: duckdb.DuckDBPyConnection,
+    scan: _Scan,
+    digest: Callable[[], Digest],
+    progress: Progress | None,
+) -> Prepared:
+    _stage(con, scan, progress)
+    digested = digest()
+    if digested.data_lines < 0:  # the decompressor failed where DuckDB did not
+        locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
+    if digested.data_lines == 0:
+        raise InputError("no data rows after the header", file=scan.shown, line=2)
+    _check(con, scan, progress)
+    return _describe(con, scan, digested)
 
 
 def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
@@ -130,7 +144,7 @@ def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Pr
         shown=scan.shown,
     )
     kept = stored_condition(scan.layout)
-    row = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {kept}) FROM fm_stage").fetchone()
+    row = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {kept}) FROM {STAGE}").fetchone()
     staged, stored = (int(row[0]), int(row[1])) if row else (0, 0)
     return Prepared(
         path=Path(scan.shown),
