@@ -83,3 +83,10 @@ def test_a_higher_band_never_lowers_the_landed_price(a: float, b: float) -> None
 def test_import_response() -> None:
     assert import_response(100.0, 110.0, -1.5) == pytest.approx(100 * (1.1**-1.5 - 1))
     assert import_response(None, 110.0, -1.0) is None
+
+
+def test_including_the_35_percent_proposal_replaces_the_band() -> None:
+    scenario = TariffScenario(include=("proposal_cet_35",))
+    (row,) = simulate_tariffs(inputs(), scenario, countries=["BF"], powders=["smp"])
+    assert row.scenario.stack is not None
+    assert row.scenario.stack.duty_pct == 35.0

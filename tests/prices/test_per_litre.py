@@ -53,7 +53,8 @@ def test_proposals_count_only_when_included() -> None:
     assert "proposal_cet_35" not in base.measures
     with_prop = tax_stack(tax_measures(), country="SN", regions=regions("SN", 2024),
                           category="smp", on=on, include=["proposal_cet_35"])  # fmt: skip
-    assert with_prop.duty_pct == 40.0  # the proposal adds to the band in force
+    assert with_prop.duty_pct == 35.0  # the proposed band replaces the band in force
+    assert with_prop.levy_pct == base.levy_pct
 
 
 def test_landed_cost_by_hand() -> None:

@@ -107,6 +107,10 @@ def tax_stack(
         and (m.status in ("in_force", "gap") or m.measure in include)
     ]
     by_kind = {k: [m for m in live if m.kind == k] for k in KINDS}
+    proposed = [m for m in by_kind["duty"] if m.measure in include]
+    if proposed:  # an included duty (e.g. a proposed CET band) replaces the duty in force
+        by_kind["duty"] = proposed
+        live = [m for m in live if m.kind != "duty" or m in proposed]
     used = [m for m in live if m.status != "gap"]
     return TaxStack(
         duty_pct=_rate(by_kind["duty"]),

@@ -55,9 +55,12 @@ class TariffScenario:
 def scenario_measures(measures: Sequence[TaxMeasure], scenario: TariffScenario) -> list[TaxMeasure]:
     """The measures as the scenario would have them."""
     out = []
-    moved = set(scenario.duty_pct)
+    included = [m for m in measures if m.measure in scenario.include and m.kind == "duty"]
+    moved = set(scenario.duty_pct) | {c for m in included for c in m.categories}
     for m in measures:
-        if m.kind == "duty" and moved & set(m.categories):
+        if m in included:  # an included duty (a proposed band) replaces the duty in force
+            m = replace(m, categories=tuple(c for c in m.categories if c not in scenario.duty_pct))
+        elif m.kind == "duty" and moved & set(m.categories):
             m = replace(m, categories=tuple(c for c in m.categories if c not in moved))
         if m.measure in scenario.levy_pct:
             rate = scenario.levy_pct[m.measure]
