@@ -44,7 +44,7 @@ DRAFT_JS = """document.addEventListener('DOMContentLoaded', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
       var data = new FormData(form); data.set('action', 'draft'); data.set('ajax', '1');
-      fetch(form.action, {method: 'POST', body: new URLSearchParams(data),
+      fetch(form.getAttribute('action'), {method: 'POST', body: new URLSearchParams(data),
                           credentials: 'same-origin'});
     }, 1500);
   });

@@ -1,0 +1,26 @@
+"""Every text of the register pages exists in English and French."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fairmilk.outputs.web import register_web
+from fairmilk.outputs.web.register_text import PRODUCT_NAMES, TEXT
+from fairmilk.register.observations import PRODUCTS
+
+TEMPLATES = Path(register_web.__file__).parent / "templates" / "register"
+
+
+def test_texts_are_bilingual() -> None:
+    missing = [k for k, (en, fr) in TEXT.items() if not en.strip() or not fr.strip()]
+    assert missing == []
+    assert set(PRODUCT_NAMES) == set(PRODUCTS)
+
+
+def test_templates_use_only_declared_texts() -> None:
+    used: set[str] = set()
+    for page in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"""\bt\(["']([a-z_]+)["']\)""", page.read_text(encoding="utf-8")))
+    assert used
+    assert used - set(TEXT) == set()
