@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -98,7 +99,7 @@ def _csv_cell(value: Any, decimal_comma: bool) -> str:
 
 def print_result(result: Result, fmt: str, *, console: Console | None = None) -> None:
     """Print the result in one of ``FORMATS``."""
-    out = console or Console()
+    out = console or Console(width=None if sys.stdout.isatty() else 220)
     if fmt == "json":
         out.print(to_json(result), markup=False, highlight=False, soft_wrap=True)
     elif fmt == "csv":
