@@ -95,3 +95,20 @@ def test_rates_command_lists_sources() -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert any("655.957" in s for s in doc["sources"])
+
+
+def test_anomalies_on_an_ingested_monthly_series(tmp_path: Path) -> None:
+    lines = ["series,geo,period,value,unit,source_url,note"]
+    for k in range(60):  # SYNTHETIC: a steady 1 %-a-month rise with a wiggle, spike in 2019-06
+        year, month = 2015 + k // 12, k % 12 + 1
+        value = 300 * 1.01**k * (1 + 0.01 * ((k * 7) % 5 - 2)) * (1.3 if k == 53 else 1)
+        lines.append(f"reconstituted_price,BF,{year}-{month:02d},{value:.2f},XOF/L,"
+                     "https://example.org/synthetic,SYNTHETIC test series")  # fmt: skip
+    path = tmp_path / "synthetic_monthly.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", "prices", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["prices", "anomalies", "reconstituted_price", "BF", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    flags = {(r["year"], r["month"]): r["flag"] for r in json.loads(result.output)["data"]}
+    assert flags[(2019, 6)] == "alert"
+    assert flags[(2017, 6)] is None  # not enough history yet
