@@ -102,6 +102,7 @@ def test_usd_kept_apart_and_converted(tcon: duckdb.DuckDBPyConnection) -> None:
         "comtrade: synthetic_comtrade_ng_2020.csv (vintage 1, fixture, "
         "https://example.org/synthetic/comtrade, licence CC BY 4.0, SYNTHETIC)",
         "Milk-equivalent factor wmp = 7.6 kg milk/kg: https://example.org/me",
+        "EUR per USD rate (2020-2020), fx: https://example.org/fx",
     ]
 
 

@@ -36,3 +36,16 @@ def factor_sources(rows: ibis.Table) -> list[str]:
         f"{r['me_source_url'] or 'source not recorded'}"
         for r in records
     ]
+
+
+def fx_sources(rows: ibis.Table) -> list[str]:
+    """The EUR per USD rates used to convert US-dollar values, one line per dataset."""
+    used = rows.filter(rows.value_usd.notnull() & rows.fx_dataset.notnull())
+    used = used.group_by(["fx_dataset", "fx_url"]).aggregate(
+        first=used.year.min(), last=used.year.max()
+    )
+    records = used.order_by("fx_dataset").to_pyarrow().to_pylist()
+    return [
+        f"EUR per USD rate ({r['first']}-{r['last']}), {r['fx_dataset']}: {r['fx_url']}"
+        for r in records
+    ]

@@ -20,7 +20,7 @@ from fairmilk.indicators.periods import (
     split_geo,
     tag_members,
 )
-from fairmilk.indicators.sources import factor_sources, file_sources
+from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
 
 GROUP_KEYS = ("year", "month", "exporter", "destination", "region", "category")
 DEFAULT_BY = ("year", "exporter", "destination", "category")
@@ -67,7 +67,9 @@ def _with_fx(db: Backend, t: ibis.Table) -> ibis.Table:
     # Several datasets may give the rate: take the first by dataset id, every year the same way.
     first = ibis.row_number().over(group_by=fx.year, order_by=[fx.dataset, fx.geo])
     fx = fx.mutate(pick=first)
-    fx = fx.filter(fx.pick == 0).select(fx_year=fx.year, rate=fx.value)
+    fx = fx.filter(fx.pick == 0).select(
+        fx_year=fx.year, rate=fx.value, fx_dataset=fx.dataset, fx_url=fx.source_url
+    )
     joined = t.left_join(fx, t.year == fx.fx_year)
     return joined.mutate(value_usd_as_eur=joined.value_usd * joined.rate).drop("fx_year", "rate")
 
@@ -250,7 +252,7 @@ def trade_frame(
         return execute(
             aggregate(cached, by),
             title=title,
-            sources=files + factor_sources(cached),
+            sources=files + factor_sources(cached) + fx_sources(cached),
             notes=list(RULES),
             synthetic=synthetic,
         )
