@@ -22,7 +22,7 @@ def serve(
     from fairmilk.outputs.web import create_app
     from fairmilk.outputs.web.server import serve as run
 
-    app = create_app(db_path(db), read_only=True)
+    app = create_app(db_path(db), read_only=True, warm=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
     typer.echo("Press Ctrl+C to stop.")

@@ -51,48 +51,51 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = No
     return Result(title="", columns=columns, rows=[tuple(r) for r in cur.fetchall()])
 
 
-def _area_clause(column: str, area: str, params: list[Any]) -> str:
-    """SQL true when ``column`` is in ``area``: a country, or a region at the row's mid-date."""
+def _area_join(alias: str, column: str, area: str, params: list[Any]) -> str:
+    """A SEMI JOIN keeping rows whose ``column`` is in ``area`` at the row's mid-date."""
     if area in ("", "all"):
-        return "TRUE"
+        return ""
     params.append(area)
     if area not in REGIONS:
-        return f"{column} = ?"
+        return f"SEMI JOIN (SELECT ? AS iso2) {alias} ON {column} = {alias}.iso2\n"
     return (
-        f"{column} IN (SELECT m.iso2 FROM ref_memberships m WHERE m.region = ? "
-        "AND m.start_date <= t.mid AND (m.end_date IS NULL OR m.end_date >= t.mid))"
+        f"SEMI JOIN (SELECT * FROM ref_memberships WHERE region = ?) {alias} "
+        f"ON {column} = {alias}.iso2 AND {alias}.start_date <= f.mid "
+        f"AND ({alias}.end_date IS NULL OR {alias}.end_date >= f.mid)\n"
     )
 
 
 def _trade_base(filt: TradeFilter) -> tuple[str, list[Any]]:
     """The categorised, filtered trade rows as CTEs (same rules as indicators.trade)."""
-    params: list[Any] = [filt.flow]
-    where_exp = _area_clause("t.exporter", filt.exporter, params)
-    where_dst = _area_clause("t.destination", filt.destination, params)
-    params += [filt.year_from, filt.year_to]
+    params: list[Any] = [filt.flow, filt.year_from, filt.year_to]
+    joins = _area_join("me", "f.exporter", filt.exporter, params)
+    joins += _area_join("md", "f.destination", filt.destination, params)
     sql = f"""
-    WITH keys AS (
-      SELECT DISTINCT product_code, code_system, year FROM trade_current
+    WITH r AS (
+      SELECT *,
+             CASE WHEN flow = 'export' THEN reporter ELSE partner END AS exporter,
+             CASE WHEN flow = 'export' THEN partner ELSE reporter END AS destination,
+             CASE WHEN month IS NULL THEN make_date(year, 7, 1)
+                  ELSE make_date(year, month, 15) END AS mid
+      FROM trade_current WHERE flow = ? AND year BETWEEN ? AND ?
+    ), f AS (
+      SELECT f.* FROM r f {joins}
+    ), annual AS (
+      SELECT DISTINCT source, reporter, year FROM f WHERE month IS NULL
+    ), kept AS (
+      SELECT * FROM f WHERE month IS NULL
+      UNION ALL
+      SELECT f.* FROM f ANTI JOIN annual a USING (source, reporter, year) WHERE f.month IS NOT NULL
+    ), keys AS (
+      SELECT DISTINCT product_code, code_system, year FROM kept
     ), cats AS (
       SELECT k.product_code, k.code_system, k.year, p.category FROM keys k JOIN ref_products p
         ON starts_with(k.product_code, p.prefix) AND k.year BETWEEN p.valid_from AND p.valid_to
        AND (k.code_system = 'CN8' OR p.code_system = 'HS')
       QUALIFY row_number() OVER (PARTITION BY k.product_code, k.code_system, k.year
         ORDER BY length(p.prefix) DESC, (p.code_system = 'CN') DESC, p.category) = 1
-    ), t AS (
-      SELECT r.*, c.category,
-             CASE WHEN r.flow = 'export' THEN r.reporter ELSE r.partner END AS exporter,
-             CASE WHEN r.flow = 'export' THEN r.partner ELSE r.reporter END AS destination,
-             CASE WHEN r.month IS NULL THEN make_date(r.year, 7, 1)
-                  ELSE make_date(r.year, r.month, 15) END AS mid
-      FROM trade_current r LEFT JOIN cats c USING (product_code, code_system, year)
-    ), annual AS (
-      SELECT DISTINCT source, reporter, year FROM trade_current WHERE month IS NULL
     ), rows_in AS (
-      SELECT t.* FROM t WHERE t.flow = ? AND {where_exp} AND {where_dst}
-        AND t.year BETWEEN ? AND ?
-        AND (t.month IS NULL OR NOT EXISTS (SELECT 1 FROM annual a WHERE a.source = t.source
-             AND a.reporter = t.reporter AND a.year = t.year))
+      SELECT kept.*, c.category FROM kept LEFT JOIN cats c USING (product_code, code_system, year)
     )"""
     return sql, params
 

@@ -7,6 +7,7 @@ a ``next`` link while rows remain, so nothing is ever cut silently. Add ``format
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -49,8 +50,19 @@ class Page(BaseModel):
     synthetic: bool
 
 
-def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str) -> Any:
-    """The page of ``result`` asked for, as a Page or as CSV with a Link to its JSON."""
+def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str) -> Response:
+    """The page of ``result`` asked for (cached per URL on a read-only store)."""
+    key = ("answer", request.url.path, str(request.url.query))
+    body, media, headers = request.app.state.cache.get(
+        key, lambda: _page(request, result, limit, offset, fmt)
+    )
+    return Response(body, media_type=media, headers=headers)
+
+
+def _page(
+    request: Request, result: Result, limit: int, offset: int, fmt: str
+) -> tuple[bytes, str, dict[str, str]]:
+    """The page as JSON (a Page), or as CSV with a Link to its JSON and the total."""
     total = len(result.rows)
     chunk = Result(result.title, result.columns, result.rows[offset : offset + limit])
     nxt = None
@@ -63,19 +75,21 @@ def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str)
             f'<{request.url.path.removesuffix(".csv")}?{urlencode(json_params)}>; rel="describedby"'
         )
         headers = {"Link": link, "X-Total-Count": str(total)}
-        return Response(to_csv(chunk), media_type="text/csv; charset=utf-8", headers=headers)
-    return Page(
-        title=result.title,
-        columns=result.columns,
-        data=[{k: _plain(v) for k, v in rec.items()} for rec in chunk.records()],
-        total=total,
-        limit=limit,
-        offset=offset,
-        next=nxt,
-        sources=result.sources,
-        notes=result.all_notes(),
-        synthetic=result.synthetic,
-    )
+        return to_csv(chunk).encode("utf-8"), "text/csv; charset=utf-8", headers
+    page = {
+        "title": result.title,
+        "columns": result.columns,
+        "data": [{k: _plain(v) for k, v in rec.items()} for rec in chunk.records()],
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next": nxt,
+        "sources": result.sources,
+        "notes": result.all_notes(),
+        "synthetic": result.synthetic,
+    }
+    body = json.dumps(page, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return body, "application/json", {}
 
 
 def _cached(request: Request, key: tuple[Any, ...], build: Any) -> Result:
@@ -122,7 +136,15 @@ def regions(
 
 
 Area = Annotated[str, Query(pattern=AREA, max_length=11)]
-Category = Annotated[str, Query(pattern=r"^[a-z_]+(,[a-z_]+){0,11}$", max_length=200)]
+_CAT = "(" + "|".join(queries.CATEGORIES) + ")"
+Category = Annotated[
+    str,
+    Query(
+        pattern=f"^{_CAT}(,{_CAT}){{0,11}}$",
+        max_length=200,
+        description="Comma-separated product categories.",
+    ),
+]
 Year = Annotated[int, Query(ge=1900, le=2100)]
 
 

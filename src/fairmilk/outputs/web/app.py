@@ -9,6 +9,7 @@ and below) win over the placeholder page here. Its handlers reach the store thro
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
@@ -50,8 +53,12 @@ def register_router() -> APIRouter | None:
     return router if isinstance(router, APIRouter) else None
 
 
-def create_app(db_path: Path, *, read_only: bool = True) -> FastAPI:
-    """The observatory web app reading the store at ``db_path`` (read-only by default)."""
+def create_app(db_path: Path, *, read_only: bool = True, warm: bool = False) -> FastAPI:
+    """The observatory web app reading the store at ``db_path`` (read-only by default).
+
+    With ``warm``, a background thread builds every page's default view at once, so the
+    first visitors do not wait for it (the store is read-only, so views never go stale).
+    """
     app = FastAPI(
         title="fairmilk open API",
         version=__version__,
@@ -72,16 +79,36 @@ def create_app(db_path: Path, *, read_only: bool = True) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     _add_security(app)
     _add_error_handlers(app)
+    if warm and read_only:
+        threading.Thread(target=pages.warm_cache, args=(app.state,), daemon=True).start()
     return app
 
 
 def _add_security(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+    app.add_middleware(SecurityHeaders)
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the security headers to every answer (unless already set)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers to the response start message."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS.items():
+                    if key not in headers:
+                        headers[key] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

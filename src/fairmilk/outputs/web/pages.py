@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
-from fairmilk.errors import InputError
+from fairmilk.errors import FairmilkError, InputError
 from fairmilk.outputs import charts
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
 from fairmilk.outputs.reports import build_brief, render_html, render_pdf
@@ -58,9 +59,11 @@ def build_view(request: Request, page: str) -> View:
     """The view of ``page`` for this request (from the app's cache when read-only)."""
     if page not in BUILDERS:
         raise HTTPException(404, f"no such page: {page}; the pages are {', '.join(PAGES)}")
-    lang = request_lang(request)
-    query = _query(request)
-    state = request.app.state
+    return cached_view(request.app.state, page, request_lang(request), _query(request))
+
+
+def cached_view(state: Any, page: str, lang: str, query: dict[str, str]) -> View:
+    """The view of ``page`` built from the store, or from the app's cache."""
 
     def build() -> View:
         with state.store.cursor() as con:
@@ -70,6 +73,16 @@ def build_view(request: Request, page: str) -> View:
     key = ("view", page, lang, tuple(sorted(query.items())))
     result: View = state.cache.get(key, build)
     return result
+
+
+def warm_cache(state: Any) -> None:
+    """Build every page's default view in both languages (run in a thread at start-up)."""
+    for lang in ("en", "fr"):
+        for page in PAGES:
+            try:
+                cached_view(state, page, lang, {})
+            except FairmilkError:
+                continue  # the page shows its own error when asked for
 
 
 @router.get("/")
@@ -107,8 +120,15 @@ def page(request: Request, name: str) -> Response:
     """A page (``/trade``) or its JSON twin (``/trade.json``)."""
     if name.endswith(".json"):
         view = build_view(request, name.removesuffix(".json"))
-        return JSONResponse(to_dict(view), headers=_link(view))
+        key = ("json", name, str(request.url.query))
+        body = request.app.state.cache.get(key, lambda: json_bytes(to_dict(view)))
+        return Response(body, media_type="application/json", headers=_link(view))
     return _html(request, name)
+
+
+def json_bytes(payload: Any) -> bytes:
+    """Compact UTF-8 JSON (NaN refused: gaps are already None)."""
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 @router.get("/{name}/{file}")
@@ -122,7 +142,9 @@ def download(request: Request, name: str, file: str) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{name}-{block_id}.{fmt}"'}
     headers.update(_link(view))
     if fmt == "csv":
-        return Response(to_csv(block.result), media_type=MEDIA[fmt], headers=headers)
+        csv_key = ("csv", name, block_id, str(request.url.query))
+        body = request.app.state.cache.get(csv_key, lambda: to_csv(block.result).encode("utf-8"))
+        return Response(body, media_type=MEDIA[fmt], headers=headers)
     if block.chart is None:
         raise InputError("this table has no chart", column="block", found=block_id)
     key = ("chart", name, block_id, fmt, str(request.url.query))
@@ -154,9 +176,15 @@ def _link(view: View) -> dict[str, str]:
 
 
 def _html(request: Request, name: str) -> Response:
-    view = build_view(request, name)
-    html = render_page(view, has_register=request.app.state.has_register)
-    return HTMLResponse(html)
+    state = request.app.state
+    key = ("html", name, str(request.url.query))
+
+    def build() -> bytes:
+        view = build_view(request, name)
+        return render_page(view, has_register=state.has_register).encode("utf-8")
+
+    body: bytes = state.cache.get(key, build)
+    return HTMLResponse(body)
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
