@@ -262,8 +262,13 @@ def export_command(
                           category=category, start=start, end=end, flow=flow, by=by)  # fmt: skip
     finally:
         con.close()
-    if what == "headline" and fmt is None and output.suffix:
-        raise ParameterError("headline has several tables: write a data package (a folder)")
+    _write(results, output, fmt)
+
+
+def _write(results: list[Result], output: Path, fmt: str | None) -> None:
+    """Export the results and say which files were written (and if they are synthetic)."""
+    if len(results) > 1 and fmt is None and output.suffix:
+        raise ParameterError("several tables: write a data package (a folder, or -f datapackage)")
     for path in export(results, output, fmt=fmt):
         typer.echo(f"Wrote {path}")
     if any(r.synthetic for r in results):
