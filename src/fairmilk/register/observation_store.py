@@ -16,7 +16,6 @@ from fairmilk.errors import InputError
 from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
 from fairmilk.register.observations import (
     OBSERVATION_FIELDS,
-    UNITS,
     Observation,
     validate_observation,
 )
@@ -134,21 +133,13 @@ def list_observations(
 
 
 def published_price_observations(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Published observations as price rows for the West African price series: date, country,
-    place, product, brand, pack, price and currency as observed, price per kg or litre
-    (same currency), label ids, and the source ('fairmilk register observation <id>')."""
-    rows = list_observations(con, status="published")
-    out: list[dict[str, Any]] = []
-    for row in sorted(rows, key=lambda r: (r["observed_on"], r["id"])):
-        base = row["package_size"] * UNITS[row["package_unit"]]
-        out.append({
-            "id": row["id"], "observed_on": row["observed_on"], "year": row["observed_on"].year,
-            "month": row["observed_on"].month, "country": row["country"], "place": row["place"],
-            "product": row["product"], "brand": row["brand"], "package_size": row["package_size"],
-            "package_unit": row["package_unit"], "price": row["price"], "currency": row["currency"],
-            "price_per_base_unit": row["price"] / base,
-            "base_unit": "kg" if row["package_unit"] in ("g", "kg") else "l",
-            "labels": list(row["labels"] or []), "label_text": row["label_text"],
-            "source": f"fairmilk register observation {row['id']}", "synthetic": False,
-        })  # fmt: skip
-    return out
+    """Published observations as price rows for the West African price series (the store
+    view ``register_published_prices``): date, country, place, product, brand, pack, price
+    and currency as observed, price per kg or litre (same currency), label ids, and the
+    source ('fairmilk register observation <id>')."""
+    cur = con.execute("SELECT * FROM register_published_prices ORDER BY observed_on, id")
+    names = [d[0] for d in cur.description or []]
+    rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    for row in rows:
+        row["labels"] = list(row["labels"] or [])
+    return rows

@@ -62,14 +62,14 @@ def _row(sub: Submission, sid: str, via: str, nonce: str | None) -> list[Any]:
 def save_submission(
     con: duckdb.DuckDBPyConnection, sub: Submission, *, via: str, nonce: str | None = None
 ) -> tuple[str, bool]:
-    """Store a record as pending; returns (id, created). A repeat (same content or nonce)
-    returns the first id and stores nothing."""
+    """Store a record as pending; returns (id, created). A repeat of the same content (a
+    double click, a retried post) returns the first id and stores nothing; ``nonce`` (the
+    web form's post id) is kept for tracing."""
     if via not in VIA:
         raise InputError(f"unknown channel {via!r}", expected=" | ".join(VIA))
     with WRITE_LOCK:
         found = con.execute(
-            "SELECT id FROM register_submissions WHERE content_sha256 = ? OR nonce = ?",
-            [content_key(sub), nonce],
+            "SELECT id FROM register_submissions WHERE content_sha256 = ?", [content_key(sub)]
         ).fetchone()
         if found is not None:
             return str(found[0]), False

@@ -103,3 +103,29 @@ CREATE TABLE IF NOT EXISTS register_drafts (
     data_json    VARCHAR   NOT NULL,
     updated_at   TIMESTAMP NOT NULL
 );
+
+-- Published field observations as price rows, for the West African price series. Stages that
+-- may not import fairmilk.register read this view; fairmilk.register reads it too.
+CREATE OR REPLACE VIEW register_published_prices AS
+SELECT
+    id,
+    observed_on,
+    CAST(year(observed_on) AS SMALLINT) AS year,
+    CAST(month(observed_on) AS TINYINT) AS month,
+    country,
+    place,
+    product,
+    brand,
+    package_size,
+    package_unit,
+    price,
+    currency,
+    price / (package_size * CASE WHEN package_unit IN ('g', 'ml') THEN 0.001 ELSE 1 END)
+        AS price_per_base_unit,                       -- same currency, per kg or per litre
+    CASE WHEN package_unit IN ('g', 'kg') THEN 'kg' ELSE 'l' END AS base_unit,
+    labels,
+    label_text,
+    'fairmilk register observation ' || id AS source,
+    FALSE AS synthetic
+FROM register_observations
+WHERE status = 'published';
