@@ -148,8 +148,24 @@ def audit(
     table("Audit trail", rows, ["at", "actor", "action", "kind", "target", "detail"], fmt)
 
 
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the dashboard with a writable store, so the register forms accept posts."""
+    from fairmilk.config import db_path
+    from fairmilk.outputs.web import create_app
+    from fairmilk.outputs.web.server import serve as run
+
+    app = create_app(db_path(db), read_only=False)
+    typer.echo(f"fairmilk with the register open for submissions: http://{host}:{port}/register/")
+    run(app, host=host, port=port)
+
+
 def attach(app: typer.Typer) -> None:
     """Attach the moderators, observations and audit commands to the register app."""
     app.add_typer(moderators, name="moderators")
     app.add_typer(observations, name="observations")
     app.command("audit")(audit)
+    app.command("serve")(serve)
