@@ -143,3 +143,9 @@ def test_reported_tonnes_and_unit_value_with_a_gap(tcon: duckdb.DuckDBPyConnecti
     assert row["value_eur"] == 6_600_000.0  # every row has a value
     # unit value over the rows with both: (2 500 000 + 4 000 000) EUR / 3 000 t
     assert row["unit_value_eur_per_t"] == pytest.approx(6_500_000 / 3000)
+
+
+def test_comtrade_world_total_not_added(tcon: duckdb.DuckDBPyConnection) -> None:
+    rows = trade_frame(tcon, flow="import", by=("year", "destination")).records()
+    # the fixture has NG's world total (partner X:0, 9 000 t) beside its IE line (450 t)
+    assert [(r["destination"], r["tonnes"]) for r in rows] == [("NG", 450.0)]

@@ -25,6 +25,7 @@ from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
 GROUP_KEYS = ("year", "month", "exporter", "destination", "region", "category")
 DEFAULT_BY = ("year", "exporter", "destination", "category")
 FX_SERIES = "eur_per_usd"
+WORLD = "X:0"  # UN Comtrade partner code 0, the world total
 RULES = (
     "Categories: the longest product-code prefix of the reference list valid in the row's year.",
     "Regions are dated: a country counts in a region when it is a member in the middle of the "
@@ -91,7 +92,8 @@ def trade_rows(
     keys = _check_by(by)
     db = backend(con)
     t = categorised(db)
-    t = t.filter(t.flow == flow)
+    # UN Comtrade's partner 0 is the world total: adding it to country rows would count twice.
+    t = t.filter((t.flow == flow) & ~((t.source == "comtrade") & (t.partner == WORLD)))
     exporting = t.flow == "export"
     t = t.mutate(
         exporter=ibis.ifelse(exporting, t.reporter, t.partner),
