@@ -93,3 +93,15 @@ def test_catalogue_lookup() -> None:
 )
 def test_facts(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert [(f.kind, f.value, f.qualifier) for f in find_facts(text, field="x")] == expected
+
+
+def test_boxes_on_one_line() -> None:
+    text = (
+        "Affiliation (indicate your affiliation)\n"
+        "☐ Government ☒ Academia ☒ Donor\n"
+        "Have you taken any actions to make these policy recommendations known?\n"
+        "☐ No   ☒ Yes\n"
+    )
+    record = read_submission(text, source_name="inline.txt")
+    assert record.values["awareness_actions"] == "yes"
+    assert record.values["affiliation"] == ["academia", "donor"]

@@ -21,6 +21,7 @@ from fairmilk.register.record import ParseWarning, Value
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+")
+_INLINE_BOX = re.compile(r"\s+(?=[☒☐☑□■])")  # "☐ Yes ☒ No" on one line: one box each
 _OTHER_FILL = re.compile(r"^[\s.…:_\-]*")
 
 
@@ -139,7 +140,7 @@ def read_boxes(fld: Field, body: list[str]) -> tuple[list[str], str | None, list
     ticked: list[str] = []
     other: str | None = None
     warnings: list[ParseWarning] = []
-    for line in body:
+    for line in (part for raw in body for part in _INLINE_BOX.split(raw)):
         marker, text = split_marker(line)
         if not text:
             continue
