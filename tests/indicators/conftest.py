@@ -62,3 +62,13 @@ def store_file(factory: pytest.TempPathFactory) -> Path:
 def fixture_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed store file holding the synthetic fixtures (for commands that open it)."""
     return store_file(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def fresh_tcon_module(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A filled store for one module that changes its rows (property tests)."""
+    connection = fill(open_store(tmp_path_factory.mktemp("prop") / "store.duckdb"))
+    yield connection
+    connection.close()
