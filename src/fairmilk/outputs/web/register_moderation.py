@@ -57,7 +57,8 @@ async def login_post(request: Request) -> Response:
         return render(request, "login.html", 401, error=True)
     response = RedirectResponse(with_lang("/register/moderate", lang_of(request)), 303)
     response.set_cookie(SESSION_COOKIE, session.token, httponly=True, samesite="strict",
-                        path="/register", max_age=moderators.SESSION_HOURS * 3600)  # fmt: skip
+                        path="/register", max_age=moderators.SESSION_HOURS * 3600,
+                        secure=request.url.scheme == "https")  # fmt: skip
     return response
 
 

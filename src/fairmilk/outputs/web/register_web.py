@@ -110,11 +110,12 @@ def same_token(request: Request, sent: str | None) -> bool:
     return bool(cookie) and bool(sent) and hmac.compare_digest(str(cookie), str(sent))
 
 
-def set_draft_cookie(response: Response, token: str) -> Response:
+def set_draft_cookie(response: Response, token: str, *, secure: bool = False) -> Response:
     """Keep the draft token in the browser (HttpOnly, same-site, 30 days)."""
     response.set_cookie(
-        DRAFT_COOKIE, token, max_age=30 * 86400, httponly=True, samesite="lax", path="/register"
-    )
+        DRAFT_COOKIE, token, max_age=30 * 86400, httponly=True, samesite="lax",
+        path="/register", secure=secure,
+    )  # fmt: skip
     return response
 
 
