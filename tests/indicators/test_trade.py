@@ -127,6 +127,8 @@ def test_empty_store_gives_empty_table(con: duckdb.DuckDBPyConnection) -> None:
         {"flow": "transit"},
         {"start": "2019-13"},
         {"destinations": ["Senegal"]},
+        {"destinations": ["XX"]},
+        {"exporters": ["europe"]},
     ],
 )
 def test_bad_parameters(tcon: duckdb.DuckDBPyConnection, kwargs: dict[str, Any]) -> None:
@@ -149,3 +151,10 @@ def test_comtrade_world_total_not_added(tcon: duckdb.DuckDBPyConnection) -> None
     rows = trade_frame(tcon, flow="import", by=("year", "destination")).records()
     # the fixture has NG's world total (partner X:0, 9 000 t) beside its IE line (450 t)
     assert [(r["destination"], r["tonnes"]) for r in rows] == [("NG", 450.0)]
+
+
+def test_iso3_codes_accepted(tcon: duckdb.DuckDBPyConnection) -> None:
+    alpha3 = trade_frame(tcon, destinations=["SEN"], by=("year",)).records()
+    alpha2 = trade_frame(tcon, destinations=["SN"], by=("year",)).records()
+    assert alpha3 == alpha2
+    assert alpha3

@@ -10,10 +10,10 @@ import ibis
 from ibis.backends.duckdb import Backend
 
 from fairmilk.errors import ParameterError
+from fairmilk.reference.geo import REGIONS, country_by_iso
 
-REGION_IDS = ("eu27", "eu28", "ecowas", "waemu", "west-africa")
+REGION_IDS = REGIONS
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +44,16 @@ def parse_period(text: str | int | Period, *, name: str = "period") -> Period:
 
 
 def split_geo(codes: Sequence[str], *, name: str) -> tuple[list[str], list[str]]:
-    """Split codes into ISO2 countries and region ids; reject anything else."""
+    """Split codes into ISO2 countries (ISO3 accepted) and region ids; reject anything else."""
     isos: list[str] = []
     regions: list[str] = []
     for raw in codes:
         code = raw.strip()
+        country = country_by_iso(code) if len(code) in (2, 3) and code.isalpha() else None
         if code.lower() in REGION_IDS:
             regions.append(code.lower())
-        elif _ISO2.match(code.upper()):
-            isos.append(code.upper())
+        elif country is not None:
+            isos.append(country.iso2)
         else:
             expected = "an ISO 3166 alpha-2 code or one of " + ", ".join(REGION_IDS)
             raise ParameterError(f"{name}: expected {expected}, found {raw!r}")
