@@ -27,7 +27,7 @@ from fairmilk.outputs.exports_meta import describe, field_type, licences, source
 from fairmilk.outputs.tables import Result, to_csv
 
 FORMATS = ("csv", "csv-fr", "xlsx", "parquet", "datapackage")
-SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".json": "datapackage"}
+SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 BOM = "\ufeff"
 
 
@@ -228,7 +228,7 @@ def export(results: Sequence[Result], path: Path, *, fmt: str | None = None) -> 
     """Write the results to path in the format (guessed from path when None); files written."""
     kind = guess_format(path, fmt)
     if kind == "datapackage":
-        return write_datapackage(results, path.parent if path.suffix == ".json" else path)
+        return write_datapackage(results, path)
     if len(results) != 1:
         raise ParameterError(f"{kind}: expected one table, found {len(results)}")
     result = results[0]
