@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from fairmilk.outputs import queries
 from fairmilk.outputs.tables import Result, _plain, to_csv
 from fairmilk.outputs.view_trade import trade_filter
+from fairmilk.outputs.web.state import respond
 
 DESCRIPTION = (
     "Open data on EU dairy exports to West Africa (including fat-filled milk powder), milk "
@@ -53,29 +54,27 @@ class Page(BaseModel):
 def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str) -> Response:
     """The page of ``result`` asked for (cached per URL on a read-only store)."""
     key = ("answer", request.url.path, str(request.url.query))
-    body, media, headers = request.app.state.cache.get(
-        key, lambda: _page(request, result, limit, offset, fmt)
-    )
-    return Response(body, media_type=media, headers=headers)
+    csv = fmt == "csv" or request.url.path.endswith(".csv")
+    headers = {"X-Total-Count": str(len(result.rows))}
+    if csv:
+        json_params = dict(request.query_params) | {"format": "json"}
+        path = request.url.path.removesuffix(".csv")
+        headers["Link"] = f'<{path}?{urlencode(json_params)}>; rel="describedby"'
+    media = "text/csv; charset=utf-8" if csv else "application/json"
+    build = lambda: _page(request, result, limit, offset, csv=csv)  # noqa: E731
+    return respond(request, key, build, media=media, headers=headers)
 
 
-def _page(
-    request: Request, result: Result, limit: int, offset: int, fmt: str
-) -> tuple[bytes, str, dict[str, str]]:
-    """The page as JSON (a Page), or as CSV with a Link to its JSON and the total."""
+def _page(request: Request, result: Result, limit: int, offset: int, *, csv: bool) -> bytes:
+    """The page as JSON (a Page with ``next`` while rows remain) or as CSV."""
     total = len(result.rows)
     chunk = Result(result.title, result.columns, result.rows[offset : offset + limit])
+    if csv:
+        return to_csv(chunk).encode("utf-8")
     nxt = None
     if offset + limit < total:
         params = dict(request.query_params) | {"offset": str(offset + limit), "limit": str(limit)}
         nxt = f"{request.url.path}?{urlencode(params)}"
-    if fmt == "csv" or request.url.path.endswith(".csv"):
-        json_params = dict(request.query_params) | {"format": "json"}
-        link = (
-            f'<{request.url.path.removesuffix(".csv")}?{urlencode(json_params)}>; rel="describedby"'
-        )
-        headers = {"Link": link, "X-Total-Count": str(total)}
-        return to_csv(chunk).encode("utf-8"), "text/csv; charset=utf-8", headers
     page = {
         "title": result.title,
         "columns": result.columns,
@@ -88,8 +87,7 @@ def _page(
         "notes": result.all_notes(),
         "synthetic": result.synthetic,
     }
-    body = json.dumps(page, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    return body, "application/json", {}
+    return json.dumps(page, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def _cached(request: Request, key: tuple[Any, ...], build: Any) -> Result:
@@ -212,19 +210,15 @@ def indicators(
 
 
 def indicator_list() -> Result:
-    """The indicator registry as a table (empty, with a note, when no registry is built in)."""
-    try:
-        from fairmilk.indicators import registry
-    except ImportError:
-        result = Result("Indicators", ["id", "title_en", "title_fr", "unit"], [])
-        result.notes.append("No indicator registry in this build yet.")
-        return result
-    return registry_table(registry)
+    """The indicator registry as a table: id, titles, unit, method and documentation page."""
+    from fairmilk.indicators.registry import all_indicators
 
-
-def registry_table(registry: Any) -> Result:
-    """The registry's indicators as rows (the registry module is the other engineer's)."""
-    items = list(getattr(registry, "INDICATORS", ()))
-    columns = ["id", "title_en", "title_fr", "unit", "method_en", "method_fr"]
-    out = [tuple(_plain(getattr(i, c, None)) for c in columns) for i in items]
-    return Result("Indicators", columns, out)
+    columns = ["id", "title_en", "title_fr", "unit", "method_en", "method_fr", "inputs", "doc"]
+    rows = [
+        (i.id, i.title_en, i.title_fr, i.unit, i.method_en, i.method_fr, ", ".join(i.inputs), i.doc)
+        for i in all_indicators()
+    ]
+    result = Result("Indicators", columns, rows)
+    result.sources = sorted({i.doc for i in all_indicators()})
+    result.notes.append("Each indicator's sources travel with its results; doc is its method page.")
+    return result

@@ -76,7 +76,7 @@ def create_app(db_path: Path, *, read_only: bool = True, warm: bool = False) -> 
         app.include_router(extra)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     _add_security(app)
     _add_error_handlers(app)
     if warm and read_only:

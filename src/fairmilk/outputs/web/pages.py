@@ -26,6 +26,7 @@ from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.outputs.view_trade import trade_view
 from fairmilk.outputs.views import PAGES, View, area, choice, to_dict
 from fairmilk.outputs.web.render import page_url, render_error, render_page
+from fairmilk.outputs.web.state import respond
 
 MAX_QUERY = 2000
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -105,14 +106,14 @@ def brief(request: Request) -> Response:
             html = render_html(build_brief(con, country, lang=lang))
         return render_pdf(html) if fmt == "pdf" else html.encode("utf-8")
 
-    body: bytes = state.cache.get(("brief", country, lang, fmt), build)
+    key = ("brief", country, lang, fmt)
     name = f"brief-{country}-{lang}.{fmt}"
     headers = {
         "Content-Disposition": f'inline; filename="{name}"',
         "Content-Security-Policy": BRIEF_CSP,
     }
     media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
-    return Response(body, media_type=media, headers=headers)
+    return respond(request, key, build, media=media, headers=headers)
 
 
 @router.get("/{name}")
@@ -121,8 +122,8 @@ def page(request: Request, name: str) -> Response:
     if name.endswith(".json"):
         view = build_view(request, name.removesuffix(".json"))
         key = ("json", name, str(request.url.query))
-        body = request.app.state.cache.get(key, lambda: json_bytes(to_dict(view)))
-        return Response(body, media_type="application/json", headers=_link(view))
+        build = lambda: json_bytes(to_dict(view))  # noqa: E731
+        return respond(request, key, build, media="application/json", headers=_link(view))
     return _html(request, name)
 
 
@@ -143,19 +144,19 @@ def download(request: Request, name: str, file: str) -> Response:
     headers.update(_link(view))
     if fmt == "csv":
         csv_key = ("csv", name, block_id, str(request.url.query))
-        body = request.app.state.cache.get(csv_key, lambda: to_csv(block.result).encode("utf-8"))
-        return Response(body, media_type=MEDIA[fmt], headers=headers)
+        csv_bytes = lambda: to_csv(block.result).encode("utf-8")  # noqa: E731
+        return respond(request, csv_key, csv_bytes, media=MEDIA[fmt], headers=headers)
     if block.chart is None:
         raise InputError("this table has no chart", column="block", found=block_id)
     key = ("chart", name, block_id, fmt, str(request.url.query))
-    body = request.app.state.cache.get(key, lambda: _draw(block.chart, block.result.sources, fmt))
-    return Response(body, media_type=MEDIA[fmt], headers=headers)
+    draw = lambda: _draw(block.chart, block.result.sources, fmt)  # noqa: E731
+    return respond(request, key, draw, media=MEDIA[fmt], headers=headers)
 
 
-def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> Any:
+def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> bytes:
     """The chart drawn on the server, with its sources as subtitle."""
     full = with_sources(spec or {}, sources)
-    return charts.render_svg(full) if fmt == "svg" else charts.render_png(full)
+    return charts.render_svg(full).encode("utf-8") if fmt == "svg" else charts.render_png(full)
 
 
 def with_sources(spec: charts.Spec, sources: list[str]) -> charts.Spec:
@@ -183,8 +184,7 @@ def _html(request: Request, name: str) -> Response:
         view = build_view(request, name)
         return render_page(view, has_register=state.has_register).encode("utf-8")
 
-    body: bytes = state.cache.get(key, build)
-    return HTMLResponse(body)
+    return respond(request, key, build, media="text/html; charset=utf-8")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

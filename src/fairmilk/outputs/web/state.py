@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -10,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from fastapi import Request
+from fastapi.responses import Response
 
 from fairmilk.store.db import open_store
 
 CACHE_SIZE = 512
+GZIP_MIN = 1000
 
 
 class Store:
@@ -63,3 +67,23 @@ class ViewCache:
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+
+def respond(
+    request: Request,
+    key: tuple[Any, ...],
+    build: Callable[[], bytes],
+    *,
+    media: str,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The answer's bytes from the cache (built once), gzipped once when the client accepts it."""
+    cache: ViewCache = request.app.state.cache
+    body: bytes = cache.get(key, build)
+    out = dict(headers or {})
+    if len(body) > GZIP_MIN and "gzip" in request.headers.get("accept-encoding", ""):
+        raw = body
+        body = cache.get((*key, "gzip"), lambda: gzip.compress(raw, compresslevel=6, mtime=0))
+        out["Content-Encoding"] = "gzip"
+        out["Vary"] = "Accept-Encoding"
+    return Response(body, media_type=media, headers=out)
