@@ -14,7 +14,9 @@ import pytest
 from openpyxl import load_workbook
 
 from fairmilk.errors import ParameterError
+from fairmilk.indicators.headline import PUBLISHED_COLUMNS
 from fairmilk.outputs.exports import export, guess_format, resource_name
+from fairmilk.outputs.exports_meta import COLUMNS
 from fairmilk.outputs.tables import SYNTHETIC_NOTE, Result
 
 SCHEMA = Path(__file__).parent / "fixtures" / "datapackage.schema.json"
@@ -101,6 +103,7 @@ def test_datapackage_is_valid_and_complete(tmp_path: Path) -> None:
         "estimated": "boolean",
     }
     assert all(f["description"] for f in first["schema"]["fields"])
+    assert first["schema"]["fields"][0]["description_fr"].startswith("Période")
     assert descriptor["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
     assert descriptor["sources"][0]["path"] == "https://example.org/demo"
     assert descriptor["synthetic"] is True
@@ -148,3 +151,15 @@ def test_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match="one of"):
         guess_format(tmp_path / "a.csv", "ods")
     assert resource_name("FFMP share (%)") == "ffmp-share"
+
+
+def test_every_indicator_column_is_described_in_both_languages() -> None:
+    golden = Path(__file__).parents[1] / "indicators" / "golden"
+    columns = {c for f in golden.glob("*.csv") for c in f.read_text().splitlines()[0].split(",")}
+    columns |= set(PUBLISHED_COLUMNS)
+    assert columns, "no golden files found"
+    for name in sorted(columns):
+        assert name in COLUMNS, f"column {name} has no description"
+        en, fr = COLUMNS[name]
+        assert en.strip()
+        assert fr.strip()

@@ -109,6 +109,8 @@ def _xlsx(result: Result, path: Path) -> None:
         meta.append(["note", note])
     for src in result.sources:
         meta.append(["source", src])
+    for name in result.columns:
+        meta.append(["column", name, describe(name), describe(name, "fr")])
     meta.append(["made by", f"fairmilk {__version__}"])
     book.save(path)
 
@@ -154,7 +156,12 @@ def datapackage(results: Sequence[Result], names: Sequence[str]) -> dict[str, An
     resources = []
     for result, name in zip(results, names, strict=True):
         fields = [
-            {"name": c, "type": field_type(result, i), "description": describe(c)}
+            {
+                "name": c,
+                "type": field_type(result, i),
+                "description": describe(c),
+                "description_fr": describe(c, "fr"),
+            }
             for i, c in enumerate(result.columns)
         ]
         resources.append(

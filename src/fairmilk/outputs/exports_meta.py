@@ -8,49 +8,207 @@ from typing import Any
 
 from fairmilk.outputs.tables import Result
 
-COLUMNS: dict[str, str] = {
-    "period": "Period: YYYY, YYYY-MM, or a span of years",
-    "year": "Year",
-    "month": "Month (1-12); empty for annual records",
-    "exporter": "Exporting country (ISO 3166 alpha-2; 'X:code' for non-country partners)",
-    "destination": "Destination country (ISO 3166 alpha-2; 'X:code' for non-country partners)",
-    "region": "Region id (eu27, eu28, ecowas, waemu, west-africa) or a country code",
-    "category": "Product category id (empty when no reference prefix matches)",
-    "source": "Trade source: comext (values in EUR) or comtrade (values in USD)",
-    "tonnes": "Net mass, tonnes; empty when a row added up has no quantity",
-    "tonnes_reported": "Sum of the published quantities, tonnes (a lower bound when rows lack one)",
-    "value_eur": "Value, EUR as published by Eurostat Comext",
-    "unit_value_eur_per_t": "Unit value, EUR per tonne, over rows with both value and quantity",
-    "milk_equivalent_t": "Milk equivalent, tonnes (tonnes x category factor); empty without factor",
-    "growth_tonnes_pct": "Year-on-year change of tonnes, %",
-    "growth_value_pct": "Year-on-year change of value_eur, %",
-    "value_usd": "Value, USD as published by UN Comtrade",
-    "value_usd_as_eur": "value_usd converted at the year's EUR per USD rate (converted)",
-    "months_covered": "Months of data behind the figure (12 = full year)",
-    "rows": "Source rows added up",
-    "rows_missing_quantity": "Source rows without a quantity",
-    "synthetic": "True when a synthetic demonstration row was used",
-    "code": "CN8 code the FFMP figure comes from",
-    "code_tonnes": "Tonnes declared under that code",
-    "ffmp_low_t": "FFMP, tonnes: low end of the band (measured from 2020)",
-    "ffmp_central_t": "FFMP, tonnes: central value (measured from 2020)",
-    "ffmp_high_t": "FFMP, tonnes: high end of the band (measured from 2020)",
-    "estimated": "True for estimated FFMP (before 2020), false for measured",
-    "method": "How the FFMP figure was made",
-    "method_source": "Source of the FFMP method",
-    "smp_t": "Skimmed milk powder, tonnes",
-    "wmp_t": "Whole milk powder, tonnes",
-    "share_low_pct": "FFMP share of milk-powder tonnes, %, with the low FFMP value",
-    "share_central_pct": "FFMP share of milk-powder tonnes, %, with the central FFMP value",
-    "share_high_pct": "FFMP share of milk-powder tonnes, %, with the high FFMP value",
-    "geo": "Country (ISO 3166 alpha-2)",
-    "production_t": "Cow-milk production, tonnes (FAOSTAT)",
-    "imports_me_t": "Imports in milk equivalent, tonnes (FAOSTAT)",
-    "exports_me_t": "Exports in milk equivalent, tonnes (FAOSTAT)",
-    "population": "Population, persons (World Bank)",
-    "dependency_pct": "Imports / (production + imports), milk equivalent, %",
-    "kg_per_person": "Milk available per person and year, kg",
-    "sources": "Sources of the row's inputs",
+COLUMNS: dict[str, tuple[str, str]] = {
+    "period": (
+        "Period: YYYY, YYYY-MM, or a span of years",
+        "Période : AAAA, AAAA-MM ou une plage d'années",
+    ),
+    "year": (
+        "Year",
+        "Année",
+    ),
+    "month": (
+        "Month (1-12); empty for annual records",
+        "Mois (1-12) ; vide pour les données annuelles",
+    ),
+    "exporter": (
+        "Exporting country (ISO 3166 alpha-2; 'X:code' for non-country partners)",
+        "Pays exportateur (ISO 3166 alpha-2 ; 'X:code' pour les partenaires non pays)",
+    ),
+    "destination": (
+        "Destination country (ISO 3166 alpha-2; 'X:code' for non-country partners)",
+        "Pays de destination (ISO 3166 alpha-2 ; 'X:code' pour les partenaires non pays)",
+    ),
+    "region": (
+        "Region id (eu27, eu28, ecowas, waemu, west-africa) or a country code",
+        "Identifiant de région (eu27, eu28, ecowas, waemu, west-africa) ou code pays",
+    ),
+    "category": (
+        "Product category id (empty when no reference prefix matches)",
+        "Catégorie de produit (vide si aucun préfixe de référence ne correspond)",
+    ),
+    "source": (
+        "Trade source: comext (values in EUR) or comtrade (values in USD)",
+        "Source des échanges : comext (valeurs en EUR) ou comtrade (valeurs en USD)",
+    ),
+    "tonnes": (
+        "Net mass, tonnes; empty when a row added up has no quantity",
+        "Masse nette, tonnes ; vide si une ligne additionnée n'a pas de quantité",
+    ),
+    "tonnes_reported": (
+        "Sum of the published quantities, tonnes (a lower bound when rows lack one)",
+        "Somme des quantités publiées, tonnes (borne basse si des lignes n'en ont pas)",
+    ),
+    "value_eur": (
+        "Value, EUR as published by Eurostat Comext",
+        "Valeur, EUR, telle que publiée par Eurostat Comext",
+    ),
+    "unit_value_eur_per_t": (
+        "Unit value, EUR per tonne, over rows with both value and quantity",
+        "Valeur unitaire, EUR par tonne, sur les lignes avec valeur et quantité",
+    ),
+    "milk_equivalent_t": (
+        "Milk equivalent, tonnes (tonnes x category factor); empty without factor",
+        "Équivalent lait, tonnes (tonnes x facteur de la catégorie) ; vide sans facteur",
+    ),
+    "growth_tonnes_pct": (
+        "Year-on-year change of tonnes, %",
+        "Variation annuelle des tonnes, %",
+    ),
+    "growth_value_pct": (
+        "Year-on-year change of value_eur, %",
+        "Variation annuelle de value_eur, %",
+    ),
+    "value_usd": (
+        "Value, USD as published by UN Comtrade",
+        "Valeur, USD, telle que publiée par UN Comtrade",
+    ),
+    "value_usd_as_eur": (
+        "value_usd converted at the year's EUR per USD rate (converted)",
+        "value_usd convertie au taux EUR par USD de l'année (convertie)",
+    ),
+    "months_covered": (
+        "Months of data behind the figure (12 = full year)",
+        "Mois de données derrière le chiffre (12 = année complète)",
+    ),
+    "rows": (
+        "Source rows added up",
+        "Lignes sources additionnées",
+    ),
+    "rows_missing_quantity": (
+        "Source rows without a quantity",
+        "Lignes sources sans quantité",
+    ),
+    "synthetic": (
+        "True when a synthetic demonstration row was used",
+        "Vrai si une ligne de démonstration synthétique a été utilisée",
+    ),
+    "code": (
+        "CN8 code the FFMP figure comes from",
+        "Code NC8 d'où vient le chiffre FFMP",
+    ),
+    "code_tonnes": (
+        "Tonnes declared under that code",
+        "Tonnes déclarées sous ce code",
+    ),
+    "ffmp_low_t": (
+        "FFMP, tonnes: low end of the band (measured from 2020)",
+        "FFMP, tonnes : bas de la fourchette (mesuré depuis 2020)",
+    ),
+    "ffmp_central_t": (
+        "FFMP, tonnes: central value (measured from 2020)",
+        "FFMP, tonnes : valeur centrale (mesuré depuis 2020)",
+    ),
+    "ffmp_high_t": (
+        "FFMP, tonnes: high end of the band (measured from 2020)",
+        "FFMP, tonnes : haut de la fourchette (mesuré depuis 2020)",
+    ),
+    "estimated": (
+        "True for estimated FFMP (before 2020), false for measured",
+        "Vrai pour la FFMP estimée (avant 2020), faux pour la FFMP mesurée",
+    ),
+    "method": (
+        "How the FFMP figure was made",
+        "Comment le chiffre FFMP a été obtenu",
+    ),
+    "method_source": (
+        "Source of the FFMP method",
+        "Source de la méthode FFMP",
+    ),
+    "smp_t": (
+        "Skimmed milk powder, tonnes",
+        "Lait écrémé en poudre, tonnes",
+    ),
+    "wmp_t": (
+        "Whole milk powder, tonnes",
+        "Lait entier en poudre, tonnes",
+    ),
+    "share_low_pct": (
+        "FFMP share of milk-powder tonnes, %, with the low FFMP value",
+        "Part de la FFMP dans les tonnes de lait en poudre, %, valeur FFMP basse",
+    ),
+    "share_central_pct": (
+        "FFMP share of milk-powder tonnes, %, with the central FFMP value",
+        "Part de la FFMP dans les tonnes de lait en poudre, %, valeur FFMP centrale",
+    ),
+    "share_high_pct": (
+        "FFMP share of milk-powder tonnes, %, with the high FFMP value",
+        "Part de la FFMP dans les tonnes de lait en poudre, %, valeur FFMP haute",
+    ),
+    "geo": (
+        "Country (ISO 3166 alpha-2)",
+        "Pays (ISO 3166 alpha-2)",
+    ),
+    "production_t": (
+        "Cow-milk production, tonnes (FAOSTAT)",
+        "Production de lait de vache, tonnes (FAOSTAT)",
+    ),
+    "imports_me_t": (
+        "Imports in milk equivalent, tonnes (FAOSTAT)",
+        "Importations en équivalent lait, tonnes (FAOSTAT)",
+    ),
+    "exports_me_t": (
+        "Exports in milk equivalent, tonnes (FAOSTAT)",
+        "Exportations en équivalent lait, tonnes (FAOSTAT)",
+    ),
+    "population": (
+        "Population, persons (World Bank)",
+        "Population, habitants (Banque mondiale)",
+    ),
+    "dependency_pct": (
+        "Imports / (production + imports), milk equivalent, %",
+        "Importations / (production + importations), équivalent lait, %",
+    ),
+    "kg_per_person": (
+        "Milk available per person and year, kg",
+        "Lait disponible par habitant et par an, kg",
+    ),
+    "sources": (
+        "Sources of the row's inputs",
+        "Sources des entrées de la ligne",
+    ),
+    "partner": (
+        "Partner (the other side of a bilateral figure)",
+        "Partenaire (l'autre côté d'un chiffre bilatéral)",
+    ),
+    "value": (
+        "Published value",
+        "Valeur publiée",
+    ),
+    "unit": (
+        "Unit",
+        "Unité",
+    ),
+    "approximate": (
+        "True when the source gives an approximate value",
+        "Vrai si la source donne une valeur approchée",
+    ),
+    "derived": (
+        "True when the value is computed from a sourced figure",
+        "Vrai si la valeur est calculée à partir d'un chiffre sourcé",
+    ),
+    "source_org": (
+        "Source organisation",
+        "Organisme source",
+    ),
+    "source_url": (
+        "Source address",
+        "Adresse de la source",
+    ),
+    "note": (
+        "Note",
+        "Note",
+    ),
 }
 
 LICENCE_URLS = {
@@ -61,9 +219,10 @@ _URL = re.compile(r"https?://[^\s,;)]+")
 _LICENCE = re.compile(r"licence ([^,)]+)")
 
 
-def describe(column: str) -> str:
-    """The English description of a column (its name when undocumented)."""
-    return COLUMNS.get(column, column)
+def describe(column: str, lang: str = "en") -> str:
+    """The description of a column in English or French (its name when undocumented)."""
+    en, fr = COLUMNS.get(column, (column, column))
+    return fr if lang == "fr" else en
 
 
 def field_type(result: Result, index: int) -> str:
