@@ -129,6 +129,7 @@ def test_empty_store_gives_empty_table(con: duckdb.DuckDBPyConnection) -> None:
         {"destinations": ["Senegal"]},
         {"destinations": ["XX"]},
         {"exporters": ["europe"]},
+        {"categories": ["milk"]},
     ],
 )
 def test_bad_parameters(tcon: duckdb.DuckDBPyConnection, kwargs: dict[str, Any]) -> None:

@@ -24,6 +24,10 @@ from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
 
 GROUP_KEYS = ("year", "month", "exporter", "destination", "region", "category")
 DEFAULT_BY = ("year", "exporter", "destination", "category")
+CATEGORY_IDS = (
+    "liquid_milk", "cream", "smp", "wmp", "ffmp", "butter", "cheese", "whey", "condensed",
+    "yoghurt", "infant_formula", "other",
+)  # fmt: skip
 FX_SERIES = "eur_per_usd"
 WORLD = "X:0"  # UN Comtrade partner code 0, the world total
 RULES = (
@@ -49,6 +53,14 @@ def _check_by(by: Sequence[str]) -> tuple[str, ...]:
     if "month" in by and "year" not in by:
         raise ParameterError("by: 'month' needs 'year' too (a month is YYYY-MM)")
     return tuple(k for k in GROUP_KEYS if k in by)
+
+
+def _check_categories(categories: Sequence[str]) -> list[str]:
+    unknown = [c for c in categories if c not in CATEGORY_IDS]
+    if unknown:
+        expected = ", ".join(CATEGORY_IDS)
+        raise ParameterError(f"categories: expected some of {expected}, found {unknown[0]!r}")
+    return list(categories)
 
 
 def _one_frequency(t: ibis.Table, *, monthly: bool) -> ibis.Table:
@@ -105,7 +117,7 @@ def trade_rows(
     last = parse_period(end, name="end") if end is not None else None
     t = t.filter(in_period(t.year, t.month, first, last))
     if categories:
-        t = t.filter(t.category.isin(list(categories)))
+        t = t.filter(t.category.isin(_check_categories(categories)))
     if exporters:
         isos, regions = split_geo(exporters, name="exporters")
         t = keep_members(db, t, "exporter", isos, regions)
