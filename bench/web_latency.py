@@ -256,8 +256,10 @@ def machine() -> str:
         names = [ln.split(":", 1)[1].strip() for ln in info.read_text().splitlines()
                  if ln.startswith("model name")]  # fmt: skip
         cpu = names[0] if names else cpu
+    load = os.getloadavg()[0]
     return (
-        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs ({cpu})"
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs "
+        f"({cpu}); 1-minute load average {load:.1f} when the run started (shared machine)"
     )
 
 

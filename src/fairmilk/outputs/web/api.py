@@ -8,9 +8,11 @@ a ``next`` link while rows remain, so nothing is ever cut silently. Add ``format
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
+import duckdb
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
@@ -30,6 +32,7 @@ AREA = r"^([A-Za-z]{2}|all|eu27|eu28|ecowas|waemu|west-africa)$"
 
 router = APIRouter(prefix="/api/v1", tags=["open data"])
 
+Compute = Callable[[duckdb.DuckDBPyConnection], Result]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page (1-1000).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv.")]
@@ -51,18 +54,34 @@ class Page(BaseModel):
     synthetic: bool
 
 
-def _answer(request: Request, result: Result, limit: int, offset: int, fmt: str) -> Response:
-    """The page of ``result`` asked for (cached per URL on a read-only store)."""
+async def _answer(
+    request: Request,
+    what: tuple[Any, ...],
+    compute: Compute,
+    page: tuple[int, int, str],
+    *,
+    title: str = "",
+) -> Response:
+    """The page (limit, offset, format) of the rows ``what`` names, as JSON or CSV."""
+    limit, offset, fmt = page
     key = ("answer", request.url.path, str(request.url.query))
     csv = fmt == "csv" or request.url.path.endswith(".csv")
-    headers = {"X-Total-Count": str(len(result.rows))}
+    headers = {}
     if csv:
         json_params = dict(request.query_params) | {"format": "json"}
         path = request.url.path.removesuffix(".csv")
         headers["Link"] = f'<{path}?{urlencode(json_params)}>; rel="describedby"'
     media = "text/csv; charset=utf-8" if csv else "application/json"
-    build = lambda: _page(request, result, limit, offset, csv=csv)  # noqa: E731
-    return respond(request, key, build, media=media, headers=headers)
+
+    def build() -> tuple[bytes, dict[str, str]]:
+        result = _result(request, what, compute)
+        if title:
+            result = Result(title, result.columns, result.rows, result.sources, result.notes,
+                            result.synthetic)  # fmt: skip
+        body = _page(request, result, limit, offset, csv=csv)
+        return body, {"X-Total-Count": str(len(result.rows))}
+
+    return await respond(request, key, build, media=media, headers=headers)
 
 
 def _page(request: Request, result: Result, limit: int, offset: int, *, csv: bool) -> bytes:
@@ -90,47 +109,45 @@ def _page(request: Request, result: Result, limit: int, offset: int, *, csv: boo
     return json.dumps(page, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
-def _cached(request: Request, key: tuple[Any, ...], build: Any) -> Result:
+def _result(request: Request, what: tuple[Any, ...], compute: Compute) -> Result:
+    """The full result ``what`` names, computed once on a cursor of the store."""
     state = request.app.state
 
     def run() -> Result:
         with state.store.cursor() as con:
-            result: Result = build(con)
-            return result
+            return compute(con)
 
-    found: Result = state.cache.get(("api", *key), run)
+    found: Result = state.cache.get(("result", *what), run)
     return found
 
 
 @router.get("/datasets", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/datasets.csv", response_model=Page, responses=CSV_RESPONSE, include_in_schema=False)
-def datasets(
+async def datasets(
     request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
     """Every loaded file (vintage) with its producer, address, licence and row counts."""
-    result = _cached(request, ("datasets",), queries.source_files)
-    result.title = "Loaded files and vintages"
-    return _answer(request, result, limit, offset, format)
+    page = (limit, offset, format)
+    title = "Loaded files and vintages"
+    return await _answer(request, ("datasets",), queries.source_files, page, title=title)
 
 
 @router.get("/countries", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/countries.csv", response_model=Page, include_in_schema=False)
-def countries(
+async def countries(
     request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
     """Countries: ISO codes, Comext and Comtrade codes, English and French names."""
-    result = _cached(request, ("countries",), queries.countries)
-    return _answer(request, result, limit, offset, format)
+    return await _answer(request, ("countries",), queries.countries, (limit, offset, format))
 
 
 @router.get("/regions", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/regions.csv", response_model=Page, include_in_schema=False)
-def regions(
+async def regions(
     request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
     """Regions (eu27, eu28, ecowas, waemu, west-africa) with dated memberships."""
-    result = _cached(request, ("regions",), queries.regions)
-    return _answer(request, result, limit, offset, format)
+    return await _answer(request, ("regions",), queries.regions, (limit, offset, format))
 
 
 Area = Annotated[str, Query(pattern=AREA, max_length=11)]
@@ -148,7 +165,7 @@ Year = Annotated[int, Query(ge=1900, le=2100)]
 
 @router.get("/trade", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/trade.csv", response_model=Page, include_in_schema=False)
-def trade(
+async def trade(
     request: Request,
     exporter: Area = "eu27",
     destination: Area = "west-africa",
@@ -171,11 +188,10 @@ def trade(
         "flow": flow,
     }
     filt = trade_filter(query)
-    result = _cached(
-        request, ("trade", filt, by), lambda con: queries.trade_table(con, filt, by=by)
-    )
-    result.title = f"Dairy trade by {by}"
-    return _answer(request, result, limit, offset, format)
+    compute = lambda con: queries.trade_table(con, filt, by=by)  # noqa: E731
+    what = ("trade", filt, by)
+    title = f"Dairy trade by {by}"
+    return await _answer(request, what, compute, (limit, offset, format), title=title)
 
 
 Text = Annotated[str, Query(max_length=100, pattern=r"^[\w\-/. ]*$")]
@@ -183,7 +199,7 @@ Text = Annotated[str, Query(max_length=100, pattern=r"^[\w\-/. ]*$")]
 
 @router.get("/observations", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/observations.csv", response_model=Page, include_in_schema=False)
-def observations(
+async def observations(
     request: Request,
     dataset: Text = "",
     series: Text = "",
@@ -196,17 +212,19 @@ def observations(
 ) -> Any:
     """Published figures and series, each value with its producer and source address."""
     filt = queries.ObsFilter(dataset, series, geo, year_from, year_to)
-    result = _cached(request, ("obs", filt), lambda con: queries.observations(con, filt))
-    return _answer(request, result, limit, offset, format)
+    compute = lambda con: queries.observations(con, filt)  # noqa: E731
+    return await _answer(request, ("obs", filt), compute, (limit, offset, format))
 
 
 @router.get("/indicators", response_model=Page, responses=CSV_RESPONSE)
 @router.get("/indicators.csv", response_model=Page, include_in_schema=False)
-def indicators(
+async def indicators(
     request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
     """The declared indicators: id, English and French titles, unit and method."""
-    return _answer(request, indicator_list(), limit, offset, format)
+    return await _answer(
+        request, ("indicators",), lambda _con: indicator_list(), (limit, offset, format)
+    )
 
 
 def indicator_list() -> Result:

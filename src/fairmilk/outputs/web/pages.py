@@ -25,7 +25,7 @@ from fairmilk.outputs.view_prices import offensive_view, per_litre_view, prices_
 from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.outputs.view_trade import trade_view
 from fairmilk.outputs.views import PAGES, View, area, choice, to_dict
-from fairmilk.outputs.web.render import page_url, render_error, render_page
+from fairmilk.outputs.web.render import render_error, render_page
 from fairmilk.outputs.web.state import respond
 
 MAX_QUERY = 2000
@@ -87,13 +87,13 @@ def warm_cache(state: Any) -> None:
 
 
 @router.get("/")
-def home(request: Request) -> Response:
+async def home(request: Request) -> Response:
     """The overview page."""
-    return _html(request, "overview")
+    return await _html(request, "overview")
 
 
 @router.get("/brief")
-def brief(request: Request) -> Response:
+async def brief(request: Request) -> Response:
     """A country brief (``?country=SN&format=pdf&lang=fr``), as in ``fairmilk report``."""
     query = _query(request)
     country = area(query, "country", "SN")
@@ -113,18 +113,19 @@ def brief(request: Request) -> Response:
         "Content-Security-Policy": BRIEF_CSP,
     }
     media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
-    return respond(request, key, build, media=media, headers=headers)
+    return await respond(request, key, build, media=media, headers=headers)
 
 
 @router.get("/{name}")
-def page(request: Request, name: str) -> Response:
+async def page(request: Request, name: str) -> Response:
     """A page (``/trade``) or its JSON twin (``/trade.json``)."""
     if name.endswith(".json"):
-        view = build_view(request, name.removesuffix(".json"))
         key = ("json", name, str(request.url.query))
-        build = lambda: json_bytes(to_dict(view))  # noqa: E731
-        return respond(request, key, build, media="application/json", headers=_link(view))
-    return _html(request, name)
+        build = lambda: json_bytes(to_dict(build_view(request, name.removesuffix(".json"))))  # noqa: E731
+        return await respond(
+            request, key, build, media="application/json", headers=_link(request, name)
+        )
+    return await _html(request, name)
 
 
 def json_bytes(payload: Any) -> bytes:
@@ -133,24 +134,24 @@ def json_bytes(payload: Any) -> bytes:
 
 
 @router.get("/{name}/{file}")
-def download(request: Request, name: str, file: str) -> Response:
+async def download(request: Request, name: str, file: str) -> Response:
     """One block of a page as CSV, or its chart as SVG or PNG (with its sources)."""
     block_id, _dot, fmt = file.rpartition(".")
     if fmt not in MEDIA:
         raise InputError("unknown download format", column="format", expected="csv, svg or png")
-    view = build_view(request, name)
-    block = view.block(block_id)
     headers = {"Content-Disposition": f'attachment; filename="{name}-{block_id}.{fmt}"'}
-    headers.update(_link(view))
-    if fmt == "csv":
-        csv_key = ("csv", name, block_id, str(request.url.query))
-        csv_bytes = lambda: to_csv(block.result).encode("utf-8")  # noqa: E731
-        return respond(request, csv_key, csv_bytes, media=MEDIA[fmt], headers=headers)
-    if block.chart is None:
-        raise InputError("this table has no chart", column="block", found=block_id)
-    key = ("chart", name, block_id, fmt, str(request.url.query))
-    draw = lambda: _draw(block.chart, block.result.sources, fmt)  # noqa: E731
-    return respond(request, key, draw, media=MEDIA[fmt], headers=headers)
+    headers.update(_link(request, name + ".json"))
+
+    def build() -> bytes:
+        block = build_view(request, name).block(block_id)
+        if fmt == "csv":
+            return to_csv(block.result).encode("utf-8")
+        if block.chart is None:
+            raise InputError("this table has no chart", column="block", found=block_id)
+        return _draw(block.chart, block.result.sources, fmt)
+
+    key = ("download", name, file, str(request.url.query))
+    return await respond(request, key, build, media=MEDIA[fmt], headers=headers)
 
 
 def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> bytes:
@@ -169,14 +170,13 @@ def with_sources(spec: charts.Spec, sources: list[str]) -> charts.Spec:
     return out
 
 
-def _link(view: View) -> dict[str, str]:
-    return {
-        "Link": f"<{page_url(view.page, view.params, view.lang, suffix='.json')}>; "
-        'rel="describedby"'
-    }
+def _link(request: Request, json_name: str) -> dict[str, str]:
+    """A Link header to the JSON twin (with the sources) of the same view."""
+    query = f"?{request.url.query}" if request.url.query else ""
+    return {"Link": f'</{json_name}{query}>; rel="describedby"'}
 
 
-def _html(request: Request, name: str) -> Response:
+async def _html(request: Request, name: str) -> Response:
     state = request.app.state
     key = ("html", name, str(request.url.query))
 
@@ -184,7 +184,7 @@ def _html(request: Request, name: str) -> Response:
         view = build_view(request, name)
         return render_page(view, has_register=state.has_register).encode("utf-8")
 
-    return respond(request, key, build, media="text/html; charset=utf-8")
+    return await respond(request, key, build, media="text/html; charset=utf-8")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

@@ -13,10 +13,12 @@ from typing import Any
 import duckdb
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from fairmilk.store.db import open_store
 
 CACHE_SIZE = 512
+Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself
 GZIP_MIN = 1000
 
 
@@ -53,6 +55,10 @@ class ViewCache:
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
 
+    def peek(self, key: tuple[Any, ...]) -> Any:
+        """The cached value for ``key``, or None (never builds)."""
+        return self._items.get(key) if self.enabled else None
+
     def get(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
         """The cached value for ``key``, built (and kept) on first use."""
         if not self.enabled:
@@ -69,21 +75,32 @@ class ViewCache:
         return value
 
 
-def respond(
+async def respond(
     request: Request,
     key: tuple[Any, ...],
-    build: Callable[[], bytes],
+    build: Callable[[], Built],
     *,
     media: str,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    """The answer's bytes from the cache (built once), gzipped once when the client accepts it."""
+    """The answer's bytes from the cache, gzipped once when the client accepts it.
+
+    A cache hit is answered on the event loop; building (store reads, rendering) runs in
+    the thread pool, so a slow first build never holds up other requests.
+    """
     cache: ViewCache = request.app.state.cache
-    body: bytes = cache.get(key, build)
-    out = dict(headers or {})
+    built = cache.peek(key)
+    if built is None:
+        built = await run_in_threadpool(cache.get, key, build)
+    body, extra = built if isinstance(built, tuple) else (built, {})
+    out = dict(headers or {}) | extra
     if len(body) > GZIP_MIN and "gzip" in request.headers.get("accept-encoding", ""):
-        raw = body
-        body = cache.get((*key, "gzip"), lambda: gzip.compress(raw, compresslevel=6, mtime=0))
+        raw: bytes = body
+        zipped = cache.peek((*key, "gzip"))
+        if zipped is None:
+            compress = lambda: gzip.compress(raw, compresslevel=6, mtime=0)  # noqa: E731
+            zipped = await run_in_threadpool(cache.get, (*key, "gzip"), compress)
+        body = zipped
         out["Content-Encoding"] = "gzip"
         out["Vary"] = "Accept-Encoding"
     return Response(body, media_type=media, headers=out)
