@@ -21,3 +21,15 @@ def test_page_and_json_twin(client: httpx.Client, page: str, lang: str) -> None:
     assert body["lang"] == lang
     for block in body["blocks"]:
         assert block["sources"] or not block["data"], f"{page}/{block['id']} rows without sources"
+
+
+def test_a_table_of_gaps_gets_no_chart(client: httpx.Client) -> None:
+    # In the tiny store the only 2020 WMP row to Mali has no quantity: tonnes are a gap.
+    query = {"category": "wmp", "destination": "ML", "from": "2020", "to": "2020"}
+    body = client.get("/trade.json", params=query).json()
+    block = body["blocks"][0]
+    assert [row["tonnes"] for row in block["data"]] == [None]
+    assert block["chart"] is None
+    assert client.get("/trade/trade.svg", params=query).status_code == 422
+    with_value = client.get("/trade.json", params=query | {"measure": "value_eur"}).json()
+    assert with_value["blocks"][0]["chart"] is not None

@@ -61,6 +61,8 @@ def chart_from(
     res = block.result
     if not res.rows or not {x, y} <= set(res.columns) or (color and color not in res.columns):
         return block
+    if all(rec[y] is None for rec in res.records()):
+        return block  # only gaps: a chart would suggest zeros
     if kind == "line":
         block.chart = charts.line_chart(
             res, x=x, y=y, color=color, title=block.title, y_title=y_title

@@ -50,7 +50,7 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
     )
     unit = MEASURE_UNITS[measure]
     chart = None
-    if result.rows:
+    if any(rec[measure] is not None for rec in result.records()):
         chart = charts.trade_chart(
             _chart_ready(result, by),
             by=by,
