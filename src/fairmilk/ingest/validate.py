@@ -48,7 +48,10 @@ def load_codes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {CODES} (system VARCHAR, code VARCHAR, iso2 VARCHAR)"
     )
-    con.executemany(f"INSERT INTO {CODES} VALUES (?, ?, ?)", [list(r) for r in country_codes()])
+    systems, codes, isos = (list(col) for col in zip(*country_codes(), strict=True))
+    con.execute(
+        f"INSERT INTO {CODES} SELECT unnest(?), unnest(?), unnest(?)", [systems, codes, isos]
+    )
 
 
 def code_key(system: str, column: str) -> str:
