@@ -7,7 +7,7 @@ Generates (once, deterministic) a SYNTHETIC classic-layout annual Comext file in
 process: the real CLI on a fresh store; (a) DuckDB ``read_csv`` + the same product-code
 filter into a table; (b) pandas ``read_csv`` (chunked, all text) + the same filter. Wall time
 and the child's peak RSS (GNU ``time -f %M``) are measured; medians and ratios go to
-bench/RESULTS.md with a description of the machine.
+its own section of bench/RESULTS.md with a description of the machine.
 """
 
 from __future__ import annotations
@@ -249,8 +249,24 @@ def write_results(
         *[f"- {i}" for i in info],
         "",
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
-    print(out.read_text(encoding="utf-8"))
+    section = "\n".join(lines)
+    replace_section(out, section)
+    print(section)
+
+
+START, END = "<!-- ingest-benchmark:start -->", "<!-- ingest-benchmark:end -->"
+
+
+def replace_section(out: Path, section: str) -> None:
+    """Put ``section`` between this benchmark's markers in ``out``, keeping the rest."""
+    block = f"{START}\n{section.rstrip()}\n{END}"
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = block + "\n\n" + text if text else block + "\n"
+    out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

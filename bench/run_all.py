@@ -1,4 +1,4 @@
-"""Run every benchmark of fairmilk (``make bench``); each writes its own results file."""
+"""Run every benchmark of fairmilk (``make bench``); each writes its own section of RESULTS.md."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("ingest_comext.py",)
+BENCHMARKS = ("ingest_comext.py", "indicators_trade.py", "web_latency.py")
 
 
 def main() -> None:
-    """Run the benchmarks one after the other; stop at the first failure."""
+    """Run the benchmarks that exist, one after the other, with their default settings."""
     for name in BENCHMARKS:
-        print(f"== {name}", flush=True)
-        subprocess.run([sys.executable, str(HERE / name), *sys.argv[1:]], check=True)
+        script = HERE / name
+        if script.exists():
+            print(f"== {name}", flush=True)
+            subprocess.run([sys.executable, str(script)], check=True)
 
 
 if __name__ == "__main__":
