@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
-from fairmilk.outputs import queries, views
+from fairmilk.outputs import columns, queries, view_misc, views
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.outputs.web import render
 
@@ -29,7 +29,8 @@ def dynamic_messages() -> set[str]:
     """Messages chosen at run time: menu labels, page titles, parameter values."""
     out = set(render.NAV_LABELS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
     out |= {"export", "import", "consumer", "producer"} | set(views.POWDER_IDS)
-    return out | set(views.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE}
+    out |= {title for _id, title in view_misc.HEADLINES}
+    return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE}
 
 
 LABELS = (

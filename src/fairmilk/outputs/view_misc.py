@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import duckdb
 
+from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import queries
 from fairmilk.outputs.i18n import pick, translator
 from fairmilk.outputs.tables import Result
+from fairmilk.outputs.view_policy import chart_from, computed
 from fairmilk.outputs.view_trade import powder_figures
 from fairmilk.outputs.views import Block, Figure, Query, View
 
@@ -22,9 +24,39 @@ def overview_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) ->
         "milk. Every number links to its source; a gap is shown as –."
     )
     view.figures = powder_figures(con, lang=lang) + _published_figures(con, lang)
+    view.blocks += headline_blocks(con, lang)
     view.blocks.append(_holdings(con, lang))
     view.briefs = brief_countries(con, lang)
     return view
+
+
+HEADLINES = (
+    ("exports", "EU-27 dairy exports to West Africa by category, latest year"),
+    ("ffmp-share", "FFMP share of EU-27 milk-powder exports to West Africa (%)"),
+    ("dependency", "Import dependency of West African countries, latest year"),
+    ("published-ffmp", "Published figures on FFMP exports"),
+)
+
+
+def headline_blocks(con: duckdb.DuckDBPyConnection, lang: str) -> list[Block]:
+    """The headline tables of ``fairmilk build`` (indicators.headline), each with sources."""
+    from fairmilk.indicators.headline import headline_frames
+
+    _ = translator(lang)
+    frames: list[Frame] = []
+
+    def frame(i: int) -> Frame:
+        if not frames:
+            frames.extend(headline_frames(con))
+        return frames[i]
+
+    blocks = [
+        computed(block_id, _(title), lambda i=i: frame(i), lang)  # type: ignore[misc]
+        for i, (block_id, title) in enumerate(HEADLINES)
+    ]
+    blocks[0] = chart_from(blocks[0], x="category", y="tonnes", color=None, kind="bar",
+                           y_title="t")  # fmt: skip
+    return blocks
 
 
 def brief_countries(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
