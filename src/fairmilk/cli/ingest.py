@@ -172,6 +172,12 @@ def sources(
     vintages: Annotated[
         bool, typer.Option("--vintages", help="Show every vintage, not only the current ones.")
     ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="Only files of one source: comext, comtrade, reference, prices."
+        ),
+    ] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
@@ -182,17 +188,17 @@ def sources(
 
     con = open_store(db_path(db), read_only=True)
     try:
-        columns, rows = list_sources(con, vintages=vintages)
+        columns, rows = list_sources(con, vintages=vintages, source=source)
         synthetic = any(r[columns.index("synthetic")] for r in rows)
         if fmt == "table":
             columns, rows = _narrow(columns, rows)
-        title = "Trade source files" + (" (all vintages)" if vintages else " (current vintages)")
+        title = "Source files" + (" (all vintages)" if vintages else " (current vintages)")
         result = Result(
             title,
             columns,
             rows,
             synthetic=synthetic,
-            sources=["Eurostat Comext; UN Comtrade (see each file's dataset_key)"],
+            sources=["Each row is a loaded file; its producer, licence and URL are in the store"],
         )
         print_result(result, check_format(fmt))
     finally:
@@ -208,6 +214,7 @@ TABLE_COLUMNS = (
     "rows_read",
     "rows_kept",
     "synthetic",
+    "licence",
     "file_id",
 )
 

@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from fairmilk import __version__
+from fairmilk.reference.catalog import datasets as catalog_datasets
 from fairmilk.reference.catalog import provenance, read_bytes, read_rows
 from fairmilk.reference.categories import categories
 from fairmilk.reference.geo import countries, memberships
@@ -83,7 +84,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
     return len(rows)
 
 
-def _source_file(dataset: str, rows_kept: int, started: datetime) -> dict[str, Any]:
+def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict[str, Any]:
     raw = read_bytes(dataset)
     prov = provenance(dataset)
     return {
@@ -114,8 +115,7 @@ def _clear(con: duckdb.DuckDBPyConnection, datasets: tuple[str, ...]) -> None:
         con.execute(f"DELETE FROM {table}")
     marks = ", ".join("?" for _ in datasets)
     con.execute(f"DELETE FROM observations WHERE dataset IN ({marks})", list(datasets))
-    keys = [f"reference:{d}" for d in datasets]
-    con.execute(f"DELETE FROM source_files WHERE dataset_key IN ({marks})", keys)
+    con.execute("DELETE FROM source_files WHERE source = 'reference'")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -126,7 +126,9 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     kept = {TABLE_DATASETS[t]: len(rows) for t, rows in tables.items()}
     kept |= {name: len(obs) for name, obs in observations.items()}
     datasets = loaded_datasets()
-    files = [_source_file(d, kept.get(d, 0), started) for d in datasets]
+    # Every embedded dataset is registered, also those another loader reads (prices, policy,
+    # the CFS catalogue): their rows_kept stays empty here.
+    files = [_source_file(d, kept.get(d), started) for d in catalog_datasets()]
     counts: dict[str, int] = {}
     with transaction(con):
         _clear(con, datasets)

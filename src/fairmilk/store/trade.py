@@ -235,18 +235,25 @@ SOURCE_COLUMNS = [
     "rows_rejected",
     "synthetic",
     "finished_at",
+    "licence",
+    "url",
     "file_id",
 ]
 
 
 def list_sources(
-    con: duckdb.DuckDBPyConnection, *, vintages: bool = False
+    con: duckdb.DuckDBPyConnection, *, vintages: bool = False, source: str | None = None
 ) -> tuple[list[str], list[tuple[object, ...]]]:
-    """The loaded trade files (current vintages, or all with ``vintages``): columns, rows."""
-    where = "" if vintages else "AND is_current"
+    """The loaded files, trade and reference (current vintages, or all): columns, rows."""
+    where = "TRUE" if vintages else "is_current"
+    params: list[str] = []
+    if source is not None:
+        where += " AND source = ?"
+        params.append(source)
     rows = con.execute(
         f"SELECT {', '.join(SOURCE_COLUMNS)} FROM source_files "
-        f"WHERE source IN ('comext', 'comtrade') {where} ORDER BY dataset_key, vintage"
+        f"WHERE {where} ORDER BY source, dataset_key, vintage",
+        params,
     ).fetchall()
     return list(SOURCE_COLUMNS), rows
 

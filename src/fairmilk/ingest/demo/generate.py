@@ -75,7 +75,7 @@ def _row(rng: random.Random, rep: str, par: str, code: str, year: int) -> str | 
         tonnes *= 0.25  # most FFMP moved to 19019095
     kg = round(tonnes * 1000 * REPORTERS[rep][1] * PARTNERS[par][1] * rng.uniform(0.2, 1.8))
     value = round(kg * price * rng.uniform(0.85, 1.15) * (1.0 + 0.04 * (year - 2018)))
-    quantity = "" if rng.random() < 0.02 else str(kg)
+    quantity = "" if rng.random() < 0.003 else str(kg)
     cells = [
         REPORTERS[rep][0],
         rep,
