@@ -97,13 +97,29 @@ def _csv_cell(value: Any, decimal_comma: bool) -> str:
     return str(value)
 
 
+def labelled(result: Result) -> Result:
+    """The result with a ``synthetic`` column when it uses synthetic rows and has none yet."""
+    if not result.synthetic or "synthetic" in result.columns:
+        return result
+    return Result(
+        result.title,
+        [*result.columns, "synthetic"],
+        [(*row, True) for row in result.rows],
+        sources=result.sources,
+        notes=result.notes,
+        synthetic=True,
+    )
+
+
 def print_result(result: Result, fmt: str, *, console: Console | None = None) -> None:
     """Print the result in one of ``FORMATS``."""
     out = console or Console(width=None if sys.stdout.isatty() else 220)
     if fmt == "json":
         out.print(to_json(result), markup=False, highlight=False, soft_wrap=True)
     elif fmt == "csv":
-        out.file.write(to_csv(result))
+        out.file.write(to_csv(labelled(result)))
+        for line in [*result.all_notes(), *(f"Source: {s}" for s in result.sources)]:
+            sys.stderr.write(f"# {line}\n")
     else:
         out.print(_rich_table(result))
         for line in result.all_notes():
