@@ -11,7 +11,7 @@ For each store: one cold pass over the URLs (first hit builds the view), then 20
 threads (each with a kept-alive connection) share a fixed, bounded list of requests.
 Reports p50/p95/max per kind (api, page), errors, and the bytes a browser transfers for
 each page (HTML plus its static assets, gzip).
-Appends the results and the machine to bench/RESULTS.md under "Web latency".
+Writes the results and the machine into its own marked section of bench/RESULTS.md.
 
     python bench/web_latency.py [--requests 600] [--clients 20]
 """
@@ -325,12 +325,22 @@ def write_results(
     ]  # fmt: skip
     section = "\n".join(text)
     print(section)
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if HEADING in old:
-        head, _sep, rest = old.partition(HEADING)
-        nxt = rest.find("\n## ")
-        old = head + (rest[nxt + 1 :] if nxt >= 0 else "")
-    RESULTS.write_text(old.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+    replace_section(RESULTS, section)
+
+
+START, END = "<!-- web-latency:start -->", "<!-- web-latency:end -->"
+
+
+def replace_section(out: Path, section: str) -> None:
+    """Put ``section`` between this benchmark's markers in ``out``, keeping the rest."""
+    block = f"{START}\n{section.rstrip()}\n{END}"
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n" if text else block + "\n"
+    out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
