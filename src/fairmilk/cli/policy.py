@@ -10,11 +10,6 @@ import typer
 from fairmilk.cli.options import DbOption, FormatOption
 from fairmilk.cli.prices import Many, open_prices, show
 from fairmilk.errors import ParameterError
-from fairmilk.indicators.perlitre import PerLitreParams
-from fairmilk.policy.mrp import MrpParams
-from fairmilk.policy.mrp_run import run_mrp
-from fairmilk.policy.offensive import offensive_table
-from fairmilk.policy.tariffs import DEFAULT_ELASTICITIES, TariffScenario, tariff_scenario_table
 from fairmilk.reference.geo import members
 
 policy_app = typer.Typer(
@@ -41,6 +36,9 @@ def mrp(
     fmt: FormatOption = "table",
 ) -> None:
     """Simulate the EMB Market Responsibility Programme on a stored price/cost series."""
+    from fairmilk.policy.mrp import MrpParams
+    from fairmilk.policy.mrp_run import run_mrp
+
     params = MrpParams(
         price_weight=price_weight, product_weight=product_weight, window=window,
         participation_pct=participation_pct, compulsory_cut_pct=compulsory_cut_pct,
@@ -81,6 +79,9 @@ def tariffs(
     fmt: FormatOption = "table",
 ) -> None:
     """ECOWAS tariff scenario: landed cost per litre and gap, before and after."""
+    from fairmilk.indicators.perlitre import PerLitreParams
+    from fairmilk.policy.tariffs import DEFAULT_ELASTICITIES, TariffScenario, tariff_scenario_table
+
     bands = {k: v for k, v in _pairs(band, "--band").items() if v is not None}
     scenario = TariffScenario(
         duty_pct=bands, levy_pct=_pairs(levy, "--levy"), include=tuple(include or ()),
@@ -102,6 +103,8 @@ def offensive(
     fmt: FormatOption = "table",
 ) -> None:
     """Milk-offensive tracker: local milk in dairy processing vs the ECOWAS target."""
+    from fairmilk.policy.offensive import offensive_table
+
     countries = country or sorted(members("west-africa", date.today()))
     show(offensive_table(countries=countries, target_pct=target), fmt)
 

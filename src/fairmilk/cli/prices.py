@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
 from fairmilk.config import db_path
-from fairmilk.indicators.frame import Frame
-from fairmilk.indicators.perlitre import PerLitreParams
-from fairmilk.indicators.price_tables import (
-    anomaly_table,
-    cost_coverage_table,
-    dumping_margin_table,
-    per_litre_table,
-)
-from fairmilk.indicators.prices import price_frame, rates_frame, read_prices, read_rates
-from fairmilk.indicators.units import convert_price
-from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
 from fairmilk.outputs.tables import Result, print_result
-from fairmilk.store import open_store
-from fairmilk.store.prices import load_price_file, load_price_reference
+
+if TYPE_CHECKING:  # DuckDB and the indicators are imported by the commands that use them
+    import duckdb
+
+    from fairmilk.indicators.frame import Frame
 
 prices_app = typer.Typer(
     help="Milk prices and costs: series, cost coverage, dumping margin, per-litre, anomalies.",
@@ -34,6 +25,9 @@ Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 
 def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
     """Open the store and load the embedded price reference files if they are not there."""
+    from fairmilk.store import open_store
+    from fairmilk.store.prices import load_price_reference
+
     con = open_store(db_path(db))
     found = con.execute("SELECT count(*) FROM prices WHERE file_id IS NULL").fetchone()
     if not found or found[0] == 0:
@@ -58,6 +52,8 @@ def list_prices(
     fmt: FormatOption = "table",
 ) -> None:
     """List stored price series (optionally converted to one unit)."""
+    from fairmilk.indicators.prices import price_frame, read_prices, read_rates
+
     with open_prices(db) as con:
         points = read_prices(con, series=series, geo=geo)
         show(price_frame(points, unit=unit, rates=read_rates(con)), fmt)
@@ -66,6 +62,8 @@ def list_prices(
 @prices_app.command("rates")
 def rates(currency: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
     """Exchange rates held in the store (per USD, by year), with their sources."""
+    from fairmilk.indicators.prices import rates_frame, read_rates
+
     with open_prices(db) as con:
         show(rates_frame(read_rates(con), currencies=currency or ()), fmt)
 
@@ -73,6 +71,8 @@ def rates(currency: Many = None, db: DbOption = None, fmt: FormatOption = "table
 @prices_app.command("coverage")
 def coverage(geo: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
     """Cost coverage: farm-gate milk price / full production cost."""
+    from fairmilk.indicators.price_tables import cost_coverage_table
+
     with open_prices(db) as con:
         show(cost_coverage_table(con, geo=geo or ()), fmt)
 
@@ -86,6 +86,8 @@ def dumping(
     fmt: FormatOption = "table",
 ) -> None:
     """Dumping margin: powder export unit values in milk equivalent vs EU cost and price."""
+    from fairmilk.indicators.price_tables import dumping_margin_table
+
     with open_prices(db) as con:
         frame = dumping_margin_table(
             con, destination=destination, cost_geo=cost_geo, by_country=by_country
@@ -105,6 +107,9 @@ def per_litre(
     fmt: FormatOption = "table",
 ) -> None:
     """Landed cost of a litre of reconstituted powder vs local fresh milk, per country."""
+    from fairmilk.indicators.perlitre import PerLitreParams
+    from fairmilk.indicators.price_tables import per_litre_table
+
     params = PerLitreParams(freight_pct=freight_pct, margin_pct=margin_pct, stage=stage)
     with open_prices(db) as con:
         frame = per_litre_table(
@@ -123,6 +128,8 @@ def anomalies(
     fmt: FormatOption = "table",
 ) -> None:
     """Price anomaly flags (FAO GIEWS IPA) for one monthly series of one geo."""
+    from fairmilk.indicators.price_tables import anomaly_table
+
     with open_prices(db) as con:
         show(anomaly_table(con, series=series, geo=geo, quarterly_weight=quarterly_weight), fmt)
 
@@ -137,6 +144,9 @@ def convert(
     db: DbOption = None,
 ) -> None:
     """Convert a price between units and currencies (a missing rate is an error)."""
+    from fairmilk.indicators.prices import read_rates
+    from fairmilk.indicators.units import convert_price
+
     with open_prices(db) as con:
         rates = read_rates(con)
     out = convert_price(value, source, target, year=year, rates=rates, kg_per_litre=kg_per_litre)
@@ -152,6 +162,8 @@ def fetch_agridata(
     db: DbOption = None,
 ) -> None:
     """Fetch raw-milk prices from the EC agri-food data portal API into a price file."""
+    from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
+
     records = fetch_raw_milk_prices(member_states=member_state, years=year)
     write_price_csv(records, out)
     typer.echo(f"{out}: {len(records)} prices written")
@@ -164,6 +176,8 @@ def ingest_prices(
     db: DbOption = None,
 ) -> None:
     """Load a price file (documented long layout); nothing is loaded if any row is bad."""
+    from fairmilk.store.prices import load_price_file
+
     with open_prices(db) as con:
         file_id, rows = load_price_file(con, file)
     if rows:

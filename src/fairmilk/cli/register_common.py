@@ -6,14 +6,16 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import duckdb
 import typer
 
 from fairmilk.cli.options import check_format
 from fairmilk.config import db_path
 from fairmilk.outputs.tables import Result, print_result
+
+if TYPE_CHECKING:
+    import duckdb
 
 ActorOption = Annotated[
     str,

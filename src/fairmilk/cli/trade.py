@@ -1,25 +1,24 @@
-"""Commands: ``trade`` (with ``ffmp`` and ``dependency``), ``export`` and ``headline``."""
+"""Commands: ``trade`` with ``ffmp`` and ``dependency`` (``export``, ``headline``: trade_export)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
 from fairmilk.config import db_path
 from fairmilk.errors import ParameterError
-from fairmilk.indicators.dependency import dependency_frame
-from fairmilk.indicators.ffmp import AHDB_2018, FfmpBand, ffmp_frame
-from fairmilk.indicators.frame import Frame
-from fairmilk.indicators.trade import DEFAULT_BY, GROUP_KEYS, trade_frame
-from fairmilk.outputs.exports import FORMATS, export, to_result
-from fairmilk.outputs.headline import headline_results
+from fairmilk.indicators.trade_keys import DEFAULT_BY, GROUP_KEYS
 from fairmilk.outputs.tables import Result, print_result
-from fairmilk.store import open_store
+
+if TYPE_CHECKING:  # Ibis, DuckDB and pyarrow are imported by the commands that use them
+    import duckdb
+
+    from fairmilk.indicators.ffmp import FfmpBand
+    from fairmilk.indicators.frame import Frame
 
 CATEGORIES = (
     "liquid_milk, cream, smp, wmp, ffmp, butter, cheese, whey, condensed, yoghurt, "
@@ -66,14 +65,18 @@ By = Annotated[
 ]
 
 
-def _split(text: str | None) -> list[str] | None:
+def split_list(text: str | None) -> list[str] | None:
+    """The items of a comma-separated option (None when there are none)."""
     if text is None:
         return None
     items = [t.strip() for t in text.split(",") if t.strip()]
     return items or None
 
 
-def _store(db: Path | None) -> duckdb.DuckDBPyConnection:
+def read_store(db: Path | None) -> duckdb.DuckDBPyConnection:
+    """The store, opened read-only."""
+    from fairmilk.store import open_store
+
     return open_store(db_path(db), read_only=True)
 
 
@@ -102,12 +105,14 @@ def compact(result: Result) -> Result:
 
 def show(frame: Frame, fmt: str) -> None:
     """Print an indicator frame with its sources (compact columns in table format)."""
+    from fairmilk.outputs.exports import to_result
+
     result = to_result(frame)
     print_result(compact(result) if fmt == "table" else result, fmt)
 
 
 def _run(db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame]) -> Frame:
-    con = _store(db)
+    con = read_store(db)
     try:
         return make(con)
     finally:
@@ -134,14 +139,18 @@ def trade(
     if ctx.invoked_subcommand is not None:
         return
     check_format(fmt)
+    from fairmilk.indicators.trade import trade_frame
+
     frame = _run(db, lambda con: trade_frame(
-        con, exporters=_split(exporter), destinations=_split(destination),
-        categories=_split(category), flow=flow, start=start, end=end, by=_split(by) or (),
+        con, exporters=split_list(exporter), destinations=split_list(destination),
+        categories=split_list(category), flow=flow, start=start, end=end, by=split_list(by) or (),
     ))  # fmt: skip
     show(frame, fmt)
 
 
 def _band(low: float | None, central: float | None, high: float | None) -> FfmpBand:
+    from fairmilk.indicators.ffmp import AHDB_2018, FfmpBand
+
     if low is None and central is None and high is None:
         return AHDB_2018
     if low is None or central is None or high is None:
@@ -169,10 +178,12 @@ def ffmp(
 ) -> None:
     """FFMP exports: measured under CN 19019095 since 2020, an AHDB (2018) band before."""
     check_format(fmt)
+    from fairmilk.indicators.ffmp import ffmp_frame
+
     band = _band(band_low, band_central, band_high)
     frame = _run(db, lambda con: ffmp_frame(
-        con, share=share, exporters=_split(exporter), destinations=_split(destination),
-        start=start, end=end, by=_split(by) or ("year",), band=band,
+        con, share=share, exporters=split_list(exporter), destinations=split_list(destination),
+        start=start, end=end, by=split_list(by) or ("year",), band=band,
     ))  # fmt: skip
     show(frame, fmt)
 
@@ -189,106 +200,16 @@ def dependency(
 ) -> None:
     """Import dependency (%) and milk available per person (kg/year), by country and year."""
     check_format(fmt)
-    countries = _split(country) or ["west-africa"]
+    from fairmilk.indicators.dependency import dependency_frame
+
+    countries = split_list(country) or ["west-africa"]
     frame = _run(db, lambda con: dependency_frame(con, countries=countries, start=start, end=end))
     show(frame, fmt)
 
 
-EXPORTABLE = ("trade", "ffmp", "ffmp-share", "dependency", "headline")
-
-
-def _frames(
-    con: duckdb.DuckDBPyConnection,
-    what: str,
-    *,
-    exporter: str | None,
-    destination: str | None,
-    category: str | None,
-    start: str | None,
-    end: str | None,
-    flow: str,
-    by: str | None,
-) -> list[Result]:
-    """The results to export for one table name."""
-    exp, dest = _split(exporter), _split(destination)
-    if what == "trade":
-        keys = _split(by) or DEFAULT_BY
-        frame = trade_frame(con, exporters=exp, destinations=dest, categories=_split(category),
-                            flow=flow, start=start, end=end, by=keys)  # fmt: skip
-    elif what in ("ffmp", "ffmp-share"):
-        frame = ffmp_frame(con, share=what == "ffmp-share", exporters=exp or ["eu27"],
-                           destinations=dest or ["west-africa"], start=start, end=end,
-                           by=_split(by) or ("year",))  # fmt: skip
-    elif what == "dependency":
-        frame = dependency_frame(con, countries=dest or ["west-africa"], start=start, end=end)
-    else:
-        return headline_results(con)
-    return [to_result(frame)]
-
-
-def export_command(
-    what: Annotated[str, typer.Argument(help=f"Table: {', '.join(EXPORTABLE)}.")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="File (or folder for a data package).")
-    ],
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=f"{', '.join(FORMATS)} (default: from the suffix; "
-            "csv-fr = ';' separator, decimal comma, UTF-8 BOM).",
-            show_default=False,
-        ),
-    ] = None,
-    exporter: Exporter = None,
-    destination: Destination = None,
-    category: Category = None,
-    start: Start = None,
-    end: End = None,
-    flow: Flow = "export",
-    by: Annotated[str | None, typer.Option("--by", help="Group by (as for trade).")] = None,
-    db: DbOption = None,
-) -> None:
-    """Write a table with its sources as CSV, French CSV, XLSX, Parquet or a data package.
-
-    Example: fairmilk export trade -o trade.xlsx --destination west-africa --by year,category
-    """
-    if what not in EXPORTABLE:
-        raise ParameterError(f"export: expected one of {', '.join(EXPORTABLE)}, found {what!r}")
-    con = _store(db)
-    try:
-        results = _frames(con, what, exporter=exporter, destination=destination,
-                          category=category, start=start, end=end, flow=flow, by=by)  # fmt: skip
-    finally:
-        con.close()
-    _write(results, output, fmt)
-
-
-def _write(results: list[Result], output: Path, fmt: str | None) -> None:
-    """Export the results and say which files were written (and if they are synthetic)."""
-    if len(results) > 1 and fmt is None and output.suffix:
-        raise ParameterError("several tables: write a data package (a folder, or -f datapackage)")
-    for path in export(results, output, fmt=fmt):
-        typer.echo(f"Wrote {path}")
-    if any(r.synthetic for r in results):
-        typer.echo("Note: includes SYNTHETIC demonstration data (labelled in the files).")
-
-
-def headline_command(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """Print the headline tables (EU exports to West Africa, FFMP share, dependency)."""
-    check_format(fmt)
-    con = _store(db)
-    try:
-        results = headline_results(con)
-    finally:
-        con.close()
-    for result in results:
-        print_result(compact(result) if fmt == "table" else result, fmt)
-
-
 def register(app: typer.Typer) -> None:
     """Add trade (with ffmp and dependency), export and headline to app."""
+    from fairmilk.cli import trade_export  # imports this module, so not at the top
+
     app.add_typer(trade_app, name="trade")
-    app.command("export")(export_command)
-    app.command("headline")(headline_command)
+    trade_export.register(app)

@@ -1,4 +1,8 @@
-"""An executed indicator table with its sources, and the Ibis backend over the store."""
+"""An executed indicator table with its sources, and the Ibis backend over the store.
+
+Ibis and DuckDB are imported only when a function needs them, so that modules which only
+use ``Frame`` (and the command line) start quickly.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 from uuid import uuid4
 
-import duckdb
-import ibis
-from ibis.backends.duckdb import Backend
+if TYPE_CHECKING:
+    import duckdb
+    import ibis
+    from ibis.backends.duckdb import Backend
 
-Con: TypeAlias = duckdb.DuckDBPyConnection | Backend
+Con: TypeAlias = "duckdb.DuckDBPyConnection | Backend"
 
 
 @dataclass(slots=True)
@@ -41,6 +46,9 @@ class Frame:
 
 def backend(con: Con) -> Backend:
     """The Ibis DuckDB backend over a store connection (or the backend itself)."""
+    import ibis
+    from ibis.backends.duckdb import Backend
+
     if isinstance(con, Backend):
         return con
     return ibis.duckdb.from_connection(con)
@@ -77,6 +85,8 @@ def execute(
 @contextmanager
 def materialised(db: Backend, expr: ibis.Table) -> Iterator[ibis.Table]:
     """Hold expr in a temporary table while the block runs (compiles its SQL only once)."""
+    import ibis
+
     name = f"_fairmilk_{uuid4().hex}"
     sql = ibis.to_sql(expr, dialect="duckdb")
     db.raw_sql(f'CREATE TEMP TABLE "{name}" AS {sql}')

@@ -21,9 +21,9 @@ from fairmilk.indicators.periods import (
     tag_members,
 )
 from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
+from fairmilk.indicators.trade_keys import DEFAULT_BY as DEFAULT_BY
+from fairmilk.indicators.trade_keys import GROUP_KEYS as GROUP_KEYS
 
-GROUP_KEYS = ("year", "month", "exporter", "destination", "region", "category")
-DEFAULT_BY = ("year", "exporter", "destination", "category")
 CATEGORY_IDS = (
     "liquid_milk", "cream", "smp", "wmp", "ffmp", "butter", "cheese", "whey", "condensed",
     "yoghurt", "infant_formula", "other",

@@ -23,10 +23,10 @@ from openpyxl import Workbook
 from fairmilk import __version__
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Frame
+from fairmilk.outputs.exports_meta import FORMATS as FORMATS
 from fairmilk.outputs.exports_meta import describe, field_type, licences, source_entries
 from fairmilk.outputs.tables import Result, to_csv
 
-FORMATS = ("csv", "csv-fr", "xlsx", "parquet", "datapackage")
 SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 BOM = "\ufeff"
 

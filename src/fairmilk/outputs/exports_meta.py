@@ -8,6 +8,7 @@ from typing import Any
 
 from fairmilk.outputs.tables import Result
 
+FORMATS = ("csv", "csv-fr", "xlsx", "parquet", "datapackage")  # export formats (no pyarrow here)
 COLUMNS: dict[str, tuple[str, str]] = {
     "period": (
         "Period: YYYY, YYYY-MM, or a span of years",
