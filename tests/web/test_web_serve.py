@@ -21,31 +21,49 @@ def _free_port() -> int:
 def _get_when_up(url: str, proc: subprocess.Popen[str]) -> httpx.Response:
     for _ in range(300):
         try:
-            return httpx.get(url, timeout=2)
+            return httpx.get(url, timeout=60)  # a first page may take seconds to build
         except httpx.TransportError:
             assert proc.poll() is None, "the server stopped"
             time.sleep(0.1)
     raise AssertionError(f"{url} did not answer within 30 s")
 
 
-def test_serve_prints_its_url_and_serves(web_store: Path) -> None:
-    port = _free_port()
-    command = [
+def _command(store: Path, port: int, *extra: str) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "fairmilk",
         "serve",
         "--db",
-        str(web_store),
+        str(store),
         "--port",
         str(port),
+        *extra,
     ]
+
+
+def test_serve_prints_its_url_and_serves(web_store: Path) -> None:
+    port = _free_port()
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
+    command = _command(web_store, port)
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
-        _check_serving(proc, port)
+        posted = _check_serving(proc, port)
+    assert posted == 503  # read-only by default: the register takes no submissions
 
 
-def _check_serving(proc: subprocess.Popen[str], port: int) -> None:
+def test_serve_writable_lets_the_register_take_posts(tmp_path: Path, web_store: Path) -> None:
+    store = tmp_path / "writable.duckdb"
+    store.write_bytes(web_store.read_bytes())
+    port = _free_port()
+    env = os.environ | {"PYTHONUNBUFFERED": "1"}
+    command = _command(store, port, "--writable")
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
+        posted = _check_serving(proc, port)
+    assert posted != 503  # past the read-only gate (CSRF or validation come next)
+
+
+def _check_serving(proc: subprocess.Popen[str], port: int) -> int:
+    """Check the URL line and the home page; return the status of a post to the register."""
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()
@@ -53,6 +71,8 @@ def _check_serving(proc: subprocess.Popen[str], port: int) -> None:
         answer = _get_when_up(f"http://127.0.0.1:{port}/", proc)
         assert answer.status_code == 200
         assert "fairmilk" in answer.text
+        post = httpx.post(f"http://127.0.0.1:{port}/register/form", data={"x": "1"}, timeout=30)
+        return post.status_code
     finally:
         proc.terminate()
         proc.wait(timeout=30)

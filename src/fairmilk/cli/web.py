@@ -17,14 +17,24 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
     ] = 8000,
+    writable: Annotated[
+        bool,
+        typer.Option(
+            "--writable",
+            help="Open the store for writing so the register accepts submissions and "
+            "moderation; by default every page reads a read-only store.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the dashboard and the open API from the store (read-only); print its URL."""
     from fairmilk.outputs.web import create_app
     from fairmilk.outputs.web.server import serve as run
 
-    app = create_app(db_path(db), read_only=True, warm=True)
+    app = create_app(db_path(db), read_only=not writable, warm=not writable)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
+    if writable:
+        typer.echo("The store is open for writing: the register accepts submissions.")
     typer.echo("Press Ctrl+C to stop.")
     run(app, host=host, port=port)
 
