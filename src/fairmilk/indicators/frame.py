@@ -25,7 +25,7 @@ Con: TypeAlias = "duckdb.DuckDBPyConnection | Backend"
 
 @dataclass(slots=True)
 class Frame:
-    """Columns and rows of an indicator, with title, sources and notes (mirrors ``Result``)."""
+    """Columns and rows of an indicator, with its title, sources and notes."""
 
     title: str
     columns: list[str]

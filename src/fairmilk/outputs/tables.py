@@ -8,7 +8,7 @@ import json
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -16,25 +16,16 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from fairmilk.indicators.frame import Frame
+
 FORMATS = ("table", "csv", "json")
 
 SYNTHETIC_NOTE = "SYNTHETIC DATA: includes synthetic demonstration rows, not real figures."
 
 
 @dataclass(slots=True)
-class Result:
-    """Columns and rows, with the title, sources and notes that must travel with them."""
-
-    title: str
-    columns: list[str]
-    rows: list[tuple[Any, ...]]
-    sources: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    synthetic: bool = False
-
-    def records(self) -> list[dict[str, Any]]:
-        """The rows as dictionaries keyed by column name."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+class Result(Frame):
+    """A table as readers get it: an indicator ``Frame`` whose notes carry the synthetic label."""
 
     def all_notes(self) -> list[str]:
         """The notes, with the synthetic-data warning first when it applies."""
