@@ -72,19 +72,22 @@ def brief_countries(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str
 
 def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:
     """The latest published value of each regional series (at most eight)."""
+    title = "title_fr" if lang == "fr" else "title_en"
     marks = ", ".join("?" for _ in PUBLISHED_GEOS)
     found = queries.rows(
         con,
-        f"""SELECT series, geo, period, value, unit, source_org, source_url, note
-            FROM observations WHERE geo IN ({marks}) AND value IS NOT NULL
-            QUALIFY row_number() OVER (PARTITION BY series, geo, unit
-                                       ORDER BY year DESC, month DESC NULLS FIRST) = 1
-            ORDER BY series, geo LIMIT 8""",
+        f"""SELECT o.series, coalesce(s.{title}, replace(o.series, '_', ' ')) AS label,
+                   o.geo, o.partner, o.period, o.value, o.unit, o.source_org, o.source_url, o.note
+            FROM observations o LEFT JOIN ref_series s USING (series)
+            WHERE o.geo IN ({marks}) AND o.value IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY o.series, o.geo, o.partner, o.unit
+                                       ORDER BY o.year DESC, o.month DESC NULLS FIRST) = 1
+            ORDER BY o.series, o.geo, o.partner LIMIT 8""",
         list(PUBLISHED_GEOS),
     )
     return [
         Figure(
-            f"{r['series']} — {r['geo']}",
+            f"{r['label']} — {r['geo']}" + (f" → {r['partner']}" if r["partner"] else ""),
             r["value"],
             str(r["unit"]),
             str(r["period"]),

@@ -80,13 +80,21 @@ def _row_observations(row: dict[str, str], where: str, licence: str) -> list[Obs
         except ValueError as exc:
             raise ReferenceDataError(f"{where}: {column} is not a number: {row[column]!r}") from exc
         out.append(
-            Observation(DATASET, series, geo, period, unit or row["local_currency"], value,
+            Observation(DATASET, _measure_series(series, column), geo, period,
+                        unit or row["local_currency"], value,
                         row["source_url"], year=year, partner=partner,
                         product=row["product_category"],
                         approximate=_flag(row["approximate"], where) or period.startswith("c."),
                         derived=_flag(row["derived"], where), licence=licence, note=note)
         )  # fmt: skip
     return out
+
+
+def _measure_series(series: str, column: str) -> str:
+    """A share given beside a volume or value is a measure of its own: ``…__share``."""
+    if column == "share_pct" and "share" not in series:
+        return f"{series}__share"
+    return series
 
 
 def published_figures() -> list[Observation]:
