@@ -11,10 +11,10 @@ import typer
 from fairmilk.cli import register_more
 from fairmilk.cli.options import DbOption, FormatOption, check_format
 from fairmilk.cli.register_common import (
-    ActorOption,
     AllOption,
-    NoteOption,
+    Setter,
     dumps,
+    moderation_commands,
     store,
     table,
 )
@@ -89,34 +89,13 @@ def show(
     typer.echo(dumps(data))
 
 
-def _moderate(submission: str, status: str, actor: str, note: str | None, db: Path | None) -> None:
+def _set_submission() -> Setter:
     from fairmilk.register.submissions import set_status
 
-    with store(db) as con:
-        set_status(con, submission, status, actor=f"cli:{actor}", note=note)
-    typer.echo(f"{submission}: {status}")
+    return set_status
 
 
-@app.command("publish")
-def publish(
-    submission: Annotated[str, typer.Argument(help="Submission id.")],
-    actor: ActorOption,
-    note: NoteOption = None,
-    db: DbOption = None,
-) -> None:
-    """Publish a submission (its contact details stay private)."""
-    _moderate(submission, "published", actor, note, db)
-
-
-@app.command("reject")
-def reject(
-    submission: Annotated[str, typer.Argument(help="Submission id.")],
-    actor: ActorOption,
-    note: NoteOption = None,
-    db: DbOption = None,
-) -> None:
-    """Reject a submission (kept, never shown)."""
-    _moderate(submission, "rejected", actor, note, db)
+moderation_commands(app, "submission", _set_submission)
 
 
 @app.command("search")

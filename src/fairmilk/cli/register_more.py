@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption, FormatOption
-from fairmilk.cli.register_common import ActorOption, NoteOption, store, table
+from fairmilk.cli.register_common import (
+    ActorOption,
+    Setter,
+    moderation_commands,
+    store,
+    table,
+)
 from fairmilk.errors import InputError
 
 moderators = typer.Typer(name="moderators", help="Moderator accounts.", no_args_is_help=True)
@@ -105,34 +111,13 @@ def list_observations(
     table("Field observations", rows, columns, fmt)
 
 
-def _set(oid: str, status: str, actor: str, note: str | None, db: Path | None) -> None:
+def _set_observation() -> Setter:
     from fairmilk.register.observation_store import set_observation_status
 
-    with store(db) as con:
-        set_observation_status(con, oid, status, actor=f"cli:{actor}", note=note)
-    typer.echo(f"{oid}: {status}")
+    return set_observation_status
 
 
-@observations.command("publish")
-def publish_observation(
-    observation: Annotated[str, typer.Argument(help="Observation id.")],
-    actor: ActorOption,
-    note: NoteOption = None,
-    db: DbOption = None,
-) -> None:
-    """Publish an observation: it then feeds the West African price series."""
-    _set(observation, "published", actor, note, db)
-
-
-@observations.command("reject")
-def reject_observation(
-    observation: Annotated[str, typer.Argument(help="Observation id.")],
-    actor: ActorOption,
-    note: NoteOption = None,
-    db: DbOption = None,
-) -> None:
-    """Reject an observation."""
-    _set(observation, "rejected", actor, note, db)
+moderation_commands(observations, "observation", _set_observation)
 
 
 def audit(

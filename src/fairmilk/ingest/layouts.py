@@ -7,7 +7,7 @@ Sources of the layouts are listed in docs/ingest.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Source = Literal["comext", "comtrade"]
@@ -137,19 +137,8 @@ COMTRADE_API = Layout(
     marker="reporterDesc",
 )
 
-COMTRADE_BULK = Layout(
-    id="comtrade-bulk",
-    source="comtrade",
-    code_system="HS6",
-    currency="USD",
-    columns=_COMTRADE_PLUS_COLUMNS,
-    reporter_codes="m49",
-    partner_codes="m49",
-    import_flows=("M",),
-    export_flows=("X",),
-    extra_filter=_COMTRADE_PLUS_FILTER,
-    flag_columns=_COMTRADE_PLUS_FLAGS,
-)
+# The bulk files have the same columns as the API answers, without the marker column.
+COMTRADE_BULK = replace(COMTRADE_API, id="comtrade-bulk", marker="")
 
 COMTRADE_LEGACY = Layout(
     id="comtrade-legacy",
