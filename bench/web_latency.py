@@ -11,9 +11,14 @@ For each store: one cold pass over the URLs (first hit builds the view), then 20
 threads (each with a kept-alive connection) share a fixed, bounded list of requests.
 Reports p50/p95/max per kind (api, page), errors, and the bytes a browser transfers for
 each page (HTML plus its static assets, gzip).
-Writes the results and the machine into its own marked section of bench/RESULTS.md.
+Then the cold start (bench/cold_start.py), for each store: a cold ``overview_view`` in
+fresh processes (EN then FR; with and without the result and SQL memos), and the first hit
+of each page, EN then FR, in a freshly started server (caches off; empty disk cache; the
+same disk cache after a restart). Writes the results and the machine into its own marked
+section of bench/RESULTS.md.
 
-    python bench/web_latency.py [--requests 600] [--clients 20]
+    python bench/web_latency.py [--requests 600] [--clients 20] [--view-rounds 5]
+                                [--restart-rounds 3]
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+
+from cold_start import ERRORS, cold_restart, cold_views, restart_rows, view_rows
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "RESULTS.md"
@@ -284,6 +291,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--view-rounds", type=int, default=5)
+    parser.add_argument("--restart-rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -293,21 +302,38 @@ def main() -> None:
         n_rows = generate_extract(extract)
         build_store(folder / "comext24.duckdb", extract)
         print(f"stores built in {time.perf_counter() - started:.0f} s; extract {n_rows} rows")
-        tables, cold, weights = [], [], []
+        tables, cold, weights, starts = [], [], [], []
         for name in ("embedded", "comext24"):
             rows, more = run_store(name, folder / f"{name}.duckdb", args.requests, args.clients)
             cut = more.index("WEIGHTS")
             tables += rows
             cold += more[:cut]
             weights += more[cut + 1 :]
-    write_results(tables, [*cold, "WEIGHTS", *weights], n_rows, args, machine_line)
+        for name in ("embedded", "comext24"):
+            db = folder / f"{name}.duckdb"
+            starts += view_rows(name, cold_views(db, args.view_rounds))
+            print("\n".join(starts), flush=True)
+        starts.append("RESTART")
+        for name in ("embedded", "comext24"):
+            db = folder / f"{name}.duckdb"
+            starts += restart_rows(name, cold_restart(db, free_port(), args.restart_rounds))
+            print("\n".join(starts), flush=True)
+        starts += ["", f"Answers other than 200 during the cold starts: {ERRORS or 'none'}."]
+    details = [*cold, "WEIGHTS", *weights, "STARTS", *starts]
+    write_results(tables, details, n_rows, args, f"{machine_line}; {load_line()} at the end")
+
+
+def load_line() -> str:
+    """The 1-, 5- and 15-minute load averages now."""
+    return "load averages " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def write_results(
     tables: list[str], details: list[str], n_rows: int, args: argparse.Namespace, host: str
 ) -> None:
     """Print the tables and replace this benchmark's section of bench/RESULTS.md."""
-    cut = details.index("WEIGHTS")
+    cut, starts = details.index("WEIGHTS"), details.index("STARTS")
+    restart = details.index("RESTART")
     text = [
         HEADING, "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {host}.",
@@ -318,10 +344,26 @@ def write_results(
         "| store | kind | requests | p50 ms | p95 ms | max ms | errors |",
         "|---|---|---|---|---|---|---|",
         *tables, "",
-        "Cold first hit of each URL (the view is built, then cached for the read-only store):", "",
+        "Cold first hit of each URL (the view is built, then cached under the store "
+        "fingerprint):", "",
         "| store | url | ms | status |", "|---|---|---|---|", *details[:cut], "",
         "Bytes transferred per page (HTML + CSS + JavaScript, gzip), target < 1.5 MB:", "",
-        "| store | page | MB |", "|---|---|---|", *details[cut + 1 :], "",
+        "| store | page | MB |", "|---|---|---|", *details[cut + 1 : starts], "",
+        f"Cold `overview_view` (ms; median of {args.view_rounds} fresh processes per set-up, "
+        "set-ups in turn in each round; imports done before the timed call): EN, then FR, "
+        "then EN again under another store fingerprint (as after a write on a writable "
+        "server). baseline: no result memo, no SQL memo (each language computes "
+        "everything); results: EN and FR share the computed results; results+sql: also the "
+        "SQL memo. Ratio = median / baseline median (EN / FR / after a write):", "",
+        "| store | set-up | EN ms | FR after EN ms | EN after a write ms | ratio | EN runs ms |",
+        "|---|---|---|---|---|---|---|", *details[starts + 1 : restart], "",
+        f"Cold after restart: first hit of each page (EN, then FR) in a freshly started "
+        f"server (warm-up thread on, as `fairmilk serve`), ms, median of "
+        f"{args.restart_rounds} starts. baseline: result memo, SQL memo and disk cache off "
+        "(the same code); first start: empty disk cache; restart: the next start on the "
+        "same cache folder. Ratio = median / baseline median:", "",
+        "| store | page | baseline | first start | restart | ratio first start "
+        "| ratio restart |", "|---|---|---|---|---|---|---|", *details[restart + 1 :], "",
     ]  # fmt: skip
     section = "\n".join(text)
     print(section)

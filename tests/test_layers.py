@@ -14,6 +14,10 @@ ALLOWED = {stage: set(ORDER[: i + 1]) for i, stage in enumerate(ORDER)}
 ALLOWED["ingest"] = {"errors", "config", "reference", "ingest"}
 ALLOWED["register"] = {"errors", "config", "reference", "store", "register"}
 ALLOWED["outputs"] |= {"register"}
+# fairmilk.text (translatable reader-facing messages) sits below every stage and imports none.
+for _stage in ALLOWED:
+    ALLOWED[_stage].add("text")
+ALLOWED["text"] = set()
 
 
 def _imports(path: Path) -> set[str]:

@@ -43,8 +43,10 @@ SETTINGS: tuple[Setting, ...] = (
         "cache",
         CACHE_ENV,
         str(_cache_home() / "downloads"),
-        "Folder where downloaded source files are cached.",
-        "Dossier où sont gardés les fichiers sources téléchargés.",
+        "Folder where downloaded source files are cached; the web server also keeps its "
+        "computed results in its results/ subfolder.",
+        "Dossier où sont gardés les fichiers sources téléchargés ; le serveur web y garde "
+        "aussi ses résultats calculés, dans le sous-dossier results/.",
     ),
 )
 

@@ -13,6 +13,7 @@ def test_reference_reload_replaces_rows(priced: duckdb.DuckDBPyConnection) -> No
         "prices/eu_milk_prices_costs": 208,
         "prices/eu_annual_series": 36,
         "prices/west_africa_prices": 46,
+        "prices/gdt_events": 1478,
     }
     total = priced.execute("SELECT count(*) FROM prices_current").fetchone()
     assert total == (sum(counts.values()),)

@@ -71,8 +71,11 @@ def test_series_copies_name_their_upstream_commit(dataset_id: str) -> None:
     assert origin["copy"].startswith(("byte copy (A)", "transcribed (B)"))
 
 
-def test_globaldairytrade_prices_are_not_shipped() -> None:
-    assert not [d for d in DATASETS if "gdt" in d.lower()]
+def test_globaldairytrade_prices_ship_without_imputed_or_carried_forward_values() -> None:
+    shipped = [d for d in DATASETS if "gdt" in d.lower()]
+    assert shipped == ["prices/gdt_events"]
+    header = catalog.read_rows("prices/gdt_events")[0].keys()
+    assert not [c for c in header if "bmp" in c.lower()]  # BMP is carried forward: not shipped
 
 
 def test_the_data_sources_page_names_every_reference_dataset() -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
+from fairmilk.indicators.anomaly import FLAGS
+from fairmilk.indicators.perlitre import STAGES
+from fairmilk.indicators.trade_keys import GROUP_KEYS
 from fairmilk.outputs import columns, queries, view_misc, views
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.outputs.web import render
 
 OUTPUTS = Path(views.__file__).parent
+SRC = OUTPUTS.parent
 METHODS = [
     ("**/vendor/**", "ignore"),
     ("**.py", "python"),
@@ -30,7 +35,32 @@ def dynamic_messages() -> set[str]:
     out = set(render.NAV_LABELS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
     out |= {"export", "import", "consumer", "producer"} | set(views.POWDER_IDS)
     out |= {title for _id, title in view_misc.HEADLINES}
-    return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE}
+    out |= set(GROUP_KEYS) | set(STAGES)  # ids shown in titles and notes (fairmilk.text.term)
+    out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
+    return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
+
+
+def msg_calls() -> list[tuple[str, int, str | None]]:
+    """Every ``msg(...)`` call in src/fairmilk: (file, line, its literal template or None)."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name != "msg":
+                continue
+            first = node.args[0] if node.args else None
+            literal = first.value if isinstance(first, ast.Constant) else None
+            where = str(path.relative_to(SRC))
+            found.append((where, node.lineno, literal if isinstance(literal, str) else None))
+    return found
+
+
+def msg_templates() -> set[str]:
+    """The templates of the ``fairmilk.text.msg`` titles and notes of indicators and policy."""
+    return {template for _f, _l, template in msg_calls() if template is not None}
 
 
 LABELS = (

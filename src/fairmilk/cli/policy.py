@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from fairmilk.cli.options import DbOption, FormatOption
 from fairmilk.cli.prices import Many, open_prices, show
 from fairmilk.errors import ParameterError
 from fairmilk.reference.geo import members
+
+if TYPE_CHECKING:
+    import duckdb
 
 policy_app = typer.Typer(
     help="Policy simulators (model output): EMB MRP, ECOWAS tariffs, milk offensive.",
@@ -21,12 +24,13 @@ Pct = Annotated[float, typer.Option()]
 
 @policy_app.command("mrp")
 def mrp(
-    geo: Annotated[str, typer.Option(help="Series geo (price and full cost).")] = "DE",
+    geo: Annotated[str, typer.Option(help="Series geo (price and full cost), e.g. DE.")] = "DE",
     price_weight: Annotated[float, typer.Option(help="Index weight of price/cost.")] = 1.0,
     product_weight: Annotated[float, typer.Option(help="Weight of product value/cost.")] = 0.0,
     window: Annotated[int, typer.Option(help="Moving average, observations.")] = 1,
     deliveries: Annotated[
-        float | None, typer.Option(help="Monthly deliveries, t (assumption).")
+        float | None,
+        typer.Option(help="Monthly deliveries, t (assumption; default: Eurostat D1100D / 12)."),
     ] = None,
     months_per_step: Annotated[float, typer.Option(help="Months per observation.")] = 3.0,
     participation_pct: Pct = 30.0,
@@ -35,7 +39,11 @@ def mrp(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Simulate the EMB Market Responsibility Programme on a stored price/cost series."""
+    """Simulate the EMB Market Responsibility Programme on a stored price/cost series.
+
+    Without --deliveries, each period's deliveries are Eurostat's deliveries to dairies of
+    its year / 12 (column deliveries_source); a year Eurostat lacks stays a gap.
+    """
     from fairmilk.policy.mrp import MrpParams
     from fairmilk.policy.mrp_run import run_mrp
 
@@ -46,9 +54,21 @@ def mrp(
         months_per_step=months_per_step,
     )  # fmt: skip
     with open_prices(db) as con:
+        _ensure_deliveries(con)
         timeline, comparison = run_mrp(con, geo=geo, params=params)
     show(timeline, fmt)
     show(comparison, fmt)
+
+
+def _ensure_deliveries(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the embedded reference (Eurostat deliveries among it) into a store without it."""
+    from fairmilk.policy.mrp_run import DELIVERIES
+    from fairmilk.store.reference import load_reference
+
+    found = con.execute("SELECT count(*) FROM observations WHERE series = ?", [DELIVERIES])
+    row = found.fetchone()
+    if not row or row[0] == 0:
+        load_reference(con)
 
 
 def _pairs(items: list[str] | None, what: str) -> dict[str, float | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,15 +49,23 @@ def list_prices(
     series: Many = None,
     geo: Many = None,
     unit: Annotated[str | None, typer.Option(help="Convert to this unit, e.g. EURc/kg.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Series titles in en or fr.")] = "en",
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """List stored price series (optionally converted to one unit)."""
+    """List stored price series (optionally converted to one unit), each id with its title.
+
+    A series id that is not in the catalogue (from your own price file) is its own title.
+    """
+    from fairmilk.errors import InputError
+    from fairmilk.indicators.price_catalog import with_titles
     from fairmilk.indicators.prices import price_frame, read_prices, read_rates
 
+    if lang not in ("en", "fr"):
+        raise InputError("unknown language", column="--lang", expected="en or fr", found=lang)
     with open_prices(db) as con:
         points = read_prices(con, series=series, geo=geo)
-        show(price_frame(points, unit=unit, rates=read_rates(con)), fmt)
+        show(with_titles(price_frame(points, unit=unit, rates=read_rates(con)), lang), fmt)
 
 
 @prices_app.command("rates")
@@ -121,15 +130,27 @@ def per_litre(
 
 @prices_app.command("anomalies")
 def anomalies(
-    series: str,
-    geo: str,
+    series_arg: Annotated[str | None, typer.Argument(metavar="SERIES", show_default=False)] = None,
+    geo_arg: Annotated[str | None, typer.Argument(metavar="GEO", show_default=False)] = None,
+    series: Annotated[str | None, typer.Option(help="Series id, e.g. gdt_smp_price.")] = None,
+    geo: Annotated[str | None, typer.Option(help="Geo of the series, e.g. world or BF.")] = None,
     quarterly_weight: Annotated[float, typer.Option(help="Weight of the quarterly score.")] = 0.4,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Price anomaly flags (FAO GIEWS IPA) for one monthly series of one geo."""
+    """Price anomaly flags (FAO GIEWS IPA) for one monthly or event-dated series of one geo.
+
+    Event prices (GlobalDairyTrade auctions) are averaged per month; a month without events
+    stays a gap.
+
+    Example: fairmilk prices anomalies --series gdt_smp_price --geo world
+    """
+    from fairmilk.errors import ParameterError
     from fairmilk.indicators.price_tables import anomaly_table
 
+    series, geo = series or series_arg, geo or geo_arg
+    if not series or not geo:
+        raise ParameterError("expected a series and a geo, e.g. --series gdt_smp_price --geo world")
     with open_prices(db) as con:
         show(anomaly_table(con, series=series, geo=geo, quarterly_weight=quarterly_weight), fmt)
 
@@ -156,15 +177,46 @@ def convert(
 @prices_app.command("fetch-agridata")
 def fetch_agridata(
     out: Annotated[Path, typer.Argument(help="Where to write the prices (long CSV layout).")],
-    member_state: Annotated[list[str], typer.Option(help="Member state code, e.g. DE.")],
-    year: Annotated[list[int], typer.Option(help="Year to fetch.")],
+    member_state: Annotated[list[str], typer.Option(help="Member state code (DE), or EU.")],
+    dataset: Annotated[str, typer.Option(help="raw-milk (monthly) or dairy (weekly).")] = (
+        "raw-milk"
+    ),
+    product: Annotated[
+        list[str] | None, typer.Option(help="Dairy products, e.g. butter,smp,wmp (default).")
+    ] = None,
+    year: Annotated[list[int] | None, typer.Option(help="Year to fetch.")] = None,
+    since: Annotated[
+        datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="First day.")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Last day.")
+    ] = None,
     load: Annotated[bool, typer.Option(help="Also load the file into the store.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Fetch raw-milk prices from the EC agri-food data portal API into a price file."""
-    from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
+    """Fetch EU raw-milk prices or dairy quotations (EC agri-food data portal) into a price file.
 
-    records = fetch_raw_milk_prices(member_states=member_state, years=year)
+    Dairy quotations are weekly; the file holds their monthly means (see docs/ingest.md).
+    """
+    from fairmilk.errors import InputError
+    from fairmilk.ingest.agridata import fetch_raw_milk_prices, write_price_csv
+    from fairmilk.ingest.agridata_dairy import DEFAULT_PRODUCTS, fetch_dairy_prices
+
+    if dataset not in ("raw-milk", "dairy"):
+        raise InputError("unknown dataset", column="--dataset", expected="raw-milk or dairy",
+                         found=dataset)  # fmt: skip
+    if not (year or since or until):
+        raise InputError("no period", column="--year", expected="--year, or --from/--to")
+    if product and dataset != "dairy":
+        raise InputError("--product is for dairy", column="--product", expected="--dataset dairy")
+    begin, end = (since.date() if since else None), (until.date() if until else None)
+    if dataset == "dairy":
+        products = [p for item in product or DEFAULT_PRODUCTS for p in item.split(",") if p]
+        records = fetch_dairy_prices(member_states=member_state, products=products,
+                                     years=year or (), begin=begin, end=end)  # fmt: skip
+    else:
+        records = fetch_raw_milk_prices(member_states=member_state, years=year or (),
+                                        begin=begin, end=end)  # fmt: skip
     write_price_csv(records, out)
     typer.echo(f"{out}: {len(records)} prices written")
     if load:

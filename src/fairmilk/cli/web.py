@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption
-from fairmilk.config import db_path
+from fairmilk.config import cache_dir, db_path
 
 
 def serve(
@@ -26,11 +26,16 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Serve the dashboard and the open API from the store (read-only); print its URL."""
+    """Serve the dashboard and the open API from the store (read-only); print its URL.
+
+    Computed results are also kept under the cache folder (results/), keyed by the store's
+    state, so that the next start is warm.
+    """
     from fairmilk.outputs.web import create_app
     from fairmilk.outputs.web.server import serve as run
 
-    app = create_app(db_path(db), read_only=not writable, warm=not writable)
+    results = cache_dir() / "results"  # computed results kept for the next start
+    app = create_app(db_path(db), read_only=not writable, warm=True, results_dir=results)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
     if writable:

@@ -10,19 +10,25 @@ For a monthly price series P (calendar month t of year y)::
 
 Flags: IPA >= 1 'alert' (abnormally high), 0.5 <= IPA < 1 'watch', otherwise 'normal'.
 A month needs ``min_years`` earlier values of both growth rates for its calendar month.
+
+A series priced at events (auctions, dated quotes) becomes monthly with ``monthly_means``:
+the plain mean of the prices dated in each calendar month. A month without any event is a
+gap: it is not interpolated, and the growth rates that need it are gaps too.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from fairmilk.errors import ParameterError
+from fairmilk.text import msg
 
-TITLE_EN = "Price anomalies (FAO GIEWS IPA, SDG 2.c.1 variant)"
-TITLE_FR = "Anomalies de prix (IPA du SMIAR de la FAO, variante ODD 2.c.1)"
+TITLE_EN = msg("Price anomalies (FAO GIEWS IPA, SDG 2.c.1 variant)")
 ALERT, WATCH = 1.0, 0.5
+FLAGS = ("alert", "watch", "normal")  # ids shown to readers (translated as terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,28 @@ class IpaPoint:
     ipa: float | None
     flag: str | None
     history_years: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyMean:
+    """The mean of the event prices of one calendar month, and how many events it averages."""
+
+    year: int
+    month: int
+    price: float
+    events: int
+
+
+def monthly_means(events: Iterable[tuple[date, float]]) -> dict[tuple[int, int], MonthlyMean]:
+    """Mean price per calendar month of dated event prices; months without events are absent."""
+    sums: dict[tuple[int, int], tuple[float, int]] = {}
+    for day, price in events:
+        total, count = sums.get((day.year, day.month), (0.0, 0))
+        sums[(day.year, day.month)] = (total + price, count + 1)
+    return {
+        (y, m): MonthlyMean(y, m, total / count, count)
+        for (y, m), (total, count) in sorted(sums.items())
+    }
 
 
 def _key(year: int, month: int) -> int:

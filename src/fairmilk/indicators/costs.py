@@ -15,14 +15,14 @@ from fairmilk.errors import ConversionError
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.units import PEG_ONLY, convert_price
+from fairmilk.text import msg
 
 PRICE_SERIES = "farmgate_milk_price"
 COST_SERIES = "production_cost_full"
 RATIO_SERIES = "price_cost_ratio"
 UNIT = "EURc/kg"
 
-TITLE_EN = "Cost coverage: farm-gate milk price / full production cost"
-TITLE_FR = "Couverture des coûts : prix du lait à la ferme / coût de production complet"
+TITLE_EN = msg("Cost coverage: farm-gate milk price / full production cost")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +107,12 @@ def coverage_frame(rows: Sequence[CoverageRow], *, synthetic: bool = False) -> F
         for r in rows
     ]
     sources = sorted({s for r in rows for s in (r.price_source, r.cost_source)})
-    notes = [
-        "coverage_pct = 100 × farm-gate price / full production cost (both EUR cents per kg).",
-        "published_ratio_pct is the source's own ratio where published (BAL), for checking.",
-        "Full cost (EMB/BAL method) includes a wage for family labour and is net of "
-        "by-product revenue and subsidies; prices are at the basis the source states.",
+    notes: list[str] = [
+        msg("coverage_pct = 100 × farm-gate price / full production cost (both EUR cents per kg)."),
+        msg("published_ratio_pct is the source's own ratio where published (BAL), for checking."),
+        msg(
+            "Full cost (EMB/BAL method) includes a wage for family labour and is net of "
+            "by-product revenue and subsidies; prices are at the basis the source states."
+        ),
     ]
     return Frame(TITLE_EN, COLUMNS, data, sources, notes, synthetic)

@@ -16,6 +16,7 @@ from fairmilk.indicators.periods import (
     parse_period,
     split_geo,
 )
+from fairmilk.text import msg
 
 TONNES = {
     "t": 1.0,
@@ -39,11 +40,15 @@ class DependencySeries:
 
 DEFAULT_SERIES = DependencySeries()
 NOTES = (
-    "Import dependency = imports in milk equivalent / (local cow-milk production + imports "
-    "in milk equivalent), in %. FAOSTAT imports cover all milk products (excluding butter) "
-    "in milk equivalent; production is cow milk only.",
-    "Milk available per person = (production + imports - exports) / population, kg per person "
-    "per year. A value is a gap (–) when any of its inputs is missing.",
+    msg(
+        "Import dependency = imports in milk equivalent / (local cow-milk production + imports "
+        "in milk equivalent), in %. FAOSTAT imports cover all milk products (excluding butter) "
+        "in milk equivalent; production is cow milk only."
+    ),
+    msg(
+        "Milk available per person = (production + imports - exports) / population, kg per "
+        "person per year. A value is a gap (–) when any of its inputs is missing."
+    ),
 )
 
 
@@ -168,7 +173,7 @@ def dependency_frame(
         per.kg_per_person,
         dep.sources,
     )
-    frame = execute(t.order_by(["geo", "year"]), title="Import dependency and milk per person")
+    frame = execute(t.order_by(["geo", "year"]), title=msg("Import dependency and milk per person"))
     urls = sorted({u for s in frame.column("sources") if s for u in s.split("; ")})
     frame.sources, frame.notes = urls, list(NOTES)
     return frame

@@ -19,13 +19,10 @@ from dataclasses import dataclass
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Frame
+from fairmilk.text import msg
 
 POWDERS = ("smp", "wmp", "ffmp")
-TITLE_EN = "Dumping margin: powder export unit value in milk equivalent vs EU cost and price"
-TITLE_FR = (
-    "Marge de dumping : valeur unitaire à l'export des poudres en équivalent lait "
-    "face au coût et au prix du lait dans l'UE"
-)
+TITLE_EN = msg("Dumping margin: powder export unit value in milk equivalent vs EU cost and price")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +124,13 @@ def dumping_frame(
 ) -> Frame:
     """The dumping-margin rows as a table with sources and the method note."""
     data = [tuple(getattr(r, c) for c in COLUMNS) for r in rows]
-    notes = [
-        "milk_value = 100 × unit value (EUR/kg powder) / milk-equivalent factor (kg milk/kg).",
-        "margin = benchmark − milk_value; positive: exported below the benchmark.",
-        "A benchmark is used only for its own year; a missing year is a gap (–), not filled. "
-        "Where a year has several, a non-approximate figure is preferred.",
-        "FFMP contains vegetable fat: its milk equivalent counts the milk solids only.",
+    notes: list[str] = [
+        msg("milk_value = 100 × unit value (EUR/kg powder) / milk-equivalent factor (kg milk/kg)."),
+        msg("margin = benchmark − milk_value; positive: exported below the benchmark."),
+        msg(
+            "A benchmark is used only for its own year; a missing year is a gap (–), not filled. "
+            "Where a year has several, a non-approximate figure is preferred."
+        ),
+        msg("FFMP contains vegetable fat: its milk equivalent counts the milk solids only."),
     ]
     return Frame(TITLE_EN, COLUMNS, data, list(sources), notes, synthetic)

@@ -19,6 +19,7 @@ from fairmilk.indicators.frame import Con, Frame, backend, execute
 from fairmilk.indicators.periods import Period
 from fairmilk.indicators.sources import file_sources
 from fairmilk.indicators.trade import complete_sum, trade_rows
+from fairmilk.text import Msg, msg
 
 AHDB_URL = "http://www.dairy.ahdb.org.uk/news/news-articles/october-2018/the-rise-of-fat-filled-milk-powders/"
 MEASURED_CODE = "19019095"
@@ -48,13 +49,20 @@ class FfmpBand:
             )
         return self
 
-    def method(self) -> str:
+    def method(self) -> Msg:
         """The estimation rule in one line."""
-        pct = f"{self.low:.0%} / {self.central:.0%} / {self.high:.0%}"
-        return f"estimate: CN {self.carrier_code} tonnes x {pct} (low / central / high)"
+        return msg(
+            "estimate: CN {code} tonnes x {low:.0f}% / {central:.0f}% / {high:.0f}% "
+            "(low / central / high)",
+            code=self.carrier_code,
+            low=self.low * 100,
+            central=self.central * 100,
+            high=self.high * 100,
+        )
 
 
 AHDB_2018 = FfmpBand()
+MEASURED = msg("measured: CN {code} tonnes", code=MEASURED_CODE)
 
 
 def _part(rows: ibis.Table, cond: ibis.Value) -> ibis.Value:
@@ -84,7 +92,7 @@ def powder_totals(rows: ibis.Table, keys: Sequence[str], band: FfmpBand) -> ibis
         ffmp_high_t=ibis.ifelse(estimated, g.code_t * band.high, g.code_t),
         estimated=estimated,
         code=ibis.ifelse(estimated, band.carrier_code, MEASURED_CODE),
-        method=ibis.ifelse(estimated, band.method(), f"measured: CN {MEASURED_CODE} tonnes"),
+        method=ibis.ifelse(estimated, str(band.method()), str(MEASURED)),
         method_source=ibis.ifelse(estimated, source, "Eurostat Comext, CN8 1901 90 95"),
     )
 
@@ -168,12 +176,26 @@ def ffmp_powder_share(
 
 
 FFMP_NOTES = (
-    "FFMP had no customs code of its own before 2020: rows with estimated = true are an "
-    "estimate from the tonnes declared under the carrier code, rows with estimated = false "
-    "are measured under CN 1901 90 95. Do not read the two as one continuous series.",
-    "The estimate band applies an EU-wide share (AHDB 2018) to each destination; the true "
-    "share for one destination may differ.",
+    msg(
+        "FFMP had no customs code of its own before 2020: rows with estimated = true are an "
+        "estimate from the tonnes declared under the carrier code, rows with estimated = false "
+        "are measured under CN 1901 90 95. Do not read the two as one continuous series."
+    ),
+    msg(
+        "The estimate band applies an EU-wide share (AHDB 2018) to each destination; the true "
+        "share for one destination may differ."
+    ),
 )
+
+
+def _with_methods(frame: Frame, band: FfmpBand) -> Frame:
+    """The frame with its method cells as translatable texts (the store returns plain text)."""
+    if "method" not in frame.columns:
+        return frame
+    i = frame.columns.index("method")
+    known: dict[str, Msg] = {str(m): m for m in (band.method(), MEASURED)}
+    frame.rows = [(*r[:i], known.get(r[i], r[i]), *r[i + 1 :]) for r in frame.rows]
+    return frame
 
 
 def ffmp_frame(
@@ -203,11 +225,12 @@ def ffmp_frame(
         | (~early & (rows.category == "ffmp"))
     )
     files, synthetic = file_sources(db, used)
-    title = "FFMP share of milk-powder exports (%)" if share else "FFMP exports (t)"
-    return execute(
+    title = msg("FFMP share of milk-powder exports (%)") if share else msg("FFMP exports (t)")
+    frame = execute(
         expr,
         title=title,
         sources=[*files, f"FFMP estimate band: {band.source} ({band.source_url})"],
         notes=list(FFMP_NOTES),
         synthetic=synthetic,
     )
+    return _with_methods(frame, band)

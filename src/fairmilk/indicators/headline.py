@@ -6,6 +6,7 @@ from fairmilk.indicators.dependency import dependency_frame
 from fairmilk.indicators.ffmp import ffmp_frame
 from fairmilk.indicators.frame import Con, Frame, backend, execute
 from fairmilk.indicators.trade import trade_frame
+from fairmilk.text import msg
 
 PUBLISHED_COLUMNS = (
     "period",
@@ -21,17 +22,19 @@ PUBLISHED_COLUMNS = (
 )
 
 
-def _latest(frame: Frame, column: str, *, when: str | None = None) -> Frame:
-    """Keep the rows of the latest value of column (among rows where `when` is truthy)."""
+def _latest(frame: Frame, column: str, *, when: str | None = None) -> object | None:
+    """Keep the rows of the latest value of column (among rows where `when` is truthy).
+
+    Returns that latest value (None, rows untouched, when no row qualifies).
+    """
     recs = frame.records()
     years = [r[column] for r in recs if when is None or r[when]]
     if not years:
-        return frame
-    latest = max(years)
+        return None
+    latest: object = max(years)
     keep = [row for row, rec in zip(frame.rows, recs, strict=True) if rec[column] == latest]
     frame.rows = keep
-    frame.title = f"{frame.title}, {latest}"
-    return frame
+    return latest
 
 
 def eu_exports_by_category(con: Con) -> Frame:
@@ -43,19 +46,25 @@ def eu_exports_by_category(con: Con) -> Frame:
     frame = trade_frame(
         con, exporters=exp, destinations=dest, start=latest, end=latest, by=("year", "category")
     )
-    frame.title = "EU-27 dairy exports to West Africa by category" + (
-        f", {latest}" if latest else ""
+    frame.title = (
+        msg("EU-27 dairy exports to West Africa by category, {year}", year=latest)
+        if latest
+        else msg("EU-27 dairy exports to West Africa by category")
     )
     if years and not full:
-        frame.notes.insert(0, "No complete year in the store: the latest year is partial.")
+        frame.notes.insert(0, msg("No complete year in the store: the latest year is partial."))
     return frame
 
 
 def latest_dependency(con: Con) -> Frame:
     """Import dependency of West African countries for the latest year with a value."""
     frame = dependency_frame(con)
-    frame.title = "Import dependency of West African countries"
-    frame = _latest(frame, "year", when="dependency_pct")
+    latest = _latest(frame, "year", when="dependency_pct")
+    frame.title = (
+        msg("Import dependency of West African countries, {year}", year=latest)
+        if latest is not None
+        else msg("Import dependency of West African countries")
+    )
     urls = sorted({u for s in frame.column("sources") if s for u in s.split("; ")})
     frame.sources = urls
     return frame
@@ -67,11 +76,13 @@ def published_ffmp(con: Con) -> Frame:
     o = db.table("observations")
     t = o.filter(o.product.upper() == "FFMP").select(*PUBLISHED_COLUMNS)
     t = t.order_by(["period", "geo", "partner", "unit"])
-    frame = execute(t, title="Published figures on FFMP exports")
+    frame = execute(t, title=msg("Published figures on FFMP exports"))
     frame.sources = sorted({u for u in frame.column("source_url") if u})
     frame.notes = [
-        "Figures as published by others, with their own definitions of FFMP and West Africa; "
-        "'approximate' and 'derived' are flagged per row."
+        msg(
+            "Figures as published by others, with their own definitions of FFMP and West Africa; "
+            "'approximate' and 'derived' are flagged per row."
+        )
     ]
     return frame
 
@@ -79,5 +90,5 @@ def published_ffmp(con: Con) -> Frame:
 def headline_frames(con: Con) -> list[Frame]:
     """The four headline tables: exports by category, FFMP share, dependency, published FFMP."""
     share = ffmp_frame(con, share=True)
-    share.title = "FFMP share of EU-27 milk-powder exports to West Africa (%)"
+    share.title = msg("FFMP share of EU-27 milk-powder exports to West Africa (%)")
     return [eu_exports_by_category(con), share, latest_dependency(con), published_ffmp(con)]

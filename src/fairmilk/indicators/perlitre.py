@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.taxes import TaxStack
+from fairmilk.text import msg
 
 STAGES = ("consumer", "producer", "wholesale", "processor_sale")
-TITLE_EN = "Per-litre comparison: reconstituted imported powder vs local fresh milk"
-TITLE_FR = "Comparaison au litre : poudre importée reconstituée et lait local frais"
+TITLE_EN = msg("Per-litre comparison: reconstituted imported powder vs local fresh milk")
 FREIGHT_SOURCE = (
     "Freight and insurance 11.4 % of import value: UNCTAD Review of Maritime Transport 2015, "
     "African average 2005-2014, all goods (https://unctad.org/en/Pages/PressRelease.aspx?"
@@ -102,11 +102,11 @@ def compare(
     cost: LandedCost, fx: float | None, local_low: float | None, local_high: float | None
 ) -> Comparison:
     """Gap (local − landed) and ratio (local / landed) over the local price range."""
-    base, label = cost.eur_per_litre, "incl_vat"
+    base, label = cost.eur_per_litre, msg("incl_vat")
     if base is None:
-        base, label = cost.ex_vat_eur_per_litre, "ex_vat (VAT is a gap)"
+        base, label = cost.ex_vat_eur_per_litre, msg("ex_vat (VAT is a gap)")
     if base is None or fx is None:
-        return Comparison(None, "none", None, None, None, None)
+        return Comparison(None, msg("none"), None, None, None, None)
     landed = base * fx
 
     def gap(v: float | None) -> float | None:

@@ -26,6 +26,7 @@ from fairmilk.indicators.perlitre import (
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.taxes import TaxMeasure, TaxStack, tax_stack
 from fairmilk.indicators.units import COUNTRY_CURRENCY, PEG_SOURCE, RateTable, convert_price
+from fairmilk.text import join, msg, term
 
 LOCAL_SERIES = "local_fresh_price"
 UnitValues = Mapping[tuple[str, str, int], float]  # (country, category, year) -> EUR per kg
@@ -47,6 +48,7 @@ class PerLitreRow:
     local_count: int
     comparison: Comparison | None
     notes: tuple[str, ...]
+    rate_sources: tuple[str, ...] = ()  # where the EUR -> local currency rate comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +66,17 @@ class PerLitreInputs:
 def _local_range(
     points: Sequence[PricePoint], currency: str, rates: RateTable
 ) -> tuple[float | None, float | None, list[str]]:
-    lows, highs, notes = [], [], []
+    lows, highs = [], []
+    notes: list[str] = []
     for p in points:
         try:
             lo = None if p.low is None else _to_local(p.low, p, currency, rates)
             hi = None if p.high is None else _to_local(p.high, p, currency, rates)
         except ConversionError as exc:
-            notes.append(f"local price {p.period} {p.market or ''} left out: {exc}")
+            where = f"{p.period} {p.market or ''}".strip()
+            notes.append(
+                msg("local price {where} left out: {reason}", where=where, reason=str(exc))
+            )
             continue
         lows += [lo] if lo is not None else []
         highs += [hi] if hi is not None else []
@@ -102,7 +108,7 @@ def build_row(
     currency = COUNTRY_CURRENCY.get(country, "EUR")
     chosen = _pick_year(country, inputs.local_prices, year)
     if chosen is None:
-        note = "no dated local fresh-milk price for this country and stage"
+        note = msg("no dated local fresh-milk price for this country and stage")
         return PerLitreRow(
             country, category, None, currency, None, None, None, None, None, 0, None, (note,)
         )
@@ -112,22 +118,26 @@ def build_row(
         inputs.measures, country=country, regions=inputs.regions_of(country, chosen),
         category=category, on=date(chosen, 7, 1),
     )  # fmt: skip
-    notes += [f"tax gap: {g}" for g in stack.gaps]
+    notes += [msg("tax gap: {gap}", gap=g) for g in stack.gaps]
     uv = inputs.unit_values.get((country, category, chosen))
     litres = inputs.litres_per_kg.get(category)
     cost = comparison = None
     if uv is None:
-        notes.append(f"no EU export unit value of {category} to {country} in {chosen}")
+        notes.append(
+            msg("no EU export unit value of {category} to {country} in {year}",
+                category=term(category), country=country, year=chosen)
+        )  # fmt: skip
     elif litres is None:
-        notes.append(f"no litres-per-kg factor for {category}")
+        notes.append(msg("no litres-per-kg factor for {category}", category=term(category)))
     else:
         cost = landed_cost(uv, stack, litres_per_kg=litres, params=params)
         fx, why = _fx(currency, chosen, inputs.rates)
-        notes += [why] if why else []
+        if why:
+            notes.append(msg("no conversion to {currency}: {why}", currency=currency, why=why))
         comparison = compare(cost, fx, low, high)
     return PerLitreRow(
         country, category, chosen, currency, uv, stack, cost, low, high, len(local), comparison,
-        tuple(notes),
+        tuple(notes), tuple(inputs.rates.sources_for("EUR", currency, chosen)),
     )  # fmt: skip
 
 
@@ -158,7 +168,7 @@ def _cells(r: PerLitreRow) -> tuple[object, ...]:
     spread = (c.gap_low, c.gap_high, c.ratio_low, c.ratio_high) if c else (None,) * 4
     head = (r.country, r.category, r.year, r.currency, r.unit_value_eur_per_kg)
     return (*head, *taxes, *comp, r.local_low, r.local_high, r.local_count, *spread,
-            "; ".join(r.notes) or None)  # fmt: skip
+            join(r.notes) if r.notes else None)  # fmt: skip
 
 
 def per_litre_frame(
@@ -166,13 +176,25 @@ def per_litre_frame(
 ) -> Frame:
     """The rows as a table, with every source and assumption stated."""
     sources = sorted({u for r in rows if r.stack for u in r.stack.sources})
-    sources += [FREIGHT_SOURCE, PEG_SOURCE, *extra_sources]
-    notes = [
-        f"Freight {params.freight_pct:g} % of FOB (UNCTAD generic share); importer and retail "
-        f"margin {params.margin_pct:g} % (ASSUMPTION: no published margin was found).",
-        f"Local price: local fresh milk, stage '{params.stage}', latest dated year per country.",
-        "Bulk packing (> 25 kg) assumed: the CET band of retail packs is a gap in the sources.",
-        "gap = local price − landed cost per litre (positive: local milk dearer); "
-        "ratio = local / landed.",
+    rates = sorted({u for r in rows for u in r.rate_sources} - {PEG_SOURCE})
+    sources += [FREIGHT_SOURCE, PEG_SOURCE, *rates, *extra_sources]
+    notes: list[str] = [
+        msg(
+            "Freight {freight:g} % of FOB (UNCTAD generic share); importer and retail "
+            "margin {margin:g} % (ASSUMPTION: no published margin was found).",
+            freight=params.freight_pct,
+            margin=params.margin_pct,
+        ),
+        msg(
+            "Local price: local fresh milk, stage '{stage}', latest dated year per country.",
+            stage=term(params.stage),
+        ),
+        msg(
+            "Bulk packing (> 25 kg) assumed: the CET band of retail packs is a gap in the sources."
+        ),
+        msg(
+            "gap = local price − landed cost per litre (positive: local milk dearer); "
+            "ratio = local / landed."
+        ),
     ]
     return Frame(TITLE_EN, COLUMNS, [_cells(r) for r in rows], sources, notes)

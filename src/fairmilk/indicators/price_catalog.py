@@ -1,8 +1,12 @@
-"""Declarations of the price and cost indicators (EN/FR), for the indicator registry."""
+"""Declarations of the price and cost indicators (EN/FR), and the titled price series."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.indicator import Indicator
+from fairmilk.reference import gdt, price_series
 
 M = "docs/methodology"
 PRICES = ("prices_current",)
@@ -54,7 +58,50 @@ INDICATORS: tuple[Indicator, ...] = (
         "growth, each against the same calendar month of earlier years; alert >= 1, watch >= 0.5.",
         "0,4 × score z de la croissance composée trimestrielle + 0,6 × score z de la croissance "
         "composée annuelle, par rapport au même mois des années antérieures ; alerte >= 1.",
-        PRICES,
+        (*PRICES, gdt.DATASET),
         f"{M}/price-anomalies.md#price-anomalies",
     ),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PriceSeries:
+    """A price series of the store: id, EN/FR title, unit, geo and the dataset it comes from."""
+
+    id: str
+    title_en: str
+    title_fr: str
+    unit: str
+    geo: str
+    dataset: str
+
+
+def _from_catalogue(origin: str, geo: str, dataset: str) -> tuple[PriceSeries, ...]:
+    """The series of one origin, titled and united by the catalogue ``prices/price_series``."""
+    return tuple(
+        PriceSeries(e.id, e.title_en, e.title_fr, e.unit, geo, dataset)
+        for e in price_series.from_origin(origin)
+    )
+
+
+# GlobalDairyTrade auction averages (fairmilk.reference.gdt), loaded by `fairmilk build`.
+SERIES: tuple[PriceSeries, ...] = _from_catalogue(gdt.DATASET, gdt.GEO, gdt.DATASET)
+
+# EU dairy quotations fetched from the EC agri-food data portal (fairmilk.ingest.agridata_dairy,
+# `fairmilk prices fetch-agridata --dataset dairy`): monthly means of weekly prices, for any
+# member state or eu27 (geo ""), loaded from the user's price file (dataset "user:<file>").
+AGRIDATA_SERIES: tuple[PriceSeries, ...] = _from_catalogue("agridata:dairy", "", "user:")
+
+
+def with_titles(frame: Frame, lang: str) -> Frame:
+    """The frame with a ``title`` column after ``series``: each series' title in ``lang``.
+
+    A series id that is not in the catalogue (from a user's file) keeps its raw id as title.
+    """
+    at = frame.columns.index("series") + 1
+    rows = [
+        (*row[:at], price_series.series_title(str(row[at - 1]), lang), *row[at:])
+        for row in frame.rows
+    ]
+    columns = [*frame.columns[:at], "title", *frame.columns[at:]]
+    return Frame(frame.title, columns, rows, frame.sources, frame.notes, frame.synthetic)

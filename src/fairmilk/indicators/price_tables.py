@@ -7,6 +7,7 @@ the pure functions of ``costs``, ``dumping``, ``perlitre`` and ``anomaly``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -14,7 +15,7 @@ import duckdb
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.anomaly import TITLE_EN as IPA_TITLE
-from fairmilk.indicators.anomaly import ipa
+from fairmilk.indicators.anomaly import ipa, monthly_means
 from fairmilk.indicators.costs import (
     COST_SERIES,
     PRICE_SERIES,
@@ -37,7 +38,10 @@ from fairmilk.indicators.taxes import tax_measures
 from fairmilk.indicators.trade import trade_frame
 from fairmilk.indicators.units import PEG_ONLY, convert_price
 from fairmilk.reference.categories import categories
+from fairmilk.reference.gdt import DATASET as GDT_DATASET
+from fairmilk.reference.gdt import SOURCE_ORG as GDT_SOURCE
 from fairmilk.reference.geo import members
+from fairmilk.text import Msg, msg, term
 
 WEST_AFRICA = "west-africa"
 
@@ -155,35 +159,75 @@ def per_litre_table(
     return frame
 
 
-def _monthly(points: Sequence[PricePoint]) -> dict[tuple[int, int], float]:
-    series: dict[tuple[int, int], float] = {}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a dated price: an auction or a quote of one day
+
+
+def _monthly(
+    points: Sequence[PricePoint],
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], int]]:
+    """(monthly prices, events per month): dated prices become monthly means, never filled."""
+    dated = [(date.fromisoformat(p.period), p.value) for p in points if _DAY.match(p.period)]
+    means = monthly_means((day, v) for day, v in dated if v is not None)
+    series = {k: m.price for k, m in means.items()}
     for p in points:
-        if p.year is None or p.month is None or p.value is None:
+        if _DAY.match(p.period) or p.year is None or p.month is None or p.value is None:
             continue
         if (p.year, p.month) in series:
             raise ParameterError(f"two values for {p.series} {p.geo} {p.period}: choose one source")
         series[(p.year, p.month)] = p.value
-    return series
+    return series, {k: m.events for k, m in means.items()}
+
+
+def _gap_months(months: Sequence[tuple[int, int]]) -> int:
+    keys = [y * 12 + m for y, m in months]
+    return max(keys) - min(keys) + 1 - len(keys) if keys else 0
+
+
+def _event_note(events: dict[tuple[int, int], int]) -> list[Msg]:
+    if not events:
+        return []
+    return [
+        msg(
+            "Monthly means of {prices} dated prices (auction events) in {months} months; "
+            "{gaps} months without an event are gaps, not interpolated. 'events' is the number "
+            "of prices averaged.",
+            prices=sum(events.values()),
+            months=len(events),
+            gaps=_gap_months(list(events)),
+        )
+    ]
 
 
 def anomaly_table(
     con: duckdb.DuckDBPyConnection, *, series: str, geo: str, quarterly_weight: float = 0.4
 ) -> Frame:
-    """IPA anomaly flags for one monthly price series of the store."""
+    """IPA anomaly flags for one price series of the store: monthly, or dated (monthly means)."""
     points = [p for p in read_prices(con, series=[series], geo=[geo]) if p.month is not None]
     units = sorted({p.unit for p in points})
     if len(units) > 1:
         raise ParameterError(f"{series} {geo} mixes units {units}: load one unit per series")
-    result = ipa(_monthly(points), quarterly_weight=quarterly_weight)
-    cols = ["year", "month", "price", "cqgr", "cagr", "z_quarterly", "z_annual", "ipa", "flag",
-            "history_years"]  # fmt: skip
-    rows = [tuple(getattr(r, c) for c in cols) for r in result]
-    notes = [
-        f"Unit: {units[0] if units else '–'}. Equal year weights (FAO weights not published "
-        "in the sources read); quarterly weight "
-        f"{quarterly_weight:g}; at least 3 earlier years per calendar month.",
-        "Flags: alert IPA >= 1, watch 0.5-1; GIEWS flags high prices only.",
+    monthly, events = _monthly(points)
+    result = ipa(monthly, quarterly_weight=quarterly_weight)
+    cols = ["period", "year", "month", "price", "events", "cqgr", "cagr", "z_quarterly",
+            "z_annual", "ipa", "flag", "history_years"]  # fmt: skip
+    rows = [
+        (f"{r.year}-{r.month:02d}", r.year, r.month, r.price, events.get((r.year, r.month)),
+         r.cqgr, r.cagr, r.z_quarterly, r.z_annual, r.ipa, term(r.flag) if r.flag else None,
+         r.history_years)
+        for r in result
+    ]  # fmt: skip
+    notes: list[str] = [
+        msg(
+            "Unit: {unit}. Equal year weights (FAO weights not published in the sources read); "
+            "quarterly weight {weight:g}; at least 3 earlier years per calendar month.",
+            unit=units[0] if units else "–",
+            weight=quarterly_weight,
+        ),
+        msg("Flags: alert IPA >= 1, watch 0.5-1; GIEWS flags high prices only."),
+        *_event_note(events),
     ]
+    if any(p.dataset == GDT_DATASET for p in points):
+        notes.append(msg("Source: {org} (trading event results).", org=GDT_SOURCE))
     sources = sorted({p.source_url for p in points})
-    return Frame(f"{IPA_TITLE}: {series} {geo}", cols, rows, sources, notes,
-                 any(p.synthetic for p in points))  # fmt: skip
+    title = msg("{title}: {series} {geo}", title=IPA_TITLE, series=series, geo=geo)
+    return Frame(title, cols, rows, sources, notes, any(p.synthetic for p in points))

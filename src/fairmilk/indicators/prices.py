@@ -19,11 +19,13 @@ from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.units import (
     COUNTRY_CURRENCY,
     PEG_SOURCE,
+    XOF_PER_EUR,
     Rate,
     RateTable,
     convert_price,
 )
 from fairmilk.ingest.price_units import parse_unit
+from fairmilk.text import msg
 
 FX_EUR_SERIES = "eur_per_usd"
 FX_LCU_SERIES = "exchange_rate_lcu_per_usd"
@@ -130,7 +132,8 @@ PRICE_COLUMNS = [
 
 def price_frame(points: Sequence[PricePoint], *, unit: str | None, rates: RateTable) -> Frame:
     """A table of price points, converted to ``unit`` when given (gaps where it cannot)."""
-    rows, notes = [], []
+    rows = []
+    notes: list[str] = []
     for p in points:
         values: tuple[float | None, ...] = (p.value, p.value_low, p.value_high)
         shown = p.unit
@@ -139,14 +142,15 @@ def price_frame(points: Sequence[PricePoint], *, unit: str | None, rates: RateTa
                 values, shown = convert_point(p, unit, rates=rates), parse_unit(unit).code
             except ConversionError as exc:
                 values, shown = (None, None, None), parse_unit(unit).code
-                notes.append(f"{p.series} {p.geo} {p.period}: not converted: {exc}")
+                where = f"{p.series} {p.geo} {p.period}"
+                notes.append(msg("{where}: not converted: {reason}", where=where, reason=str(exc)))
         rows.append((p.series, p.geo, p.period, p.stage, *values, shown, p.approximate))
         rows[-1] += (p.source_url, p.note)
     sources = sorted({p.source_url for p in points})
     if unit:
         sources += [PEG_SOURCE, *rates.sources()]
     return Frame(
-        "Price series", PRICE_COLUMNS, rows, sources, notes, any(p.synthetic for p in points)
+        msg("Price series"), PRICE_COLUMNS, rows, sources, notes, any(p.synthetic for p in points)
     )
 
 
@@ -157,10 +161,14 @@ def rates_frame(rates: RateTable, *, currencies: Sequence[str] = ()) -> Frame:
         for (cur, _), r in sorted(rates.rates.items())
         if not currencies or cur in currencies
     ]
-    notes = [
-        "Units of the currency per US dollar, annual averages. XOF is not listed: it converts "
-        "at the fixed peg of 655.957 XOF per EUR.",
-        "A year without a rate is a gap: conversions that need it fail with a clear error.",
+    notes: list[str] = [
+        msg(
+            "Units of the currency per US dollar, annual averages. XOF is not listed: it converts "
+            "at the fixed peg of {peg} XOF per EUR.",
+            peg=XOF_PER_EUR,
+        ),
+        msg("A year without a rate is a gap: conversions that need it fail with a clear error."),
     ]
-    return Frame("Exchange rates per US dollar", ["currency", "year", "per_usd", "source"], rows,
-                 [PEG_SOURCE, *rates.sources()], notes)  # fmt: skip
+    columns = ["currency", "year", "per_usd", "source"]
+    title = msg("Exchange rates per US dollar")
+    return Frame(title, columns, rows, [PEG_SOURCE, *rates.sources()], notes)

@@ -23,6 +23,7 @@ from fairmilk.indicators.periods import (
 from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
 from fairmilk.indicators.trade_keys import DEFAULT_BY as DEFAULT_BY
 from fairmilk.indicators.trade_keys import GROUP_KEYS as GROUP_KEYS
+from fairmilk.indicators.trade_text import RULES, trade_title
 
 CATEGORY_IDS = (
     "liquid_milk", "cream", "smp", "wmp", "ffmp", "butter", "cheese", "whey", "condensed",
@@ -30,20 +31,6 @@ CATEGORY_IDS = (
 )  # fmt: skip
 FX_SERIES = "eur_per_usd"
 WORLD = "X:0"  # UN Comtrade partner code 0, the world total
-RULES = (
-    "Categories: the longest product-code prefix of the reference list valid in the row's year.",
-    "Regions are dated: a country counts in a region when it is a member in the middle of the "
-    "period (the 15th of a month, 1 July of a year).",
-    "Annual records are used where published; monthly records only fill years without them.",
-    "A total is a gap (–) when any row it would add up has a gap; rows_missing_quantity "
-    "says how many rows had no quantity, and tonnes_reported adds up the quantities that "
-    "were published (a lower bound). The unit value uses the rows with both value and quantity.",
-    "Sources are never merged: Comext (EUR) and Comtrade (USD) rows stay on separate lines; "
-    "value_usd_as_eur is converted with the annual eur_per_usd observation of the same year "
-    "(the first dataset by id when several give one).",
-    "Growth compares a year with the year before only when both cover 12 months "
-    "(months_covered), or a month with the same month a year before.",
-)
 
 
 def _check_by(by: Sequence[str]) -> tuple[str, ...]:
@@ -260,7 +247,7 @@ def trade_frame(
         end=end,
         by=by,
     )
-    title = f"Dairy trade ({flow}s) by {', '.join(_check_by(by)) or 'total'}"
+    title = trade_title(flow, _check_by(by))
     with materialised(db, rows) as cached:  # compile the filters once
         files, synthetic = file_sources(db, cached)
         return execute(

@@ -2,9 +2,9 @@
 
 A price unit is ``CURRENCY/QUANTITY``: ``EUR/100kg``, ``EURc/kg``, ``EUR/t``, ``XOF/L``,
 ``NGN/L``, ``XOF/bag25kg``, ``EUR/1000L``. Mass and volume convert into each other only when
-the caller states a density (kg per litre). Currencies convert through the fixed peg
-(655.957 XOF per EUR since 1 January 1999) or through a dated ``RateTable`` of annual
-rates per US dollar; a missing rate raises ``ConversionError``.
+the caller states a density (kg per litre). Currencies convert through a fixed euro peg
+(655.957 XOF and 110.265 CVE per EUR since 1 January 1999) or through a dated ``RateTable``
+of annual rates per US dollar; a missing rate raises ``ConversionError``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ PEG_SOURCE = (
     "(https://news.abidjan.net/fakenews/79-il-nen-est-rien-a-formellement-dementi-jeudi-"
     "la-banque-centrale-des-etats-de-lafrique-de-louest-bceao-dans-un-communique)"
 )
+
+CVE_PER_EUR = 110.265
+CVE_PEG_SOURCE = (
+    "Banco de Cabo Verde exchange regime: the escudo is pegged to the euro, EUR 1 = CVE 110.265 "
+    "(https://cvc.instituto-camoes.pt/lextec/por/domain_2/text/19059.html)"
+)
+PEGS: dict[str, float] = {"XOF": XOF_PER_EUR, "CVE": CVE_PER_EUR}
+"""Currencies fixed to the euro since 1999: units per euro."""
+PEG_SOURCES: dict[str, str] = {"XOF": PEG_SOURCE, "CVE": CVE_PEG_SOURCE}
 
 COUNTRY_CURRENCY: dict[str, str] = {
     **dict.fromkeys(("BJ", "BF", "CI", "GW", "ML", "NE", "SN", "TG"), "XOF"),
@@ -49,7 +58,7 @@ class Rate:
 
 @dataclass(slots=True)
 class RateTable:
-    """Annual exchange rates per US dollar, by currency and year; EUR/XOF use the peg."""
+    """Annual exchange rates per US dollar, by currency and year; XOF and CVE follow the euro."""
 
     rates: dict[tuple[str, int], Rate] = field(default_factory=dict)
 
@@ -63,8 +72,8 @@ class RateTable:
         """Units of ``currency`` per US dollar in ``year``; ConversionError if unknown."""
         if currency == "USD":
             return 1.0
-        if currency == "XOF" and year >= PEG_SINCE:
-            return XOF_PER_EUR * self.per_usd("EUR", year)
+        if currency in PEGS and year >= PEG_SINCE:  # a pegged currency follows the euro
+            return PEGS[currency] * self.per_usd("EUR", year)
         found = self.rates.get((currency, year))
         if found is None:
             raise ConversionError(
@@ -77,10 +86,11 @@ class RateTable:
         """How many ``target`` units one ``source`` unit is worth in ``year``."""
         if source == target:
             return 1.0
-        if {source, target} == {"EUR", "XOF"}:
+        if {source, target} <= {"EUR", *PEGS}:  # euro and pegged currencies: fixed parities
             if year is not None and year < PEG_SINCE:
-                raise ConversionError(f"the EUR/XOF peg starts in {PEG_SINCE}, not {year}")
-            return XOF_PER_EUR if source == "EUR" else 1 / XOF_PER_EUR
+                pegged = "/".join(sorted({source, target} - {"EUR"}))
+                raise ConversionError(f"the EUR/{pegged} peg starts in {PEG_SINCE}, not {year}")
+            return PEGS.get(target, 1.0) / PEGS.get(source, 1.0)
         if year is None:
             raise ConversionError(f"converting {source} to {target} needs a year")
         return self.per_usd(target, year) / self.per_usd(source, year)
@@ -88,6 +98,16 @@ class RateTable:
     def sources(self) -> list[str]:
         """The distinct sources of the rates held."""
         return sorted({r.source for r in self.rates.values()})
+
+    def sources_for(self, source: str, target: str, year: int | None) -> list[str]:
+        """Where a conversion's rate comes from: the euro pegs and the dated rates it uses."""
+        fixed = {source, target} <= {"EUR", *PEGS}
+        out = {PEG_SOURCES[c] for c in (source, target) if c in PEGS}
+        for currency in {source, target} - {"USD"}:
+            found = self.rates.get(("EUR" if currency in PEGS else currency, year or 0))
+            if found is not None and not fixed:
+                out.add(found.source)
+        return sorted(out)
 
 
 def rates_from_records(records: Iterable[Mapping[str, object]]) -> RateTable:
@@ -106,7 +126,7 @@ def rates_from_records(records: Iterable[Mapping[str, object]]) -> RateTable:
 
 
 PEG_ONLY = RateTable()
-"""A table with no floating rates: only EUR <-> XOF (the peg) converts."""
+"""A table with no floating rates: only the euro and its pegged currencies (XOF, CVE) convert."""
 
 
 def convert_price(
@@ -136,9 +156,13 @@ def convert_price(
 __all__ = [
     "COUNTRY_CURRENCY",
     "CURRENCIES",
+    "CVE_PEG_SOURCE",
+    "CVE_PER_EUR",
+    "PEGS",
     "PEG_ONLY",
     "PEG_SINCE",
     "PEG_SOURCE",
+    "PEG_SOURCES",
     "XOF_PER_EUR",
     "PriceUnit",
     "Rate",

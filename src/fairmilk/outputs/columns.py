@@ -1,4 +1,4 @@
-"""Every column a page table shows; each has a French header in the catalog (tested)."""
+"""Every column that pages and French tables show; each has a French header (tested)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ COLUMNS: tuple[str, ...] = (
     "accessed",
     "approximate",
     "bonus_eur",
+    "cagr",
     "category",
     "change_pct",
     "compared_with",
@@ -13,9 +14,12 @@ COLUMNS: tuple[str, ...] = (
     "count",
     "country",
     "coverage_pct",
+    "cqgr",
     "currency",
     "dataset",
     "dataset_key",
+    "deliveries_source",
+    "deliveries_t",
     "dependency_pct",
     "derived",
     "destination",
@@ -23,6 +27,7 @@ COLUMNS: tuple[str, ...] = (
     "duty_pct",
     "duty_scenario_pct",
     "estimated",
+    "events",
     "exporter",
     "exports_me_t",
     "ffmp_central_t",
@@ -41,11 +46,13 @@ COLUMNS: tuple[str, ...] = (
     "geo",
     "growth_tonnes_pct",
     "growth_value_pct",
+    "history_years",
     "imports_me_t",
     "imports_pct_e-0.5",
     "imports_pct_e-1",
     "imports_pct_e-1.5",
     "indicator",
+    "ipa",
     "is_current",
     "item",
     "kg_per_person",
@@ -77,6 +84,7 @@ COLUMNS: tuple[str, ...] = (
     "phase",
     "phase_name",
     "population",
+    "price",
     "price_eurc_per_kg",
     "producer",
     "producers",
@@ -125,4 +133,6 @@ COLUMNS: tuple[str, ...] = (
     "withheld_t",
     "wmp_t",
     "year",
+    "z_annual",
+    "z_quarterly",
 )

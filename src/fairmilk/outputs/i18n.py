@@ -1,19 +1,22 @@
 """English/French text for every page, chart and brief: Babel catalogs and number formats.
 
 English text is the message id; ``locale/fr/LC_MESSAGES/messages.po`` holds the French.
-A test proves every message used in code and templates has a French translation.
+A test proves every message used in code and templates has a French translation, including
+the ``fairmilk.text.msg`` templates of indicator and policy titles and notes (``localise``).
 """
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from fairmilk.errors import InputError
+from fairmilk.text import Msg
 
 LANGS: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANG = "en"
@@ -47,7 +50,41 @@ def catalog(lang: str) -> dict[str, str]:
 
 def gettext(lang: str, text: str) -> str:
     """The translation of ``text`` in ``lang``; the English text when none is recorded."""
+    if isinstance(text, Msg):
+        return str(localise(text, lang))
     return catalog(lang).get(text, text)
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` whose numbers use the decimal and group signs of a language."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        signs = {".": get_decimal_symbol(lang), ",": get_group_symbol(lang)}
+        self.signs = str.maketrans(signs)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        out = format(value, format_spec)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return out.translate(self.signs)
+        return out
+
+
+def localise(value: Any, lang: str) -> Any:
+    """A ``Msg`` in ``lang`` (its template from the catalog, its values formatted for lang).
+
+    Values that are ``Msg`` are translated in turn; anything that is not a ``Msg`` (a number,
+    a code, a plain string) is returned unchanged.
+    """
+    if not isinstance(value, Msg):
+        return value
+    if check_lang(lang) == DEFAULT_LANG:
+        return str(value)
+    template = catalog(lang).get(value.template, value.template)
+    if not value.values:
+        return template
+    values = {k: localise(v, lang) for k, v in value.values.items()}
+    return _Formatter(lang).vformat(template, (), values)
 
 
 def translator(lang: str) -> Translate:
@@ -55,6 +92,8 @@ def translator(lang: str) -> Translate:
     table = catalog(lang)
 
     def translate(text: str, /, **values: Any) -> str:
+        if isinstance(text, Msg) and not values:
+            return str(localise(text, lang))
         out = table.get(text, text)
         return out.format(**values) if values else out
 

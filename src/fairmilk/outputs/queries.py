@@ -11,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from fairmilk.outputs.memo import remember
 from fairmilk.outputs.tables import Result
 
 REGIONS: tuple[str, ...] = ("eu27", "eu28", "ecowas", "waemu", "west-africa")
@@ -106,7 +107,14 @@ def _complete(expr: str) -> str:
 
 
 def trade_table(con: duckdb.DuckDBPyConnection, filt: TradeFilter, *, by: str) -> Result:
-    """Tonnes, euros and milk equivalent of the filtered flows, grouped by ``by`` and category."""
+    """Tonnes, euros and milk equivalent of the filtered flows, grouped by ``by`` and category.
+
+    Computed once per store state in the web app (``memo.remember``), shared by EN and FR.
+    """
+    return remember(("trade_table", filt, by), lambda: _trade_table(con, filt, by=by))
+
+
+def _trade_table(con: duckdb.DuckDBPyConnection, filt: TradeFilter, *, by: str) -> Result:
     base, params = _trade_base(filt)
     key = {"year": "t.year", "exporter": "t.exporter", "destination": "t.destination"}.get(
         by, "t.category"
@@ -127,12 +135,16 @@ def trade_table(con: duckdb.DuckDBPyConnection, filt: TradeFilter, *, by: str) -
     GROUP BY ALL ORDER BY ALL"""
     result = rows(con, sql, params + list(filt.categories))
     result.synthetic = any(r[-1] for r in result.rows)
-    result.sources = trade_sources(con, filt)
+    result.sources = _trade_sources(con, filt)
     return result
 
 
 def trade_sources(con: duckdb.DuckDBPyConnection, filt: TradeFilter) -> list[str]:
     """One line per loaded file (vintage) that the filtered trade rows come from."""
+    return remember(("trade_sources", filt), lambda: _trade_sources(con, filt))
+
+
+def _trade_sources(con: duckdb.DuckDBPyConnection, filt: TradeFilter) -> list[str]:
     base, params = _trade_base(filt)
     marks = ", ".join("?" for _ in filt.categories)
     sql = f"""{base}

@@ -62,6 +62,7 @@ def build_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> Brie
         chart = charts.render_svg(spec)
     brief.sections.append((_("EU exports to this country"), imports, chart))
     obs = _observations(con, iso2)
+    obs.lang = lang
     brief.sections.append((_("Published figures for this country"), obs, ""))
     brief.synthetic = imports.synthetic or obs.synthetic
     return brief
@@ -71,6 +72,7 @@ def _imports(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Result:
     _ = translator(lang)
     filt = queries.TradeFilter(categories=queries.CATEGORIES, destination=iso2)
     result = with_names(queries.trade_table(con, filt, by="year"), category_names(con, lang))
+    result.lang = lang
     result.title = _("EU27 dairy exports by year and product")
     return result
 

@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from fairmilk.indicators.frame import Frame
+from fairmilk.outputs.i18n import DEFAULT_LANG, gettext, localise
+from fairmilk.text import Msg
 
 FORMATS = ("table", "csv", "json")
 
@@ -25,11 +27,36 @@ SYNTHETIC_NOTE = "SYNTHETIC DATA: includes synthetic demonstration rows, not rea
 
 @dataclass(slots=True)
 class Result(Frame):
-    """A table as readers get it: an indicator ``Frame`` whose notes carry the synthetic label."""
+    """A table as readers get it: an indicator ``Frame`` whose notes carry the synthetic label.
+
+    ``lang`` is the language of its reader-facing text (title, notes, text cells).
+    """
+
+    lang: str = DEFAULT_LANG
 
     def all_notes(self) -> list[str]:
-        """The notes, with the synthetic-data warning first when it applies."""
-        return ([SYNTHETIC_NOTE] if self.synthetic else []) + self.notes
+        """The notes in ``lang``, with the synthetic-data warning first when it applies."""
+        head = [gettext(self.lang, SYNTHETIC_NOTE)] if self.synthetic else []
+        return head + [str(localise(n, self.lang)) for n in self.notes]
+
+
+def localised(frame: Frame, lang: str, *, title: str | None = None) -> Result:
+    """The frame as a Result in ``lang``: its title, notes and text cells (``Msg``) translated.
+
+    ``title`` replaces the frame's own title (a page may name the table its own way).
+    """
+    rows = frame.rows
+    if lang != DEFAULT_LANG and any(isinstance(v, Msg) for row in rows for v in row):
+        rows = [tuple(localise(v, lang) for v in row) for row in rows]
+    return Result(
+        str(localise(frame.title if title is None else title, lang)),
+        list(frame.columns),
+        rows,
+        list(frame.sources),
+        [str(localise(n, lang)) for n in frame.notes],
+        frame.synthetic,
+        lang,
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -99,6 +126,7 @@ def labelled(result: Result) -> Result:
         sources=result.sources,
         notes=result.notes,
         synthetic=True,
+        lang=result.lang,
     )
 
 

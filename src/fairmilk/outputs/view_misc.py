@@ -81,8 +81,9 @@ def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure
             FROM observations o LEFT JOIN ref_series s USING (series)
             WHERE o.geo IN ({marks}) AND o.value IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY o.series, o.geo, o.partner, o.unit
-                                       ORDER BY o.year DESC, o.month DESC NULLS FIRST) = 1
-            ORDER BY o.series, o.geo, o.partner LIMIT 8""",
+                                       ORDER BY o.year DESC, o.month DESC NULLS FIRST,
+                                                o.period DESC, o.source_url, o.value) = 1
+            ORDER BY o.series, o.geo, o.partner, o.unit LIMIT 8""",
         list(PUBLISHED_GEOS),
     )
     return [
@@ -107,7 +108,9 @@ def _holdings(con: duckdb.DuckDBPyConnection, lang: str) -> Block:
         (_("Countries"), queries.count(con, "SELECT count(*) FROM ref_countries")),
     ]
     synthetic = queries.count(con, "SELECT count(*) FROM source_files WHERE synthetic") > 0
-    result = Result(_("What the store holds"), ["item", "count"], counts, synthetic=synthetic)
+    result = Result(
+        _("What the store holds"), ["item", "count"], counts, synthetic=synthetic, lang=lang
+    )
     result.sources = [_("All loaded files are listed on the sources page.")]
     return Block("holdings", result.title, result)
 
@@ -118,9 +121,9 @@ def sources_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> 
     view = View("sources", _("Sources"), lang, {})
     view.intro = _("Every dataset the observatory uses: producer, address, licence, vintage.")
     files = queries.source_files(con)
-    files.title = _("Loaded files and vintages")
+    files.title, files.lang = _("Loaded files and vintages"), lang
     obs = queries.observation_datasets(con)
-    obs.title = _("Published figures (observations)")
+    obs.title, obs.lang = _("Published figures (observations)"), lang
     obs.sources = queries.observation_sources(con, "TRUE", [])
     view.blocks += [Block("files", files.title, files), Block("datasets", obs.title, obs)]
     view.blocks.append(_reference_block(lang))
@@ -138,7 +141,7 @@ def _reference_block(lang: str) -> Block:
         title = pick(lang, p.title_en, p.title_fr)
         out.append((ds, title, p.producer, " ".join(p.urls), p.accessed, p.licence, p.synthetic))
     columns = ["dataset", "title", "producer", "urls", "accessed", "licence", "synthetic"]
-    result = Result(_("Embedded reference data"), columns, out)
+    result = Result(_("Embedded reference data"), columns, out, lang=lang)
     result.sources = sorted({u for r in out for u in str(r[3]).split()})
     result.synthetic = any(r[6] for r in out)
     return Block("reference", result.title, result)

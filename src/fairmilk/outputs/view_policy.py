@@ -10,9 +10,9 @@ import duckdb
 
 from fairmilk.errors import FairmilkError, InputError
 from fairmilk.indicators.frame import Frame
-from fairmilk.outputs import charts
-from fairmilk.outputs.i18n import translator
-from fairmilk.outputs.tables import Result
+from fairmilk.outputs import charts, memo
+from fairmilk.outputs.i18n import localise, translator
+from fairmilk.outputs.tables import Result, localised
 from fairmilk.outputs.views import Block, Control, Query
 
 CET_BANDS = ("0", "5", "10", "20", "35")
@@ -31,25 +31,28 @@ def number(query: Query, name: str, default: float, lo: float, hi: float) -> flo
     return value
 
 
-def as_result(frame: Frame, title: str) -> Result:
-    """An indicator frame as a sourced result with the page's (translated) title."""
-    return Result(
-        title,
-        frame.columns,
-        frame.rows,
-        frame.sources,
-        [*frame.notes, frame.title],
-        frame.synthetic,
-    )
+def as_result(frame: Frame, title: str, lang: str) -> Result:
+    """An indicator frame as a sourced result in ``lang``, with the page's (translated) title.
+
+    The frame's notes and text cells are translated; its own title becomes the last note.
+    """
+    result = localised(frame, lang, title=title)
+    result.notes.append(str(localise(frame.title, lang)))
+    return result
 
 
 def computed(block_id: str, title: str, run: Callable[[], Frame], lang: str) -> Block:
-    """Run an indicator; a failure becomes a block that says so (never a made-up table)."""
+    """Run an indicator; a failure becomes a block that says so (never a made-up table).
+
+    ``run`` must not depend on ``lang``: in the web app its frame is kept per page and
+    parameters (``memo.remember``) and shared by the English and French pages.
+    """
     _ = translator(lang)
     try:
-        return Block(block_id, title, as_result(run(), title))
+        frame = memo.remember(("block", block_id), run, per_page=True)
+        return Block(block_id, title, as_result(frame, title, lang))
     except (FairmilkError, duckdb.Error) as exc:
-        result = Result(title, [], [])
+        result = Result(title, [], [], lang=lang)
         result.notes.append(_("Not computed: {reason}", reason=str(exc).splitlines()[0]))
         return Block(block_id, title, result)
 

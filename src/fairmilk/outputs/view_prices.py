@@ -8,7 +8,12 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.indicators.perlitre import PerLitreParams
-from fairmilk.indicators.price_tables import cost_coverage_table, per_litre_table, west_africa
+from fairmilk.indicators.price_tables import (
+    anomaly_table,
+    cost_coverage_table,
+    per_litre_table,
+    west_africa,
+)
 from fairmilk.outputs import charts, queries
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.tables import Result
@@ -22,22 +27,22 @@ from fairmilk.outputs.view_policy import (
     pairs,
 )
 from fairmilk.outputs.views import POWDER_IDS, Block, Control, Query, View, area, choice, year
+from fairmilk.reference.price_series import price_series, series_by_id, series_label, series_title
 
 PRICE_COLUMNS = (
     "series, geo, market, product, stage, period, year, month, value, value_low, value_high, "
     "unit, approximate, derived, synthetic, source_org, source_url, note"
 )
 PAGE_ROWS = 500
+ANOMALY_MIN_MONTHS = 48  # IPA needs 3 earlier years of each calendar month, plus one
 
 
 def prices_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
     """Price and cost series as published, and how far farm-gate prices cover full costs."""
     _ = translator(lang)
-    series_ids = tuple(
-        str(s)
-        for (s,) in con.execute("SELECT DISTINCT series FROM prices_current ORDER BY 1").fetchall()
-    )
-    series = query.get("series") or ("farmgate_milk_price" if series_ids else "")
+    series_ids = stored_series(con)
+    first = "farmgate_milk_price" if "farmgate_milk_price" in series_ids else ""
+    series = query.get("series") or first or next(iter(series_ids), "")
     if series and series not in series_ids:
         raise InputError("unknown series", column="series", expected=" | ".join(series_ids))
     geo = area(query, "geo", "all")
@@ -50,11 +55,12 @@ def prices_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> V
         ).fetchall()
     ]
     view.controls = [
-        Control("series", _("Series"), series, [(s, s) for s in series_ids]),
+        Control("series", _("Series"), series, [(s, series_label(s, lang)) for s in series_ids]),
         Control("geo", _("Country or region"), geo, geos),
     ]
     if series:
         view.blocks.append(_price_block(con, series, geo, lang))
+        view.blocks += _anomaly_blocks(con, series, geo, lang)
     wanted = () if geo == "all" else (geo,)
     cover = computed(
         "coverage",
@@ -66,6 +72,15 @@ def prices_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> V
         chart_from(cover, x="period", y="coverage_pct", color="geo", kind="line", y_title="%")
     )
     return view
+
+
+def stored_series(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The series ids in the store: catalogued ones in catalogue order, then any other by id."""
+    found = {
+        str(s) for (s,) in con.execute("SELECT DISTINCT series FROM prices_current").fetchall()
+    }
+    known = tuple(e.id for e in price_series() if e.id in found)
+    return known + tuple(sorted(found - set(known)))
 
 
 def _price_block(con: duckdb.DuckDBPyConnection, series: str, geo: str, lang: str) -> Block:
@@ -80,7 +95,11 @@ def _price_block(con: duckdb.DuckDBPyConnection, series: str, geo: str, lang: st
         f"ORDER BY geo, period, unit LIMIT {PAGE_ROWS}",
         params,
     )
-    result.title = series
+    title = series_title(series, lang)
+    result.title, result.lang = title, lang
+    entry = series_by_id().get(series)
+    if entry:
+        result.notes.append(entry.description(lang))
     result.synthetic = any(r["synthetic"] for r in result.records())
     found = con.execute(
         f"SELECT DISTINCT source_org, source_url FROM prices_current WHERE {where} ORDER BY 2",
@@ -91,15 +110,35 @@ def _price_block(con: duckdb.DuckDBPyConnection, series: str, geo: str, lang: st
         result.notes.append(
             _("Showing {n} of {total} rows; the API gives them all.", n=PAGE_ROWS, total=total)
         )
-    block = Block("prices", series, result)
+    block = Block("prices", title, result)
     units = sorted({str(r["unit"]) for r in result.records()})
     if len(units) == 1 and result.rows:
         data = [(r["period"], r["value"], r["geo"]) for r in result.records()]
-        table = Result(series, ["year", "value", "label"], data)
-        block.chart = charts.series_chart(table, title=series, y_title=units[0])
+        table = Result(title, ["year", "value", "label"], data)
+        block.chart = charts.series_chart(table, title=title, y_title=units[0])
     elif result.rows:
         block.note = _("Several units: pick one country to chart the series.")
     return block
+
+
+def _anomaly_blocks(
+    con: duckdb.DuckDBPyConnection, series: str, geo: str, lang: str
+) -> list[Block]:
+    """IPA flags when the series has one place and dated or monthly prices in 48+ months."""
+    where, params = "series = ? AND month IS NOT NULL", [series]
+    if geo != "all":
+        where, params = where + " AND geo = ?", [*params, geo]
+    found = con.execute(
+        f"SELECT DISTINCT geo, year, month FROM prices_current WHERE {where}", params
+    ).fetchall()
+    places = {str(g) for g, _, _ in found}
+    if len(places) != 1 or len(found) < ANOMALY_MIN_MONTHS:
+        return []
+    (place,) = places
+    _ = translator(lang)
+    title = _("Price anomalies (FAO GIEWS IPA): {series}", series=series_title(series, lang))
+    block = computed("anomalies", title, lambda: anomaly_table(con, series=series, geo=place), lang)
+    return [chart_from(block, x="period", y="ipa", color=None, kind="line", y_title="IPA")]
 
 
 def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:

@@ -26,6 +26,9 @@ MRP_FIELDS = (
     ("compulsory_cut_pct", "Compulsory cut in the crisis phase (%)", 2.5, 0.0, 100.0),
     ("bonus_eur_per_100kg", "Bonus (EUR per 100 kg not delivered)", 14.0, 0.0, 1000.0),
 )
+# As the CLI: price/cost index over single quarterly observations (the BAL series), since
+# no product-value series is stored; volumes from Eurostat deliveries (see mrp_run).
+MRP_BASE = {"price_weight": 1.0, "product_weight": 0.0, "window": 1, "months_per_step": 3.0}
 
 
 def simulators_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
@@ -42,13 +45,13 @@ def simulators_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) 
 
 
 def _mrp(con: duckdb.DuckDBPyConnection, query: Query, view: View) -> None:
-    from fairmilk.policy.mrp import MrpParams
+    from fairmilk.policy.mrp import NO_INDEX_NOTE, MrpParams
     from fairmilk.policy.mrp_run import run_mrp
 
     _ = translator(view.lang)
     geo = area(query, "mrp_geo", "DE")
     values = {name: number(query, name, d, lo, hi) for name, _l, d, lo, hi in MRP_FIELDS}
-    params = MrpParams(**values)  # type: ignore[arg-type]
+    params = MrpParams(**MRP_BASE, **values)  # type: ignore[arg-type]
     view.params |= {"mrp_geo": geo} | {k: fmt_param(v) for k, v in values.items()}
     fields: list[tuple[str, str, list[tuple[str, str]]]] = [
         ("mrp_geo", "MRP: country (ISO code)", [])
@@ -66,13 +69,25 @@ def _mrp(con: duckdb.DuckDBPyConnection, query: Query, view: View) -> None:
 
     timeline = computed("mrp", _("MRP simulation: market index and phases"), lambda: part(0),
                         view.lang)  # fmt: skip
-    view.blocks.append(
-        chart_from(timeline, x="period", y="market_index", color=None, kind="line",
-                   y_title=_("market index"))
-    )  # fmt: skip
+    chart_from(timeline, x="period", y="market_index", color=None, kind="line",
+               y_title=_("market index"))  # fmt: skip
+    if timeline.chart is None and no_index(timeline.result):
+        timeline.note = _(NO_INDEX_NOTE)  # says why there is no chart, in the page language
+    view.blocks.append(timeline)
     view.blocks.append(
         computed("mrp-2016", _("MRP simulation vs the 2016 EU scheme"), lambda: part(1), view.lang)
     )
+
+
+def no_index(result: Frame) -> bool:
+    """Whether a computed MRP timeline has no period with a market index (or no period at all).
+
+    That is when the simulator notes ``NO_INDEX_NOTE``; read from the data, not from the
+    (translated) text of the notes. A table that could not be computed has no columns.
+    """
+    if "market_index" not in result.columns:
+        return False
+    return all(value is None for value in result.column("market_index"))
 
 
 def _tariff(con: duckdb.DuckDBPyConnection, query: Query, view: View) -> None:

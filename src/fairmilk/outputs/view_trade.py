@@ -44,10 +44,12 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
     by = choice(query, "by", queries.TRADE_GROUPS, "year")
     measure = choice(query, "measure", MEASURES, "tonnes")
     result = with_names(queries.trade_table(con, filt, by=by), category_names(con, lang))
+    result.lang = lang
     result.title = _("Dairy trade by {by}", by=_(by))
-    result.notes.append(
-        _("Milk equivalent uses the sourced factor of each category; no factor gives a gap.")
-    )
+    result.notes = [  # a new list: the trade table may be shared by EN and FR pages
+        *result.notes,
+        _("Milk equivalent uses the sourced factor of each category; no factor gives a gap."),
+    ]
     unit = MEASURE_UNITS[measure]
     chart = None
     if any(rec[measure] is not None for rec in result.records()):

@@ -8,6 +8,11 @@ documented proxy (an observatory construction, following the EMB's published des
 with MA a moving average over ``window`` observations. Phases (published thresholds): the
 index falls 7.5 % below 100 -> 1 early warning; 15 % -> 2 voluntary reduction with a bonus;
 25 % -> 3 compulsory cut. A phase never de-escalates until the index is back at 100 (exit).
+
+Volumes withheld and bonus cost need deliveries: stated by the user (``MrpParams``) or
+carried by each observation (``MrpObservation.monthly_deliveries_t``, e.g. Eurostat's, read
+by ``mrp_run``); a period without deliveries has gap volumes. This module does no I/O; its
+reader-facing text (label, phase names, notes) is in ``mrp_text``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fairmilk.errors import ParameterError
-
-MODEL_LABEL = "MODEL OUTPUT (fairmilk simulation, not an EMB or EU figure)"
-PHASE_NAMES = {0: "none", 1: "early warning", 2: "voluntary reduction", 3: "compulsory cut"}
+from fairmilk.policy.mrp_text import MODEL_LABEL as MODEL_LABEL
+from fairmilk.policy.mrp_text import NO_INDEX_NOTE as NO_INDEX_NOTE
+from fairmilk.policy.mrp_text import PHASE_NAMES as PHASE_NAMES
+from fairmilk.policy.mrp_text import STATED as STATED
+from fairmilk.policy.mrp_text import mrp_notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,7 @@ class MrpParams:
     participation_pct: float = 30.0  # ASSUMPTION: share of deliveries whose producers cut
     compulsory_cut_pct: float = 2.5  # published range 2-3 %: midpoint ASSUMPTION
     bonus_eur_per_100kg: float = 14.0  # ASSUMPTION: the 2016 EU scheme rate (EMB: not published)
-    monthly_deliveries_t: float | None = None  # stated by the user; None -> volumes are gaps
+    monthly_deliveries_t: float | None = None  # stated by the user: overrides each period's own
     months_per_step: float = 1.0  # months each observation stands for (3 for quarterly data)
 
     def check(self) -> None:
@@ -57,12 +64,18 @@ class MrpParams:
 
 @dataclass(frozen=True, slots=True)
 class MrpObservation:
-    """One period of the input series: milk price, product value and full cost (EUR c/kg)."""
+    """One period of the input series: milk price, product value and full cost (EUR c/kg).
+
+    ``monthly_deliveries_t`` is the period's own monthly deliveries (t) and
+    ``deliveries_source`` says where they come from; None leaves the volumes a gap.
+    """
 
     period: str
     milk_price: float | None
     product_value: float | None
     full_cost: float | None
+    monthly_deliveries_t: float | None = None
+    deliveries_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +87,8 @@ class MrpStep:
     phase: int | None
     withheld_t: float | None
     bonus_eur: float | None
+    deliveries_t: float | None = None  # deliveries of the whole step (months_per_step)
+    deliveries_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,11 +138,25 @@ def next_phase(index: float, current: int, params: MrpParams) -> int:
     return max(current, level)
 
 
-def _volumes(phase: int, params: MrpParams) -> tuple[float | None, float | None]:
-    """Tonnes withheld and bonus (EUR) in one step of this phase; None without deliveries."""
-    if params.monthly_deliveries_t is None:
+def step_deliveries(obs: MrpObservation, params: MrpParams) -> tuple[float | None, str | None]:
+    """Deliveries of one step (t) and their source: stated by the user, else the period's own."""
+    if params.monthly_deliveries_t is not None:
+        return params.monthly_deliveries_t * params.months_per_step, STATED
+    if obs.monthly_deliveries_t is None:
         return None, None
-    deliveries = params.monthly_deliveries_t * params.months_per_step
+    return obs.monthly_deliveries_t * params.months_per_step, obs.deliveries_source
+
+
+def volumes(
+    phase: int, deliveries: float | None, params: MrpParams
+) -> tuple[float | None, float | None]:
+    """Tonnes withheld and bonus (EUR) in one step of this phase; None without deliveries.
+
+    voluntary = D × participation × voluntary cut (phase 2 and 3), compulsory = D × cut
+    (phase 3); bonus = voluntary × 10 × EUR/100 kg (the bonus is paid on the voluntary cut).
+    """
+    if deliveries is None:
+        return None, None
     voluntary = deliveries * params.participation_pct / 100 * params.voluntary_cut_pct / 100
     compulsory = deliveries * params.compulsory_cut_pct / 100
     withheld = {0: 0.0, 1: 0.0, 2: voluntary, 3: voluntary + compulsory}[phase]
@@ -147,8 +176,15 @@ def _spells(steps: Sequence[MrpStep]) -> list[tuple[str, str, int]]:
     return spells
 
 
-def _total(values: Sequence[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
+def total(steps: Sequence[MrpStep], attr: str) -> float | None:
+    """Sum over the simulated steps; a gap when a crisis step (phase 2-3) has no volume.
+
+    Steps in phase 0-1 withhold nothing, so a missing delivery figure there changes no total.
+    """
+    values = [(s.phase, getattr(s, attr)) for s in steps if s.phase is not None]
+    if any(v is None and phase >= 2 for phase, v in values):
+        return None
+    known = [v for _p, v in values if v is not None]
     return sum(known) if known else None
 
 
@@ -158,33 +194,13 @@ def simulate_mrp(obs: Sequence[MrpObservation], params: MrpParams | None = None)
     params.check()
     steps, phase = [], 0
     for o, index in zip(obs, market_index(obs, params), strict=True):
+        deliveries, source = step_deliveries(o, params)
         if index is None:
-            steps.append(MrpStep(o.period, None, None, None, None))
+            steps.append(MrpStep(o.period, None, None, None, None, deliveries, source))
             continue
         phase = next_phase(index, phase, params)
-        withheld, bonus = _volumes(phase, params)
-        steps.append(MrpStep(o.period, index, phase, withheld, bonus))
-    result = MrpResult(
-        steps, _spells(steps), _total([s.withheld_t for s in steps]),
-        _total([s.bonus_eur for s in steps]),
-    )  # fmt: skip
-    result.notes += _notes(params, steps)
+        withheld, bonus = volumes(phase, deliveries, params)
+        steps.append(MrpStep(o.period, index, phase, withheld, bonus, deliveries, source))
+    result = MrpResult(steps, _spells(steps), total(steps, "withheld_t"), total(steps, "bonus_eur"))
+    result.notes += mrp_notes(params, steps)
     return result
-
-
-def _notes(params: MrpParams, steps: Sequence[MrpStep]) -> list[str]:
-    notes = [
-        MODEL_LABEL,
-        f"Index weights: price/cost {params.price_weight:g}, product value/cost "
-        f"{params.product_weight:g} (observatory proxy; EMB weights not published); "
-        f"moving average over {params.window} observation(s).",
-        f"Assumptions: participation {params.participation_pct:g} % of deliveries cutting "
-        f"{params.voluntary_cut_pct:g} %; compulsory cut {params.compulsory_cut_pct:g} %; "
-        f"bonus {params.bonus_eur_per_100kg:g} EUR/100 kg (2016 EU scheme rate).",
-    ]
-    if params.monthly_deliveries_t is None:
-        notes.append("Volumes and bonus cost are gaps: state monthly deliveries to compute them.")
-    gaps = sum(s.index is None for s in steps)
-    if gaps:
-        notes.append(f"{gaps} period(s) without an index (missing input or moving-average start).")
-    return notes

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Frame
 from fairmilk.reference.catalog import read_rows
+from fairmilk.text import msg
 
 DATASET = "policy/milk_offensive"
 TARGET_INDICATOR = "local_share_processing"
-MODEL_LABEL = "Tracker: sourced observations compared with the target (no modelling)"
+MODEL_LABEL = msg("Tracker: sourced observations compared with the target (no modelling)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def _row(o: OffensiveObs, target: float) -> TrackerRow:
     note = (
         o.note
         if is_target_measure or o.kind == "target"
-        else f"context, not the target measure; {o.note}"
+        else msg("context, not the target measure; {note}", note=o.note)
     )
     return TrackerRow(o.geo, o.indicator, o.period, low, high, o.unit, o.kind, target, distance,
                       o.source_url, note)  # fmt: skip
@@ -95,7 +96,7 @@ def track(
     for c in countries:
         if c not in have:
             rows.append(TrackerRow(c, None, None, None, None, None, None, target_pct, None, None,
-                                   "GAP: no sourced figure for this country"))  # fmt: skip
+                                   msg("GAP: no sourced figure for this country")))  # fmt: skip
     return sorted(rows, key=lambda r: (len(r.geo) == 2, r.geo, r.indicator or "", r.period or ""))
 
 
@@ -110,15 +111,17 @@ def tracker_frame(rows: Sequence[TrackerRow]) -> Frame:
     fields = ("geo", "indicator", "period", "low", "high", "unit", "kind", "target_pct",
               "to_target_pp", "source_url", "note")  # fmt: skip
     data = [tuple(getattr(r, f) for f in fields) for r in rows]
-    notes = [
+    notes: list[str] = [
         MODEL_LABEL,
-        "to_target_pp = target − observed share (upper end of a range), only for the share of "
-        "local milk in dairy processing; other indicators are context.",
-        "Conflicting sources are listed side by side, never averaged; '–' is a gap.",
+        msg(
+            "to_target_pp = target − observed share (upper end of a range), only for the share "
+            "of local milk in dairy processing; other indicators are context."
+        ),
+        msg("Conflicting sources are listed side by side, never averaged; '–' is a gap."),
     ]
     sources = sorted({r.source_url for r in rows if r.source_url})
-    return Frame("ECOWAS milk offensive tracker: local milk in dairy processing", COLUMNS, data,
-                 sources, notes)  # fmt: skip
+    title = msg("ECOWAS milk offensive tracker: local milk in dairy processing")
+    return Frame(title, COLUMNS, data, sources, notes)
 
 
 def offensive_table(*, countries: Sequence[str], target_pct: float = 20.0) -> Frame:

@@ -22,8 +22,9 @@ from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs, PerLitreRow, build_row
 from fairmilk.indicators.price_tables import per_litre_inputs, west_africa
 from fairmilk.indicators.taxes import CET_BANDS, TaxMeasure, tax_measures
+from fairmilk.text import Msg, join, msg, term
 
-MODEL_LABEL = "MODEL OUTPUT (fairmilk tariff scenario, not an official projection)"
+MODEL_LABEL = msg("MODEL OUTPUT (fairmilk tariff scenario, not an official projection)")
 DEFAULT_ELASTICITIES = (-0.5, -1.0, -1.5)  # ASSUMPTION: sensitivity range, not sourced
 
 
@@ -147,15 +148,33 @@ def tariff_frame(rows: Sequence[TariffRow], scenario: TariffScenario) -> Frame:
         head = (b.country, b.category, b.year, b.currency)
         data.append((*head, *duty, *levy, *landed, b.local_low, b.local_high, *_gap(b),
                      *_gap(s), *r.import_change_pct))  # fmt: skip
-    notes = [
+    notes: list[str] = [
         MODEL_LABEL,
-        f"Scenario: CET {dict(scenario.duty_pct) or 'unchanged'}; levies "
-        f"{dict(scenario.levy_pct) or 'unchanged'}; added {list(scenario.include) or 'none'}.",
-        f"Import-demand elasticities {list(scenario.elasticities)}: a sensitivity range "
-        "(ASSUMPTION, no sourced elasticity); imports % = (new/base price)^e − 1.",
+        scenario_note(scenario),
+        msg(
+            "Import-demand elasticities {values}: a sensitivity range (ASSUMPTION, no sourced "
+            "elasticity); imports % = (new/base price)^e − 1.",
+            values=join(scenario.elasticities, " / "),
+        ),
     ]
     sources = sorted({u for r in rows if r.base.stack for u in r.base.stack.sources})
-    return Frame("ECOWAS tariff scenario: landed cost per litre", cols, data, sources, notes)
+    title = msg("ECOWAS tariff scenario: landed cost per litre")
+    return Frame(title, cols, data, sources, notes)
+
+
+def scenario_note(scenario: TariffScenario) -> Msg:
+    """What the scenario changes, in one sentence (rates in %; a removed levy says so)."""
+    duties = [msg("{what} {rate:g} %", what=term(c), rate=r) for c, r in scenario.duty_pct.items()]
+    levies = [
+        msg("{what} removed", what=m) if r is None else msg("{what} {rate:g} %", what=m, rate=r)
+        for m, r in scenario.levy_pct.items()
+    ]
+    return msg(
+        "Scenario: CET {duties}; levies {levies}; added {added}.",
+        duties=join(duties, ", ") if duties else msg("unchanged"),
+        levies=join(levies, ", ") if levies else msg("unchanged"),
+        added=join(scenario.include, ", ") if scenario.include else msg("none"),
+    )
 
 
 def tariff_scenario_table(

@@ -185,6 +185,31 @@ def wdi_exchange_rates() -> list[Observation]:
     return out
 
 
+def later_exchange_rates() -> list[Observation]:
+    """Rates after the WDI file ends (IMF IFS, secondary sources), each row with its own URL."""
+    name = "series/exchange_rates_2023_2025"
+    src, out = _source(name), []
+    for i, r in enumerate(read_rows(name), start=2):
+        where = f"{name}.csv:{i}"
+        if WDI_CURRENCIES.get(r["economy"]) != r["currency"]:
+            raise ReferenceDataError(
+                f"{where}: field currency: expected {WDI_CURRENCIES.get(r['economy'])!r} "
+                f"for economy {r['economy']!r}, found {r['currency']!r}"
+            )
+        value = _num(r["lcu_per_usd"], where)
+        if not r["year"].isdigit():
+            raise ReferenceDataError(f"{where}: field year: expected a year, found {r['year']!r}")
+        if value is None or value <= 0:
+            raise ReferenceDataError(f"{where}: field lcu_per_usd: expected a number > 0")
+        out.append(Observation(
+            name, "exchange_rate_lcu_per_usd", _iso3(r["economy"], where), r["year"],
+            f"{r['currency']}/USD", value, r["source_url"], year=int(r["year"]),
+            approximate=r["approximate"] == "yes", source_org=src.org, licence=src.licence,
+            note=r["note"] or None,
+        ))  # fmt: skip
+    return out
+
+
 def fred_eur_per_usd() -> list[Observation]:
     """FRED AEXUSEU inverted by the mirror: EUR per USD, annual average."""
     name = "series/fred_eur_per_usd_annual"
@@ -243,6 +268,7 @@ SERIES_READERS: dict[str, Callable[[], list[Observation]]] = {
     "series/wb_population_west_africa": wb_population,
     "series/wdi_pa_nus_fcrf_official_exchange_rate": wdi_exchange_rates,
     "series/fred_eur_per_usd_annual": fred_eur_per_usd,
+    "series/exchange_rates_2023_2025": later_exchange_rates,
     "series/eurostat_apro_mk_farm_raw_milk": eurostat_milk,
     "series/eurostat_tag00014_dairy_cows": eurostat_dairy_cows,
 }

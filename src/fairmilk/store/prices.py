@@ -17,12 +17,14 @@ import duckdb
 
 from fairmilk import __version__
 from fairmilk.ingest.prices import PriceRecord, read_price_file
+from fairmilk.reference import gdt
 from fairmilk.reference.catalog import provenance, read_rows
 from fairmilk.store.db import transaction
 
 EU_DATASET = "prices/eu_milk_prices_costs"
 EU_ANNUAL_DATASET = "prices/eu_annual_series"
 WA_DATASET = "prices/west_africa_prices"
+GDT_DATASET = gdt.DATASET
 COLUMNS = (
     "file_id, dataset, series, geo, market, product, stage, period, period_type, year, month, "
     "value, value_low, value_high, unit, approximate, derived, synthetic, source_org, "
@@ -117,6 +119,18 @@ def _wa_note(r: dict[str, str]) -> str:
     return "; ".join(p for p in parts if p)
 
 
+def _gdt_rows() -> list[tuple[Any, ...]]:
+    """GDT auction prices: one row per product and trading event, dated by the event."""
+    prov = provenance(GDT_DATASET)
+    url = str(prov.extra["origin"]["url"])
+    return [
+        (None, GDT_DATASET, p.series, gdt.GEO, "GlobalDairyTrade auction", None, None,
+         p.day.isoformat(), "event", p.day.year, p.day.month, p.value, None, None, gdt.UNIT,
+         False, False, prov.synthetic, gdt.SOURCE_ORG, url, f"GDT trading event {p.event}")
+        for p in gdt.gdt_prices()
+    ]  # fmt: skip
+
+
 def _insert(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[Any, ...]]) -> int:
     batch = list(rows)
     if batch:
@@ -131,6 +145,7 @@ def load_price_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         con.execute("DELETE FROM prices WHERE file_id IS NULL")
         counts = {d: _insert(con, _eu_rows(d)) for d in (EU_DATASET, EU_ANNUAL_DATASET)}
         counts[WA_DATASET] = _insert(con, _wa_rows())
+        counts[GDT_DATASET] = _insert(con, _gdt_rows())
         return counts
 
 

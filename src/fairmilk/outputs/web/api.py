@@ -17,10 +17,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from fairmilk.outputs import queries
+from fairmilk.outputs import memo, queries
 from fairmilk.outputs.tables import Result, _plain, to_csv
 from fairmilk.outputs.view_trade import trade_filter
-from fairmilk.outputs.web.state import respond
+from fairmilk.outputs.web.state import respond, stamp
 
 DESCRIPTION = (
     "Open data on EU dairy exports to West Africa (including fat-filled milk powder), milk "
@@ -112,12 +112,13 @@ def _page(request: Request, result: Result, limit: int, offset: int, *, csv: boo
 def _result(request: Request, what: tuple[Any, ...], compute: Compute) -> Result:
     """The full result ``what`` names, computed once on a cursor of the store."""
     state = request.app.state
+    parts = stamp(request)
 
     def run() -> Result:
-        with state.store.cursor() as con:
+        with memo.scope(state.results, parts), state.store.cursor() as con:
             return compute(con)
 
-    found: Result = state.cache.get(("result", *what), run)
+    found: Result = state.cache.get(("result", *what, *parts), run)
     return found
 
 

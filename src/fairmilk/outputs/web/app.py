@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
 from fairmilk.outputs.web import api, pages
+from fairmilk.outputs.web.disk_cache import open_results
 from fairmilk.outputs.web.state import Store, ViewCache
 
 ErrorPage = Callable[[Request, int, str], Response]
@@ -53,11 +54,17 @@ def register_router() -> APIRouter | None:
     return router if isinstance(router, APIRouter) else None
 
 
-def create_app(db_path: Path, *, read_only: bool = True, warm: bool = False) -> FastAPI:
+def create_app(
+    db_path: Path, *, read_only: bool = True, warm: bool = False, results_dir: Path | None = None
+) -> FastAPI:
     """The observatory web app reading the store at ``db_path`` (read-only by default).
 
+    With ``results_dir``, computed results are also kept on disk there (keyed by the
+    store's fingerprint), so that the next start of the app is warm.
+
     With ``warm``, a background thread builds every page's default view at once, so the
-    first visitors do not wait for it (the store is read-only, so views never go stale).
+    first visitors do not wait for it. Cached answers are keyed by the store's fingerprint,
+    so a writable store caches too: a write makes the answers that depend on it rebuild.
     """
     app = FastAPI(
         title="fairmilk open API",
@@ -68,7 +75,9 @@ def create_app(db_path: Path, *, read_only: bool = True, warm: bool = False) -> 
         openapi_url="/api/v1/openapi.json",
     )
     app.state.store = Store(db_path, read_only=read_only)
-    app.state.cache = ViewCache(enabled=read_only)
+    app.state.cache = ViewCache()  # built answers (views, pages, JSON, downloads)
+    disk = open_results(results_dir, db_path)
+    app.state.results = ViewCache(disk=disk)  # language-independent results (outputs.memo)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     extra = register_router()
     app.state.has_register = extra is not None
@@ -79,7 +88,7 @@ def create_app(db_path: Path, *, read_only: bool = True, warm: bool = False) -> 
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     _add_security(app)
     _add_error_handlers(app)
-    if warm and read_only:
+    if warm:
         threading.Thread(target=pages.warm_cache, args=(app.state,), daemon=True).start()
     return app
 

@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from fairmilk.errors import FairmilkError, InputError
-from fairmilk.outputs import charts
+from fairmilk.outputs import charts, memo
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
 from fairmilk.outputs.reports import build_brief, render_html, render_pdf
 from fairmilk.outputs.tables import to_csv
@@ -26,7 +26,7 @@ from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.outputs.view_trade import trade_view
 from fairmilk.outputs.views import PAGES, View, area, choice, to_dict
 from fairmilk.outputs.web.render import render_error, render_page
-from fairmilk.outputs.web.state import respond
+from fairmilk.outputs.web.state import DATA, respond, stamp
 
 MAX_QUERY = 2000
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -40,6 +40,8 @@ BUILDERS: dict[str, Callable[..., View]] = {
     "register": register_view,
     "sources": sources_view,
 }
+# The fingerprint parts each page depends on (default: the loaded data only).
+DEPENDS: dict[str, tuple[str, ...]] = {"register": ("data", "register")}
 MEDIA = {"csv": "text/csv; charset=utf-8", "svg": "image/svg+xml", "png": "image/png"}
 
 router = APIRouter(include_in_schema=False)
@@ -57,22 +59,29 @@ def _query(request: Request) -> dict[str, str]:
 
 
 def build_view(request: Request, page: str) -> View:
-    """The view of ``page`` for this request (from the app's cache when read-only)."""
+    """The view of ``page`` for this request (from the app's cache when already built)."""
     if page not in BUILDERS:
         raise HTTPException(404, f"no such page: {page}; the pages are {', '.join(PAGES)}")
-    return cached_view(request.app.state, page, request_lang(request), _query(request))
+    parts = stamp(request, DEPENDS.get(page, DATA))
+    return cached_view(request.app.state, page, request_lang(request), _query(request), parts)
 
 
-def cached_view(state: Any, page: str, lang: str, query: dict[str, str]) -> View:
-    """The view of ``page`` built from the store, or from the app's cache."""
+def cached_view(
+    state: Any, page: str, lang: str, query: dict[str, str], parts: tuple[str, ...]
+) -> View:
+    """The view of ``page`` in ``lang`` for the store state ``parts``, built once.
+
+    Its language-independent results are kept apart (``state.results``, see
+    :mod:`fairmilk.outputs.memo`), so the view in the other language only renders.
+    """
+    params = tuple(sorted(query.items()))
 
     def build() -> View:
-        with state.store.cursor() as con:
+        with memo.scope(state.results, parts, (page, params)), state.store.cursor() as con:
             view: View = BUILDERS[page](con, query, lang=lang)
             return view
 
-    key = ("view", page, lang, tuple(sorted(query.items())))
-    result: View = state.cache.get(key, build)
+    result: View = state.cache.get(("view", page, lang, params, *parts), build)
     return result
 
 
@@ -80,8 +89,9 @@ def warm_cache(state: Any) -> None:
     """Build every page's default view in both languages (run in a thread at start-up)."""
     for lang in ("en", "fr"):
         for page in PAGES:
+            parts = state.store.fingerprint().part(*DEPENDS.get(page, DATA))
             try:
-                cached_view(state, page, lang, {})
+                cached_view(state, page, lang, {}, parts)
             except FairmilkError:
                 continue  # the page shows its own error when asked for
 
@@ -106,7 +116,7 @@ async def brief(request: Request) -> Response:
             html = render_html(build_brief(con, country, lang=lang))
         return render_pdf(html) if fmt == "pdf" else html.encode("utf-8")
 
-    key = ("brief", country, lang, fmt)
+    key = ("brief", country, lang, fmt)  # respond adds the store's fingerprint
     name = f"brief-{country}-{lang}.{fmt}"
     headers = {
         "Content-Disposition": f'inline; filename="{name}"',
@@ -120,10 +130,13 @@ async def brief(request: Request) -> Response:
 async def page(request: Request, name: str) -> Response:
     """A page (``/trade``) or its JSON twin (``/trade.json``)."""
     if name.endswith(".json"):
+        base = name.removesuffix(".json")
         key = ("json", name, str(request.url.query))
-        build = lambda: json_bytes(to_dict(build_view(request, name.removesuffix(".json"))))  # noqa: E731
+        build = lambda: json_bytes(to_dict(build_view(request, base)))  # noqa: E731
+        headers = _link(request, name)
+        depends = DEPENDS.get(base, DATA)
         return await respond(
-            request, key, build, media="application/json", headers=_link(request, name)
+            request, key, build, media="application/json", headers=headers, depends=depends
         )
     return await _html(request, name)
 
@@ -151,7 +164,8 @@ async def download(request: Request, name: str, file: str) -> Response:
         return _draw(block.chart, block.result.sources, fmt)
 
     key = ("download", name, file, str(request.url.query))
-    return await respond(request, key, build, media=MEDIA[fmt], headers=headers)
+    depends = DEPENDS.get(name, DATA)
+    return await respond(request, key, build, media=MEDIA[fmt], headers=headers, depends=depends)
 
 
 def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> bytes:
@@ -184,7 +198,8 @@ async def _html(request: Request, name: str) -> Response:
         view = build_view(request, name)
         return render_page(view, has_register=state.has_register).encode("utf-8")
 
-    return await respond(request, key, build, media="text/html; charset=utf-8")
+    depends = DEPENDS.get(name, DATA)
+    return await respond(request, key, build, media="text/html; charset=utf-8", depends=depends)
 
 
 def error_page(request: Request, status: int, message: str) -> Response:

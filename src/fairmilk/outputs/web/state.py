@@ -1,4 +1,9 @@
-"""The app's shared state: one store connection, a cursor per request, a view cache."""
+"""The app's shared state: one store connection, a cursor per request, a view cache.
+
+Every cache key ends with the parts of the store's fingerprint the answer depends on (see
+:mod:`fairmilk.outputs.fingerprint`): a write to the store changes them, so an answer built
+before the write is never served after it, on a read-only or a writable server alike.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,14 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from fairmilk.store.db import open_store
+from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
+from fairmilk.outputs.web.disk_cache import MISSING, DiskResults
+from fairmilk.store.db import open_store, schema_version
 
 CACHE_SIZE = 512
 Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself
 GZIP_MIN = 1000
+DATA = ("data",)  # the fingerprint parts most answers depend on
 
 
 class Store:
@@ -30,6 +38,20 @@ class Store:
         self.read_only = read_only
         self._con = open_store(path, read_only=read_only)
         self._lock = threading.Lock()
+        self._schema = schema_version()
+        with self.cursor() as cur:
+            self._sql = fingerprint_sql(cur)
+        # A read-only store cannot change while it is open (DuckDB lets no other process
+        # write to it meanwhile): its fingerprint is read once. A writable one, per request.
+        self._fixed = self._read() if read_only else None
+
+    def _read(self) -> Fingerprint:
+        with self.cursor() as cur:
+            return read_fingerprint(cur, self._sql, schema=self._schema)
+
+    def fingerprint(self) -> Fingerprint:
+        """The store's state now (one cheap query on a writable store)."""
+        return self._fixed if self._fixed is not None else self._read()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -47,12 +69,21 @@ class Store:
 
 
 class ViewCache:
-    """A bounded, thread-safe memo of built views; used only on a read-only store."""
+    """A bounded, thread-safe memo of built answers (keys carry the store's fingerprint).
 
-    def __init__(self, *, enabled: bool, size: int = CACHE_SIZE) -> None:
+    A key is built by one thread at a time: a request that finds it being built waits for
+    that build instead of doing the same work again (and builds it itself if that failed).
+    """
+
+    def __init__(
+        self, *, enabled: bool = True, size: int = CACHE_SIZE, disk: DiskResults | None = None
+    ) -> None:
         self.enabled = enabled
         self.size = size
+        self.disk = disk  # results also kept on disk (a restarted server starts warm)
+        self.builds = 0  # how many values were built (for tests and the benchmark)
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._pending: dict[tuple[Any, ...], threading.Event] = {}
         self._lock = threading.Lock()
 
     def peek(self, key: tuple[Any, ...]) -> Any:
@@ -63,16 +94,45 @@ class ViewCache:
         """The cached value for ``key``, built (and kept) on first use."""
         if not self.enabled:
             return build()
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = build()
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                waiting = self._pending.get(key)
+                if waiting is None:
+                    done = self._pending[key] = threading.Event()
+                    break
+            waiting.wait()
+        try:
+            return self._build(key, build)
+        finally:
+            with self._lock:
+                del self._pending[key]
+            done.set()
+
+    def _build(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        value = self.disk.load(key) if self.disk else MISSING
+        if value is MISSING:
+            value = build()
+            with self._lock:
+                self.builds += 1
+            if self.disk:
+                self.disk.save(key, value)
         with self._lock:
             self._items[key] = value
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return value
+
+
+def stamp(request: Request, parts: tuple[str, ...] = DATA) -> tuple[str, ...]:
+    """The fingerprint parts of the app's store for this request (read once per request)."""
+    found: Fingerprint | None = getattr(request.state, "fingerprint", None)
+    if found is None:
+        found = request.app.state.store.fingerprint()
+        request.state.fingerprint = found
+    return found.part(*parts)
 
 
 async def respond(
@@ -82,13 +142,16 @@ async def respond(
     *,
     media: str,
     headers: dict[str, str] | None = None,
+    depends: tuple[str, ...] = DATA,
 ) -> Response:
     """The answer's bytes from the cache, gzipped once when the client accepts it.
 
-    A cache hit is answered on the event loop; building (store reads, rendering) runs in
-    the thread pool, so a slow first build never holds up other requests.
+    ``key`` names the answer; the fingerprint parts it ``depends`` on are added to it. A
+    cache hit is answered on the event loop; building (store reads, rendering) runs in the
+    thread pool, so a slow first build never holds up other requests.
     """
     cache: ViewCache = request.app.state.cache
+    key = (*key, *stamp(request, depends))
     built = cache.peek(key)
     if built is None:
         built = await run_in_threadpool(cache.get, key, build)
