@@ -10,7 +10,7 @@ from babel.messages.extract import extract_from_dir
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import columns, queries, view_misc, views
+from fairmilk.outputs import columns, i18n, queries, view_misc, views
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.outputs.web import render
 
@@ -37,6 +37,7 @@ def dynamic_messages() -> set[str]:
     out |= {title for _id, title in view_misc.HEADLINES}
     out |= set(GROUP_KEYS) | set(STAGES)  # ids shown in titles and notes (fairmilk.text.term)
     out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
+    out |= {i18n.ELASTIC_HEADER}  # header of any imports_pct_e<elasticity> column
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

@@ -7,6 +7,7 @@ the ``fairmilk.text.msg`` templates of indicator and policy titles and notes (``
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 from importlib import resources
@@ -19,6 +20,9 @@ from fairmilk.errors import InputError
 from fairmilk.text import Msg
 
 LANGS: tuple[str, ...] = ("en", "fr")
+# Tariff-scenario columns named after a user's elasticity (imports_pct_e-0.7): one header.
+ELASTIC_COLUMN = re.compile(r"imports_pct_e(-?\d+(?:\.\d+)?)")
+ELASTIC_HEADER = "imports (%) e={e}"
 DEFAULT_LANG = "en"
 GAP = "–"
 
@@ -94,6 +98,9 @@ def translator(lang: str) -> Translate:
     def translate(text: str, /, **values: Any) -> str:
         if isinstance(text, Msg) and not values:
             return str(localise(text, lang))
+        if table and text not in table and (elastic := ELASTIC_COLUMN.fullmatch(text)):
+            e = float(elastic.group(1))
+            return table.get(ELASTIC_HEADER, ELASTIC_HEADER).format(e=fmt_number(e, lang))
         out = table.get(text, text)
         return out.format(**values) if values else out
 
