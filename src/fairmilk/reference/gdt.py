@@ -24,39 +24,20 @@ SOURCE_ORG = "GlobalDairyTrade"
 
 @dataclass(frozen=True, slots=True)
 class GdtProduct:
-    """A product column of the file, the price series it becomes, and its EN/FR titles."""
+    """A product column of the file and the price series it becomes.
+
+    Titles and descriptions live in the price-series catalogue (``prices/price_series``).
+    """
 
     column: str
     series: str
-    title_en: str
-    title_fr: str
 
 
 PRODUCTS: tuple[GdtProduct, ...] = (
-    GdtProduct(
-        "smp",
-        "gdt_smp_price",
-        "Skim milk powder, GlobalDairyTrade auction average price",
-        "Poudre de lait écrémé, prix moyen aux enchères GlobalDairyTrade",
-    ),
-    GdtProduct(
-        "wmp",
-        "gdt_wmp_price",
-        "Whole milk powder, GlobalDairyTrade auction average price",
-        "Poudre de lait entier, prix moyen aux enchères GlobalDairyTrade",
-    ),
-    GdtProduct(
-        "amf",
-        "gdt_amf_price",
-        "Anhydrous milk fat, GlobalDairyTrade auction average price",
-        "Matière grasse laitière anhydre, prix moyen aux enchères GlobalDairyTrade",
-    ),
-    GdtProduct(
-        "but",
-        "gdt_butter_price",
-        "Butter, GlobalDairyTrade auction average price (from event 86, February 2013)",
-        "Beurre, prix moyen aux enchères GlobalDairyTrade (depuis l'enchère 86, février 2013)",
-    ),
+    GdtProduct("smp", "gdt_smp_price"),
+    GdtProduct("wmp", "gdt_wmp_price"),
+    GdtProduct("amf", "gdt_amf_price"),
+    GdtProduct("but", "gdt_butter_price"),
 )
 
 
