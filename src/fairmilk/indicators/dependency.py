@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import ibis
 from ibis.backends.duckdb import Backend
@@ -39,6 +40,8 @@ class DependencySeries:
 
 
 DEFAULT_SERIES = DependencySeries()
+
+
 NOTES = (
     msg(
         "Import dependency = imports in milk equivalent / (local cow-milk production + imports "
@@ -50,6 +53,16 @@ NOTES = (
         "person per year. A value is a gap (–) when any of its inputs is missing."
     ),
 )
+
+
+class DependencyOptions(TypedDict, total=False):
+    """The keywords of the dependency tables: countries (ISO codes or region ids; default
+    west-africa), first and last year (default: all) and the series read (DEFAULT_SERIES)."""
+
+    countries: Sequence[str]
+    start: str | int | Period | None
+    end: str | int | Period | None
+    series: DependencySeries
 
 
 def _series(db: Backend, name: str, units: dict[str, float]) -> ibis.Table:
@@ -72,16 +85,22 @@ def _series(db: Backend, name: str, units: dict[str, float]) -> ibis.Table:
     return g.select(geo=g.geo, year=g.year, value=value, url=g.url)
 
 
-def inputs(
-    con: Con,
-    *,
-    countries: Sequence[str] = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    series: DependencySeries = DEFAULT_SERIES,
-) -> ibis.Table:
+def _in_years(keys: ibis.Table, options: DependencyOptions) -> ibis.Table:
+    """Keep the years from start to end (a year, or a month of which only the year counts)."""
+    start, end = options.get("start"), options.get("end")
+    first = parse_period(start, name="start").year if start is not None else None
+    last = parse_period(end, name="end").year if end is not None else None
+    if first is not None:
+        keys = keys.filter(keys.year >= first)
+    if last is not None:
+        keys = keys.filter(keys.year <= last)
+    return keys
+
+
+def inputs(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     """One row per country and year with production, imports, exports (t) and population."""
     db = backend(con)
+    series = options.get("series", DEFAULT_SERIES)
     parts = {
         "production_t": _series(db, series.production, TONNES),
         "imports_me_t": _series(db, series.imports_me, TONNES),
@@ -89,16 +108,10 @@ def inputs(
         "population": _series(db, series.population, PERSONS),
     }
     keys = ibis.union(*[p.select("geo", "year") for p in parts.values()], distinct=True)
-    isos, regions = split_geo(countries, name="countries")
+    isos, regions = split_geo(options.get("countries", ("west-africa",)), name="countries")
     keys = keys.mutate(when=ibis.date(keys.year.cast("int32"), 7, 1))
     keys = keep_members(db, keys, "geo", isos, regions).drop("when")
-    first = parse_period(start, name="start").year if start is not None else None
-    last = parse_period(end, name="end").year if end is not None else None
-    if first is not None:
-        keys = keys.filter(keys.year >= first)
-    if last is not None:
-        keys = keys.filter(keys.year <= last)
-    t = keys
+    t = _in_years(keys, options)
     urls = []
     for name, part in parts.items():
         part = part.rename({f"{name}_v": "value", f"{name}_url": "url"})
@@ -108,16 +121,9 @@ def inputs(
     return t.mutate(sources=ibis.literal("; ").join(urls)).drop(*[f"{n}_url" for n in parts])
 
 
-def import_dependency(
-    con: Con,
-    *,
-    countries: Sequence[str] = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    series: DependencySeries = DEFAULT_SERIES,
-) -> ibis.Table:
+def import_dependency(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     """Each country's import dependency by year (%), NULL when an input is missing."""
-    t = inputs(con, countries=countries, start=start, end=end, series=series)
+    t = inputs(con, **options)
     total = t.production_t + t.imports_me_t
     pct = ibis.ifelse(total > 0, t.imports_me_t / total * 100.0, ibis.null().cast("float64"))
     return t.select(
@@ -125,16 +131,9 @@ def import_dependency(
     ).order_by(["geo", "year"])
 
 
-def milk_per_person(
-    con: Con,
-    *,
-    countries: Sequence[str] = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    series: DependencySeries = DEFAULT_SERIES,
-) -> ibis.Table:
+def milk_per_person(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     """Milk available per person and year, kg: (production + imports - exports) / population."""
-    t = inputs(con, countries=countries, start=start, end=end, series=series)
+    t = inputs(con, **options)
     available = t.production_t + t.imports_me_t - t.exports_me_t
     kg = ibis.ifelse(
         t.population > 0, available * 1000.0 / t.population, ibis.null().cast("float64")
@@ -151,17 +150,10 @@ def milk_per_person(
     ).order_by(["geo", "year"])
 
 
-def dependency_frame(
-    con: Con,
-    *,
-    countries: Sequence[str] = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    series: DependencySeries = DEFAULT_SERIES,
-) -> Frame:
+def dependency_frame(con: Con, **options: Unpack[DependencyOptions]) -> Frame:
     """Import dependency and milk per person in one table, with sources and notes."""
-    dep = import_dependency(con, countries=countries, start=start, end=end, series=series)
-    per = milk_per_person(con, countries=countries, start=start, end=end, series=series)
+    dep = import_dependency(con, **options)
+    per = milk_per_person(con, **options)
     t = dep.join(per, ["geo", "year"]).select(
         dep.geo,
         dep.year,

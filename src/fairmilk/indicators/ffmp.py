@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import ibis
 
@@ -18,7 +19,7 @@ from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Con, Frame, backend, execute
 from fairmilk.indicators.periods import Period
 from fairmilk.indicators.sources import file_sources
-from fairmilk.indicators.trade import complete_sum, trade_rows
+from fairmilk.indicators.trade import TradeQuery, complete_sum, trade_rows
 from fairmilk.text import Msg, msg
 
 AHDB_URL = "http://www.dairy.ahdb.org.uk/news/news-articles/october-2018/the-rise-of-fat-filled-milk-powders/"
@@ -107,21 +108,34 @@ def _keys(by: Sequence[str]) -> list[str]:
     return keys
 
 
-def ffmp_series(
-    con: Con,
-    *,
-    exporters: Sequence[str] | None = ("eu27",),
-    destinations: Sequence[str] | None = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = ("year",),
-    band: FfmpBand = AHDB_2018,
-) -> ibis.Table:
-    """FFMP exports by year: tonnes under the code, the low/central/high band and the method."""
-    keys = _keys(by)
-    rows = trade_rows(
-        con, exporters=exporters, destinations=destinations, start=start, end=end, by=keys
+class FfmpOptions(TypedDict, total=False):
+    """The keywords of the FFMP tables: the trade filters (default: EU-27 to West Africa,
+    every period), the grouping keys (year first; default: year) and the pre-2020 band."""
+
+    exporters: Sequence[str] | None
+    destinations: Sequence[str] | None
+    start: str | int | Period | None
+    end: str | int | Period | None
+    by: Sequence[str]
+    band: FfmpBand
+
+
+def _rows(con: Con, options: FfmpOptions) -> tuple[ibis.Table, list[str], FfmpBand]:
+    """The trade rows the FFMP tables read, their grouping keys and the band."""
+    keys = _keys(options.get("by", ("year",)))
+    query = TradeQuery(
+        exporters=options.get("exporters", ("eu27",)),
+        destinations=options.get("destinations", ("west-africa",)),
+        start=options.get("start"),
+        end=options.get("end"),
+        by=keys,
     )
+    return trade_rows(con, query), keys, options.get("band", AHDB_2018)
+
+
+def ffmp_series(con: Con, **options: Unpack[FfmpOptions]) -> ibis.Table:
+    """FFMP exports by year: tonnes under the code, the low/central/high band and the method."""
+    rows, keys, band = _rows(con, options)
     t = powder_totals(rows, keys, band)
     t = t.filter(t.code_rows > 0)
     return t.select(
@@ -138,21 +152,9 @@ def ffmp_series(
     ).order_by(keys)
 
 
-def ffmp_powder_share(
-    con: Con,
-    *,
-    exporters: Sequence[str] | None = ("eu27",),
-    destinations: Sequence[str] | None = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = ("year",),
-    band: FfmpBand = AHDB_2018,
-) -> ibis.Table:
+def ffmp_powder_share(con: Con, **options: Unpack[FfmpOptions]) -> ibis.Table:
     """FFMP share of milk-powder exports, ffmp / (smp + wmp + ffmp), in %, with its band."""
-    keys = _keys(by)
-    rows = trade_rows(
-        con, exporters=exporters, destinations=destinations, start=start, end=end, by=keys
-    )
+    rows, keys, band = _rows(con, options)
     t = powder_totals(rows, keys, band)
 
     def share(ffmp: ibis.Value) -> ibis.Value:
@@ -198,26 +200,12 @@ def _with_methods(frame: Frame, band: FfmpBand) -> Frame:
     return frame
 
 
-def ffmp_frame(
-    con: Con,
-    *,
-    share: bool = False,
-    exporters: Sequence[str] | None = ("eu27",),
-    destinations: Sequence[str] | None = ("west-africa",),
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = ("year",),
-    band: FfmpBand = AHDB_2018,
-) -> Frame:
+def ffmp_frame(con: Con, *, share: bool = False, **options: Unpack[FfmpOptions]) -> Frame:
     """Run ``ffmp_series`` (or, with share, ``ffmp_powder_share``) with sources and notes."""
     db = backend(con)
     make = ffmp_powder_share if share else ffmp_series
-    expr = make(
-        db, exporters=exporters, destinations=destinations, start=start, end=end, by=by, band=band
-    )
-    rows = trade_rows(
-        db, exporters=exporters, destinations=destinations, start=start, end=end, by=_keys(by)
-    )
+    expr = make(db, **options)
+    rows, _, band = _rows(db, options)
     early = rows.year < band.measured_from
     used = rows.filter(
         rows.category.isin(["smp", "wmp"] if share else [])

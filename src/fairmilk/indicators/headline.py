@@ -5,7 +5,7 @@ from __future__ import annotations
 from fairmilk.indicators.dependency import dependency_frame
 from fairmilk.indicators.ffmp import ffmp_frame
 from fairmilk.indicators.frame import Con, Frame, backend, execute
-from fairmilk.indicators.trade import trade_frame
+from fairmilk.indicators.trade import TradeQuery, trade_frame
 from fairmilk.text import msg
 
 PUBLISHED_COLUMNS = (
@@ -39,13 +39,11 @@ def _latest(frame: Frame, column: str, *, when: str | None = None) -> object | N
 
 def eu_exports_by_category(con: Con) -> Frame:
     """EU-27 exports to West Africa by category for the latest complete year."""
-    exp, dest = ["eu27"], ["west-africa"]
-    years = trade_frame(con, exporters=exp, destinations=dest, by=("year",)).records()
+    query = TradeQuery(exporters=["eu27"], destinations=["west-africa"], by=("year",))
+    years = trade_frame(con, query).records()
     full = [int(r["year"]) for r in years if r["months_covered"] == 12]
     latest = max(full or [int(r["year"]) for r in years] or [0]) or None
-    frame = trade_frame(
-        con, exporters=exp, destinations=dest, start=latest, end=latest, by=("year", "category")
-    )
+    frame = trade_frame(con, query, start=latest, end=latest, by=("year", "category"))
     frame.title = (
         msg("EU-27 dairy exports to West Africa by category, {year}", year=latest)
         if latest

@@ -3,51 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Unpack
 
 import ibis
 from ibis.backends.duckdb import Backend
 
-from fairmilk.errors import ParameterError
 from fairmilk.indicators.classify import categorised
 from fairmilk.indicators.frame import Con, Frame, backend, execute, materialised
 from fairmilk.indicators.periods import (
     REGION_IDS,
-    Period,
     in_period,
     keep_members,
     mid_date,
-    parse_period,
     split_geo,
     tag_members,
 )
 from fairmilk.indicators.sources import factor_sources, file_sources, fx_sources
 from fairmilk.indicators.trade_keys import DEFAULT_BY as DEFAULT_BY
 from fairmilk.indicators.trade_keys import GROUP_KEYS as GROUP_KEYS
+from fairmilk.indicators.trade_query import CATEGORY_IDS as CATEGORY_IDS
+from fairmilk.indicators.trade_query import TradeOptions as TradeOptions
+from fairmilk.indicators.trade_query import TradeQuery as TradeQuery
+from fairmilk.indicators.trade_query import as_query, check_by
 from fairmilk.indicators.trade_text import RULES, trade_title
 
-CATEGORY_IDS = (
-    "liquid_milk", "cream", "smp", "wmp", "ffmp", "butter", "cheese", "whey", "condensed",
-    "yoghurt", "infant_formula", "other",
-)  # fmt: skip
 FX_SERIES = "eur_per_usd"
 WORLD = "X:0"  # UN Comtrade partner code 0, the world total
-
-
-def _check_by(by: Sequence[str]) -> tuple[str, ...]:
-    bad = [k for k in by if k not in GROUP_KEYS]
-    if bad:
-        raise ParameterError(f"by: expected some of {', '.join(GROUP_KEYS)}, found {bad[0]!r}")
-    if "month" in by and "year" not in by:
-        raise ParameterError("by: 'month' needs 'year' too (a month is YYYY-MM)")
-    return tuple(k for k in GROUP_KEYS if k in by)
-
-
-def _check_categories(categories: Sequence[str]) -> list[str]:
-    unknown = [c for c in categories if c not in CATEGORY_IDS]
-    if unknown:
-        expected = ", ".join(CATEGORY_IDS)
-        raise ParameterError(f"categories: expected some of {expected}, found {unknown[0]!r}")
-    return list(categories)
 
 
 def _one_frequency(t: ibis.Table, *, monthly: bool) -> ibis.Table:
@@ -75,40 +56,31 @@ def _with_fx(db: Backend, t: ibis.Table) -> ibis.Table:
 
 
 def trade_rows(
-    con: Con,
-    *,
-    exporters: Sequence[str] | None = None,
-    destinations: Sequence[str] | None = None,
-    categories: Sequence[str] | None = None,
-    flow: str = "export",
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = DEFAULT_BY,
+    con: Con, query: TradeQuery | None = None, **options: Unpack[TradeOptions]
 ) -> ibis.Table:
-    """The filtered, categorised trade rows behind ``trade_table`` (one row per source row)."""
-    if flow not in ("export", "import"):
-        raise ParameterError(f"flow: expected export or import, found {flow!r}")
-    keys = _check_by(by)
+    """The filtered, categorised trade rows behind ``trade_table`` (one row per source row).
+
+    Give a TradeQuery, or its fields as keywords (applied over ``query`` when both are given).
+    """
+    q = as_query(query, options)
     db = backend(con)
     t = categorised(db)
     # UN Comtrade's partner 0 is the world total: adding it to country rows would count twice.
-    t = t.filter((t.flow == flow) & ~((t.source == "comtrade") & (t.partner == WORLD)))
+    t = t.filter((t.flow == q.flow) & ~((t.source == "comtrade") & (t.partner == WORLD)))
     exporting = t.flow == "export"
     t = t.mutate(
         exporter=ibis.ifelse(exporting, t.reporter, t.partner),
         destination=ibis.ifelse(exporting, t.partner, t.reporter),
         when=mid_date(t.year, t.month),
     )
-    t = _one_frequency(t, monthly="month" in keys)
-    first = parse_period(start, name="start") if start is not None else None
-    last = parse_period(end, name="end") if end is not None else None
-    t = t.filter(in_period(t.year, t.month, first, last))
-    if categories:
-        t = t.filter(t.category.isin(_check_categories(categories)))
-    if exporters:
-        isos, regions = split_geo(exporters, name="exporters")
+    t = _one_frequency(t, monthly="month" in q.by)
+    t = t.filter(in_period(t.year, t.month, q.first, q.last))
+    if q.categories:
+        t = t.filter(t.category.isin(list(q.categories)))
+    if q.exporters:
+        isos, regions = split_geo(q.exporters, name="exporters")
         t = keep_members(db, t, "exporter", isos, regions)
-    t = _filter_destinations(db, t, destinations, by_region="region" in keys)
+    t = _filter_destinations(db, t, q.destinations, by_region="region" in q.by)
     return _with_fx(db, t)
 
 
@@ -135,7 +107,7 @@ def complete_sum(value: ibis.Value) -> ibis.Value:
 
 def aggregate(rows: ibis.Table, by: Sequence[str] = DEFAULT_BY) -> ibis.Table:
     """Sum trade rows by the keys (plus source), with unit value and year-on-year growth."""
-    keys = [*_check_by(by), "source"]
+    keys = [*check_by(by), "source"]
     me_row = rows.quantity_kg / 1000.0 * rows.me_factor
     both = rows.quantity_kg.notnull() & rows.value_eur.notnull()
     g = rows.group_by(keys).aggregate(
@@ -200,59 +172,25 @@ def _with_growth(g: ibis.Table, others: list[str]) -> ibis.Table:
 
 
 def trade_table(
-    con: Con,
-    *,
-    exporters: Sequence[str] | None = None,
-    destinations: Sequence[str] | None = None,
-    categories: Sequence[str] | None = None,
-    flow: str = "export",
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = DEFAULT_BY,
+    con: Con, query: TradeQuery | None = None, **options: Unpack[TradeOptions]
 ) -> ibis.Table:
     """Trade by the ``by`` keys: tonnes, EUR, EUR/t, milk equivalent (t) and growth (%)."""
-    rows = trade_rows(
-        con,
-        exporters=exporters,
-        destinations=destinations,
-        categories=categories,
-        flow=flow,
-        start=start,
-        end=end,
-        by=by,
-    )
-    return aggregate(rows, by)
+    q = as_query(query, options)
+    return aggregate(trade_rows(con, q), q.by)
 
 
 def trade_frame(
-    con: Con,
-    *,
-    exporters: Sequence[str] | None = None,
-    destinations: Sequence[str] | None = None,
-    categories: Sequence[str] | None = None,
-    flow: str = "export",
-    start: str | int | Period | None = None,
-    end: str | int | Period | None = None,
-    by: Sequence[str] = DEFAULT_BY,
+    con: Con, query: TradeQuery | None = None, **options: Unpack[TradeOptions]
 ) -> Frame:
     """Run ``trade_table`` and attach its source files, factor sources and rules."""
+    q = as_query(query, options)
     db = backend(con)
-    rows = trade_rows(
-        db,
-        exporters=exporters,
-        destinations=destinations,
-        categories=categories,
-        flow=flow,
-        start=start,
-        end=end,
-        by=by,
-    )
-    title = trade_title(flow, _check_by(by))
+    rows = trade_rows(db, q)
     with materialised(db, rows) as cached:  # compile the filters once
         files, synthetic = file_sources(db, cached)
         return execute(
-            aggregate(cached, by),
-            title=title,
+            aggregate(cached, q.by),
+            title=trade_title(q.flow, q.by),
             sources=files + factor_sources(cached) + fx_sources(cached),
             notes=list(RULES),
             synthetic=synthetic,
