@@ -13,22 +13,10 @@ import duckdb
 
 from fairmilk.outputs.memo import remember
 from fairmilk.outputs.tables import Result
+from fairmilk.reference import products
 
 REGIONS: tuple[str, ...] = ("eu27", "eu28", "ecowas", "waemu", "west-africa")
-CATEGORIES: tuple[str, ...] = (
-    "liquid_milk",
-    "cream",
-    "smp",
-    "wmp",
-    "ffmp",
-    "butter",
-    "cheese",
-    "whey",
-    "condensed",
-    "yoghurt",
-    "infant_formula",
-    "other",
-)
+CATEGORIES: tuple[str, ...] = products.CATEGORIES
 POWDERS: tuple[str, ...] = ("smp", "wmp", "ffmp")
 TRADE_GROUPS: tuple[str, ...] = ("year", "exporter", "destination", "category")
 
