@@ -33,8 +33,8 @@ from pathlib import Path
 warnings.simplefilter("ignore")
 import fairmilk.indicators.frame as frame
 from fairmilk.outputs import memo
-from fairmilk.outputs.view_misc import overview_view
-from fairmilk.outputs.web.state import Store, ViewCache
+from fairmilk.web.views.overview import overview_view
+from fairmilk.web.state import Store, ViewCache
 store = Store(Path(sys.argv[1]), read_only=True)
 setup = sys.argv[2]
 if setup == "baseline" or setup == "results":
@@ -56,8 +56,8 @@ from pathlib import Path
 warnings.simplefilter("ignore")
 import fairmilk.indicators.frame as frame
 from fairmilk.outputs import memo
-from fairmilk.outputs.web import create_app
-from fairmilk.outputs.web.server import serve
+from fairmilk.web import create_app
+from fairmilk.web.server import serve
 results = None
 if sys.argv[3] == "baseline":
     frame.SQL_MEMO_SIZE = 0

@@ -171,8 +171,8 @@ def free_port() -> int:
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     """Serve the store in a child process (as ``fairmilk serve`` does)."""
     code = (
-        "import sys; from pathlib import Path; from fairmilk.outputs.web import create_app; "
-        "from fairmilk.outputs.web.server import serve; "
+        "import sys; from pathlib import Path; from fairmilk.web import create_app; "
+        "from fairmilk.web.server import serve; "
         "serve(create_app(Path(sys.argv[1])), host='127.0.0.1', port=int(sys.argv[2]))"
     )
     proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])

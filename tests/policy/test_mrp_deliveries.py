@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from fairmilk.cli import app
-from fairmilk.outputs.view_sim import simulators_view
 from fairmilk.policy.mrp import NO_INDEX_NOTE, MrpObservation, MrpParams, simulate_mrp
 from fairmilk.policy.mrp_run import run_mrp
 from fairmilk.store import open_store
 from fairmilk.store.prices import load_price_reference
 from fairmilk.store.reference import load_reference
 from fairmilk.text import Msg
+from fairmilk.web.views.policy import simulators_view
 
 PRICE_ONLY = MrpParams(price_weight=1, product_weight=0, window=1)
 QUARTERLY = replace(PRICE_ONLY, months_per_step=3)

@@ -131,8 +131,8 @@ def stored(
 @pytest.fixture
 def web(tmp_path: Path) -> Iterator[tuple[str, FastAPI]]:
     """A real uvicorn server (loopback, free port) on a writable, empty store."""
-    from fairmilk.outputs.web import create_app
-    from fairmilk.outputs.web.server import running
+    from fairmilk.web import create_app
+    from fairmilk.web.server import running
 
     app = create_app(tmp_path / "web.duckdb", read_only=False)
     app.state.register_post_limit = 1000

@@ -156,9 +156,9 @@ def test_rate_limit(browser_client: httpx.Client, web: tuple[str, FastAPI]) -> N
 def test_read_only_server_refuses_posts(tmp_path: object) -> None:
     from pathlib import Path
 
-    from fairmilk.outputs.web import create_app
-    from fairmilk.outputs.web.server import running
     from fairmilk.store import open_store
+    from fairmilk.web import create_app
+    from fairmilk.web.server import running
 
     path = Path(str(tmp_path)) / "ro.duckdb"
     open_store(path).close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fairmilk.outputs.web import register_web
-from fairmilk.outputs.web.register_text import PRODUCT_NAMES, TEXT
+from fairmilk import web
 from fairmilk.register.observations import PRODUCTS
+from fairmilk.web.register.text import PRODUCT_NAMES, TEXT
 
-TEMPLATES = Path(register_web.__file__).parent / "templates" / "register"
+TEMPLATES = Path(web.__file__).parent / "templates" / "register"
 
 
 def test_texts_are_bilingual() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fairmilk.outputs.web import create_app
-from fairmilk.outputs.web.server import running
 from fairmilk.store import open_store
+from fairmilk.web import create_app
+from fairmilk.web.server import running
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -7,15 +7,17 @@ from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
+from fairmilk import outputs, web
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import columns, i18n, queries, view_misc, views
+from fairmilk.outputs import columns, i18n, queries
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
-from fairmilk.outputs.web import render
+from fairmilk.web import render
+from fairmilk.web.views import overview, view
 
-OUTPUTS = Path(views.__file__).parent
-SRC = OUTPUTS.parent
+READER_CODE = (Path(outputs.__file__).parent, Path(web.__file__).parent)
+SRC = Path(outputs.__file__).parents[1]
 METHODS = [
     ("**/vendor/**", "ignore"),
     ("**.py", "python"),
@@ -25,16 +27,20 @@ METHODS = [
 
 
 def literal_messages() -> set[str]:
-    """Every string literal passed to ``_`` in the outputs code and templates."""
-    found = extract_from_dir(str(OUTPUTS), METHODS, keywords={"_": None})
+    """Every string literal passed to ``_`` in the outputs and web code and templates."""
+    found = [
+        item
+        for folder in READER_CODE
+        for item in extract_from_dir(str(folder), METHODS, keywords={"_": None})
+    ]
     return {str(msg if isinstance(msg, str) else msg[0]) for _f, _l, msg, _c, _x in found}
 
 
 def dynamic_messages() -> set[str]:
     """Messages chosen at run time: menu labels, page titles, parameter values."""
-    out = set(render.NAV_LABELS.values()) | set(views.MEASURES) | set(queries.TRADE_GROUPS)
-    out |= {"export", "import", "consumer", "producer"} | set(views.POWDER_IDS)
-    out |= {title for _id, title in view_misc.HEADLINES}
+    out = set(render.NAV_LABELS.values()) | set(view.MEASURES) | set(queries.TRADE_GROUPS)
+    out |= {"export", "import", "consumer", "producer"} | set(view.POWDER_IDS)
+    out |= {title for _id, title in overview.HEADLINES}
     out |= set(GROUP_KEYS) | set(STAGES)  # ids shown in titles and notes (fairmilk.text.term)
     out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
     out |= {i18n.ELASTIC_HEADER}  # header of any imports_pct_e<elasticity> column

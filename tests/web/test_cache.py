@@ -24,19 +24,20 @@ from fastapi import FastAPI
 
 from fairmilk.indicators import frame as frame_module
 from fairmilk.ingest.demo import demo_files
-from fairmilk.outputs import queries, view_prices
+from fairmilk.outputs import queries
 from fairmilk.outputs.fingerprint import Fingerprint
-from fairmilk.outputs.views import to_dict
-from fairmilk.outputs.web import create_app, state
-from fairmilk.outputs.web.disk_cache import open_results
-from fairmilk.outputs.web.pages import BUILDERS, json_bytes
-from fairmilk.outputs.web.server import running
 from fairmilk.register.observation_store import save_observation, set_observation_status
 from fairmilk.register.observations import Observation
 from fairmilk.store import open_store
 from fairmilk.store.prices import load_price_reference
 from fairmilk.store.reference import load_reference
 from fairmilk.store.trade import ingest_file
+from fairmilk.web import create_app, state
+from fairmilk.web.disk_cache import open_results
+from fairmilk.web.pages import BUILDERS, json_bytes
+from fairmilk.web.server import running
+from fairmilk.web.views import prices as view_prices
+from fairmilk.web.views.view import to_dict
 
 HEAVY_PAGES = ("overview", "per-litre", "simulators", "prices", "trade")
 

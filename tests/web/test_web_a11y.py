@@ -7,7 +7,7 @@ import re
 import pytest
 
 from fairmilk.outputs.charts import PALETTE
-from fairmilk.outputs.web.app import STATIC
+from fairmilk.web.app import STATIC
 
 CSS = (STATIC / "style.css").read_text(encoding="utf-8")
 VARS = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", CSS))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from fairmilk.outputs.views import PAGES
+from fairmilk.web.views.view import PAGES
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

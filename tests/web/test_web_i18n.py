@@ -8,7 +8,7 @@ from i18n_messages import dynamic_messages, literal_messages
 
 from fairmilk.errors import InputError
 from fairmilk.outputs.i18n import catalog, check_lang, fmt_number, translator
-from fairmilk.outputs.views import PAGES
+from fairmilk.web.views.view import PAGES
 
 
 def test_catalog_has_every_message() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import httpx
 
-from fairmilk.outputs.view_prices import prices_view, stored_series
-from fairmilk.outputs.views import to_dict
 from fairmilk.store import open_store
+from fairmilk.web.views.prices import prices_view, stored_series
+from fairmilk.web.views.view import to_dict
 
 STORE_SQL = Path(__file__).parent / "fixtures" / "store.sql"
 

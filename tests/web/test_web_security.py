@@ -10,9 +10,9 @@ import duckdb
 import httpx
 import pytest
 
-from fairmilk.outputs.views import PAGES
-from fairmilk.outputs.web import create_app, pages
-from fairmilk.outputs.web.server import running
+from fairmilk.web import create_app, pages
+from fairmilk.web.server import running
+from fairmilk.web.views.view import PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)

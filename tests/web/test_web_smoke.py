@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from fairmilk.outputs.views import PAGES
+from fairmilk.web.views.view import PAGES
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -8,17 +8,16 @@ from typing import Annotated
 
 import typer
 
-from fairmilk.cli import register_more
+from fairmilk.cli import moderators, observations
+from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.cli.register_common import (
-    AllOption,
-    Setter,
-    dumps,
-    moderation_commands,
-    store,
-    table,
-)
+from fairmilk.cli.register_io import dumps, store, table
+from fairmilk.cli.web import serve_register
 from fairmilk.errors import InputError
+
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Include unpublished submissions (moderators only).")
+]
 
 app = typer.Typer(
     name="register",
@@ -158,4 +157,7 @@ def register(main: typer.Typer) -> None:
     main.add_typer(app, name="register")
 
 
-register_more.attach(app)
+app.add_typer(moderators.app, name="moderators")
+app.add_typer(observations.app, name="observations")
+app.command("audit")(moderators.audit)
+app.command("serve")(serve_register)

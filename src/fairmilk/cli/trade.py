@@ -1,4 +1,4 @@
-"""Commands: ``trade`` with ``ffmp`` and ``dependency`` (``export``, ``headline``: trade_export)."""
+"""Commands: ``trade`` with ``ffmp`` and ``dependency``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.config import db_path
+from fairmilk.cli.show import show
+from fairmilk.cli.trade_options import (
+    DEFAULT_BY_TEXT,
+    By,
+    Category,
+    Destination,
+    End,
+    Exporter,
+    Flow,
+    Start,
+    read_store,
+    split_list,
+)
 from fairmilk.errors import ParameterError
-from fairmilk.indicators.trade_keys import DEFAULT_BY, GROUP_KEYS
-from fairmilk.outputs.tables import Result, print_result
 
 if TYPE_CHECKING:  # Ibis, DuckDB and pyarrow are imported by the commands that use them
     import duckdb
@@ -20,95 +30,10 @@ if TYPE_CHECKING:  # Ibis, DuckDB and pyarrow are imported by the commands that 
     from fairmilk.indicators.ffmp import FfmpBand
     from fairmilk.indicators.frame import Frame
 
-CATEGORIES = (
-    "liquid_milk, cream, smp, wmp, ffmp, butter, cheese, whey, condensed, yoghurt, "
-    "infant_formula, other"
-)
-DEFAULT_BY_TEXT = ",".join(DEFAULT_BY)
-HIDDEN_IN_TABLE = ("rows", "synthetic", "sources", "note", "source_url", "method_source")
-
 trade_app = typer.Typer(
     help="EU and West African dairy trade: volume, value, unit value, milk equivalent, growth.",
     invoke_without_command=True,
 )
-
-Exporter = Annotated[
-    str | None,
-    typer.Option("--exporter", help="Exporters: ISO2 codes or region ids, comma-separated "
-                 "(e.g. IE,PL or eu27).", show_default=False),
-]  # fmt: skip
-Destination = Annotated[
-    str | None,
-    typer.Option("--destination", help="Destinations: ISO2 codes or region ids (west-africa, "
-                 "ecowas, waemu, eu27, eu28), comma-separated; regions are dated.",
-                 show_default=False),
-]  # fmt: skip
-Category = Annotated[
-    str | None,
-    typer.Option("--category", help=f"Categories, comma-separated: {CATEGORIES}.",
-                 show_default=False),
-]  # fmt: skip
-Start = Annotated[
-    str | None,
-    typer.Option("--from", help="First period: a year (2019) or a month (2019-03).",
-                 show_default=False),
-]  # fmt: skip
-End = Annotated[
-    str | None,
-    typer.Option("--to", help="Last period: a year (2024) or a month (2024-12).",
-                 show_default=False),
-]  # fmt: skip
-Flow = Annotated[str, typer.Option("--flow", help="export or import.")]
-By = Annotated[
-    str,
-    typer.Option("--by", help=f"Group by, comma-separated: {', '.join(GROUP_KEYS)}."),
-]
-
-
-def split_list(text: str | None) -> list[str] | None:
-    """The items of a comma-separated option (None when there are none)."""
-    if text is None:
-        return None
-    items = [t.strip() for t in text.split(",") if t.strip()]
-    return items or None
-
-
-def read_store(db: Path | None) -> duckdb.DuckDBPyConnection:
-    """The store, opened read-only."""
-    from fairmilk.store import open_store
-
-    return open_store(db_path(db), read_only=True)
-
-
-def compact(result: Result) -> Result:
-    """The result for a terminal: no helper columns, no columns that are empty throughout.
-
-    Long per-row texts (notes, URLs) stay in the CSV and JSON output; the sources are listed
-    under the table.
-    """
-    hidden = set(HIDDEN_IN_TABLE) | ({"year", "month"} if "period" in result.columns else set())
-    keep = [
-        i
-        for i, name in enumerate(result.columns)
-        if name not in hidden
-        and (not result.rows or any(row[i] is not None for row in result.rows))
-    ]
-    return Result(
-        result.title,
-        [result.columns[i] for i in keep],
-        [tuple(row[i] for i in keep) for row in result.rows],
-        result.sources,
-        result.notes,
-        result.synthetic,
-    )
-
-
-def show(frame: Frame, fmt: str) -> None:
-    """Print an indicator frame with its sources (compact columns in table format)."""
-    from fairmilk.outputs.exports import to_result
-
-    result = to_result(frame)
-    print_result(compact(result) if fmt == "table" else result, fmt)
 
 
 def _run(db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame]) -> Frame:
@@ -208,8 +133,5 @@ def dependency(
 
 
 def register(app: typer.Typer) -> None:
-    """Add trade (with ffmp and dependency), export and headline to app."""
-    from fairmilk.cli import trade_export  # imports this module, so not at the top
-
+    """Add trade (with ffmp and dependency) to app."""
     app.add_typer(trade_app, name="trade")
-    trade_export.register(app)

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.cli.trade import (
+from fairmilk.cli.show import compact
+from fairmilk.cli.trade_options import (
     Category,
     Destination,
     End,
     Exporter,
     Flow,
     Start,
-    compact,
     read_store,
     split_list,
 )

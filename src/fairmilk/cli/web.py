@@ -31,8 +31,8 @@ def serve(
     Computed results are also kept under the cache folder (results/), keyed by the store's
     state, so that the next start is warm.
     """
-    from fairmilk.outputs.web import create_app
-    from fairmilk.outputs.web.server import serve as run
+    from fairmilk.web import create_app
+    from fairmilk.web.server import serve as run
 
     results = cache_dir() / "results"  # computed results kept for the next start
     app = create_app(db_path(db), read_only=not writable, warm=True, results_dir=results)
@@ -61,6 +61,20 @@ def report(
         con.close()
     for path in paths:
         typer.echo(str(path))
+
+
+def serve_register(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the dashboard with a writable store, so the register forms accept posts."""
+    from fairmilk.web import create_app
+    from fairmilk.web.server import serve as run
+
+    app = create_app(db_path(db), read_only=False)
+    typer.echo(f"fairmilk with the register open for submissions: http://{host}:{port}/register/")
+    run(app, host=host, port=port)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,1 +1,1 @@
-"""Outputs: tables for the terminal, exports, charts, the web app, the API and reports."""
+"""Outputs that are not the web app: terminal tables, exports, charts, reports and i18n."""

@@ -16,8 +16,8 @@ from fairmilk import __version__
 from fairmilk.errors import InputError
 from fairmilk.outputs import charts, queries
 from fairmilk.outputs.i18n import check_lang, fmt_number, translator
+from fairmilk.outputs.names import category_names, with_names
 from fairmilk.outputs.tables import Result
-from fairmilk.outputs.views import category_names, with_names
 
 TEMPLATES = Path(__file__).parent / "report_templates"
 

@@ -6,12 +6,9 @@ Every text is a ``fairmilk.text.msg`` (English, with a French translation in the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from fairmilk.policy.mrp_model import MrpParams, MrpStep
 from fairmilk.text import join, msg
-
-if TYPE_CHECKING:  # mrp imports this module: only the type names are needed here
-    from fairmilk.policy.mrp import MrpParams, MrpStep
 
 MODEL_LABEL = msg("MODEL OUTPUT (fairmilk simulation, not an EMB or EU figure)")
 PHASE_NAMES = {

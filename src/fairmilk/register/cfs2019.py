@@ -6,7 +6,8 @@ form); French labels are the project's translation.
 
 from __future__ import annotations
 
-from fairmilk.register.cfs2019_later import later_sections, sdgs_section
+from fairmilk.register.cfs2019_annex import annex_section
+from fairmilk.register.cfs2019_outcomes import outcome_sections, sdgs_section
 from fairmilk.register.cfs2019_printed import PRINTED
 from fairmilk.register.cfs_options import AFFILIATIONS, SETS, YES_NO
 from fairmilk.register.form import Field, Form, Heading, Section, text_field
@@ -248,7 +249,8 @@ CFS_2019 = Form(
             "les jeunes",
         ),
         sdgs_section(),
-        *later_sections(),
+        *outcome_sections(),
+        annex_section(),
     ),
     boilerplate=(
         "Please choose a title for your submission",

@@ -1,5 +1,5 @@
 """Register pages: the CFS form (typed or uploaded), thanks, drafts; more routes are included
-from register_browse (search, records, synthesis, observations) and register_moderation."""
+from browse (search, records, synthesis, observations) and moderation."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from fairmilk.errors import InputError
-from fairmilk.outputs.web import register_browse, register_moderation
-from fairmilk.outputs.web.register_web import (
+from fairmilk.register.answers import ERRORS, read_answers, submission_from_answers
+from fairmilk.register.cfs2019 import CFS_2019
+from fairmilk.register.importer import import_bytes
+from fairmilk.register.limits import allow_post, drop_draft, load_draft, save_draft
+from fairmilk.register.submissions import get_submission, save_submission
+from fairmilk.web.register import browse, moderation
+from fairmilk.web.register.context import (
     MAX_FORM_BYTES,
     MAX_UPLOAD_BYTES,
     client_key,
@@ -27,15 +32,10 @@ from fairmilk.outputs.web.register_web import (
     with_lang,
     writable,
 )
-from fairmilk.register.answers import ERRORS, read_answers, submission_from_answers
-from fairmilk.register.cfs2019 import CFS_2019
-from fairmilk.register.importer import import_bytes
-from fairmilk.register.limits import allow_post, drop_draft, load_draft, save_draft
-from fairmilk.register.submissions import get_submission, save_submission
 
 router = APIRouter(prefix="/register", include_in_schema=False)
-router.include_router(register_browse.router)
-router.include_router(register_moderation.router)
+router.include_router(browse.router)
+router.include_router(moderation.router)
 FORM_ID = CFS_2019.id
 DRAFT_JS = """document.addEventListener('DOMContentLoaded', function () {
   var form = document.getElementById('cfs-form'); if (!form || !window.fetch) return;

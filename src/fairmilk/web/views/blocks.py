@@ -1,34 +1,20 @@
-"""Pages over the prices engineer's indicators and simulators: prices and costs, per litre,
-milk offensive and policy simulators. Parameters arrive in the URL (GET forms)."""
+"""Page blocks from indicator frames: computed once per page, translated, charted, with controls."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import duckdb
 
-from fairmilk.errors import FairmilkError, InputError
+from fairmilk.errors import FairmilkError
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import charts, memo
 from fairmilk.outputs.i18n import localise, translator
 from fairmilk.outputs.tables import Result, localised
-from fairmilk.outputs.views import Block, Control, Query
+from fairmilk.web.views.view import Block, Control
 
 CET_BANDS = ("0", "5", "10", "20", "35")
 STAGES = ("consumer", "producer")
-
-
-def number(query: Query, name: str, default: float, lo: float, hi: float) -> float:
-    """A number parameter within [lo, hi], else InputError naming the parameter."""
-    raw = query.get(name) or repr(default)
-    try:
-        value = float(raw)
-    except ValueError:
-        value = float("nan")
-    if not lo <= value <= hi:
-        raise InputError("bad number", column=name, expected=f"a number {lo:g}-{hi:g}", found=raw)
-    return value
 
 
 def as_result(frame: Frame, title: str, lang: str) -> Result:
@@ -99,8 +85,3 @@ def pairs(values: tuple[str, ...], lang: str, *, add_all: bool = False) -> list[
     _ = translator(lang)
     head = [("all", _("All"))] if add_all else []
     return head + [(v, _(v)) for v in values]
-
-
-def fmt_param(value: Any) -> str:
-    """A parameter as it appears in the URL (``11.4``, ``5``)."""
-    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -1,4 +1,4 @@
-"""The prices-and-costs, per-litre and milk-offensive pages."""
+"""The prices-and-costs and per-litre pages."""
 
 from __future__ import annotations
 
@@ -17,17 +17,10 @@ from fairmilk.indicators.price_tables import (
 from fairmilk.outputs import charts, queries
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.tables import Result
-from fairmilk.outputs.view_policy import (
-    STAGES,
-    chart_from,
-    computed,
-    controls_for,
-    fmt_param,
-    number,
-    pairs,
-)
-from fairmilk.outputs.views import POWDER_IDS, Block, Control, Query, View, area, choice, year
 from fairmilk.reference.price_series import price_series, series_by_id, series_label, series_title
+from fairmilk.web.views.blocks import STAGES, chart_from, computed, controls_for, pairs
+from fairmilk.web.views.params import area, choice, fmt_param, number, year
+from fairmilk.web.views.view import POWDER_IDS, Block, Control, Query, View
 
 PRICE_COLUMNS = (
     "series, geo, market, product, stage, period, year, month, value, value_low, value_high, "
@@ -180,27 +173,4 @@ def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -
         chart_from(block, x="country", y="ratio_high", color="category", kind="grouped",
                    y_title=_("local price / landed cost"))
     )  # fmt: skip
-    return view
-
-
-def offensive_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
-    """Every sourced figure on local milk in dairies against the Milk Offensive target."""
-    from fairmilk.policy.offensive import offensive_table
-
-    _ = translator(lang)
-    target = number(query, "target_pct", 20.0, 0.1, 100)
-    params = {"target_pct": fmt_param(target)}
-    view = View("offensive", _("Milk offensive tracker"), lang, params)
-    view.intro = _(
-        "West African milk production and collection against the ECOWAS Milk Offensive "
-        "targets (double production, 20% local milk in dairies by 2030)."
-    )
-    view.controls = controls_for(lang, params, [("target_pct", "Target share (%)", [])])
-    block = computed(
-        "tracker",
-        _("Local milk in dairy processing, against the target"),
-        lambda: offensive_table(countries=west_africa(), target_pct=target),
-        lang,
-    )
-    view.blocks.append(block)
     return view

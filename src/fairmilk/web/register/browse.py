@@ -10,20 +10,6 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from fairmilk.errors import InputError
-from fairmilk.outputs.web.register_text import PRODUCT_NAMES
-from fairmilk.outputs.web.register_web import (
-    MAX_FORM_BYTES,
-    client_key,
-    cursor,
-    draft_token,
-    message,
-    post_limit,
-    render,
-    same_token,
-    set_draft_cookie,
-    too_large,
-    writable,
-)
 from fairmilk.register.catalogue import lookup
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS, SETS
@@ -39,6 +25,20 @@ from fairmilk.register.observations import (
 from fairmilk.register.search import Filters, search
 from fairmilk.register.submissions import get_submission
 from fairmilk.register.synthesis import synthesis, synthesis_csv
+from fairmilk.web.register.context import (
+    MAX_FORM_BYTES,
+    client_key,
+    cursor,
+    draft_token,
+    message,
+    post_limit,
+    render,
+    same_token,
+    set_draft_cookie,
+    too_large,
+    writable,
+)
+from fairmilk.web.register.text import PRODUCT_NAMES
 
 router = APIRouter()
 FILTER_KEYS = ("q", "set", "recommendation", "sdg", "country", "affiliation", "year")

@@ -22,7 +22,7 @@ from typing import Any
 from fairmilk import __version__
 
 MISSING = object()
-PACKAGE = Path(__file__).parents[2]
+PACKAGE = Path(__file__).parents[1]
 
 
 def program_stamp(root: Path = PACKAGE) -> str:

@@ -1,19 +1,18 @@
 """The FastAPI app factory: dashboard pages, their JSON twins, the open API, static files.
 
-Plug-in point for the register: a module ``fairmilk.outputs.web.register_routes`` that
-defines ``router`` (a FastAPI ``APIRouter``) is included first, so its paths (``/register``
-and below) win over the placeholder page here. Its handlers reach the store through
-``request.app.state.store`` (a :class:`Store`); writes need ``create_app(..., read_only=False)``.
+The register's router (``fairmilk.web.register.routes``) is included first, so its paths
+(``/register`` and below) win over the dashboard's register page. Its handlers reach the
+store through ``request.app.state.store`` (a :class:`Store`); writes need
+``create_app(..., read_only=False)``.
 """
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
@@ -24,9 +23,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
-from fairmilk.outputs.web import api, pages
-from fairmilk.outputs.web.disk_cache import open_results
-from fairmilk.outputs.web.state import Store, ViewCache
+from fairmilk.web import api, pages
+from fairmilk.web.disk_cache import open_results
+from fairmilk.web.register.routes import router as register_router
+from fairmilk.web.state import Store, ViewCache
 
 ErrorPage = Callable[[Request, int, str], Response]
 
@@ -42,16 +42,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-
-
-def register_router() -> APIRouter | None:
-    """The register engineer's router, when ``web/register_routes.py`` exists."""
-    try:
-        module = importlib.import_module("fairmilk.outputs.web.register_routes")
-    except ModuleNotFoundError:
-        return None
-    router = getattr(module, "router", None)
-    return router if isinstance(router, APIRouter) else None
 
 
 def create_app(
@@ -79,10 +69,7 @@ def create_app(
     disk = open_results(results_dir, db_path)
     app.state.results = ViewCache(disk=disk)  # language-independent results (outputs.memo)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    extra = register_router()
-    app.state.has_register = extra is not None
-    if extra is not None:
-        app.include_router(extra)
+    app.include_router(register_router)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)

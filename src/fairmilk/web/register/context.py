@@ -13,10 +13,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, translator
-from fairmilk.outputs.views import PAGES
-from fairmilk.outputs.web.register_text import TEXT, label, text_for
-from fairmilk.outputs.web.render import NAV_LABELS, environment, page_url
 from fairmilk.register.limits import POSTS_PER_WINDOW
+from fairmilk.web.register.text import TEXT, label, text_for
+from fairmilk.web.render import NAV_LABELS, environment, page_url
+from fairmilk.web.views.view import PAGES
 
 DRAFT_COOKIE = "fm_draft"
 SESSION_COOKIE = "fm_session"

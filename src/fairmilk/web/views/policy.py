@@ -1,4 +1,4 @@
-"""The policy simulators page: EMB Market Responsibility Programme and ECOWAS tariff scenario.
+"""The policy pages: the milk offensive tracker and the simulators (EMB MRP, ECOWAS tariffs).
 
 Every parameter is a GET field, so a link reproduces the scenario; outputs are labelled
 model output by the simulators themselves. Bad values are an InputError naming the field.
@@ -13,15 +13,9 @@ import duckdb
 from fairmilk.errors import InputError
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs.i18n import translator
-from fairmilk.outputs.view_policy import (
-    CET_BANDS,
-    chart_from,
-    computed,
-    controls_for,
-    fmt_param,
-    number,
-)
-from fairmilk.outputs.views import POWDER_IDS, Control, Query, View, area, choice
+from fairmilk.web.views.blocks import CET_BANDS, chart_from, computed, controls_for
+from fairmilk.web.views.params import area, choice, fmt_param, number
+from fairmilk.web.views.view import POWDER_IDS, Control, Query, View
 
 MRP_FIELDS = (
     ("participation_pct", "Share of deliveries whose producers cut (%)", 30.0, 0.0, 100.0),
@@ -210,3 +204,27 @@ def _tariff(con: duckdb.DuckDBPyConnection, query: Query, view: View) -> None:
         view.lang,
     )
     view.blocks.append(block)
+
+
+def offensive_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
+    """Every sourced figure on local milk in dairies against the Milk Offensive target."""
+    from fairmilk.indicators.price_tables import west_africa
+    from fairmilk.policy.offensive import offensive_table
+
+    _ = translator(lang)
+    target = number(query, "target_pct", 20.0, 0.1, 100)
+    params = {"target_pct": fmt_param(target)}
+    view = View("offensive", _("Milk offensive tracker"), lang, params)
+    view.intro = _(
+        "West African milk production and collection against the ECOWAS Milk Offensive "
+        "targets (double production, 20% local milk in dairies by 2030)."
+    )
+    view.controls = controls_for(lang, params, [("target_pct", "Target share (%)", [])])
+    block = computed(
+        "tracker",
+        _("Local milk in dairy processing, against the target"),
+        lambda: offensive_table(countries=west_africa(), target_pct=target),
+        lang,
+    )
+    view.blocks.append(block)
+    return view

@@ -21,8 +21,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
-from fairmilk.outputs.web.disk_cache import MISSING, DiskResults
 from fairmilk.store.db import open_store, schema_version
+from fairmilk.web.disk_cache import MISSING, DiskResults
 
 CACHE_SIZE = 512
 Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself

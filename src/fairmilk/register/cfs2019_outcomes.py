@@ -1,8 +1,12 @@
-"""Later parts of the 2019 CFS form: SDGs, UN Decades, catalysts ... links and the annex."""
+"""What the use of the recommendations achieved, sections (viii) to (xiv) of the 2019 CFS form.
+
+Contribution to the SDGs and UN Decades, catalysts and constraints, good practices, lessons,
+potential use, links.
+"""
 
 from __future__ import annotations
 
-from fairmilk.register.cfs_options import AFFILIATIONS, SDGS
+from fairmilk.register.cfs_options import SDGS
 from fairmilk.register.form import Field, Heading, Section, text_field
 
 
@@ -53,8 +57,8 @@ def _single(
     return Section(sid, title_en, title_fr, tuple(items))
 
 
-def later_sections() -> tuple[Section, ...]:
-    """Sections (ix) to (xiv) and the annex."""
+def outcome_sections() -> tuple[Section, ...]:
+    """Sections (ix) to (xiv): UN Decades, catalysts, practices, lessons, potential, links."""
     return (
         _single(
             "decades",
@@ -158,61 +162,6 @@ def later_sections() -> tuple[Section, ...]:
                     "Liens vers des informations complémentaires",
                     "Link to additional information",
                 ),
-            ),
-        ),
-        _annex(),
-    )
-
-
-def _annex() -> Section:
-    return Section(
-        "annex",
-        "Annex: multistakeholder event",
-        "Annexe : événement multipartite",
-        (
-            Heading("Annex: to be filled if"),
-            Field(
-                "annex_date",
-                "date",
-                "Date of the multistakeholder event",
-                "Date de l'événement multipartite",
-                "Date of the multistakeholder event",
-            ),
-            text_field(
-                "annex_location",
-                "Location of the event",
-                "Location of the event",
-                "Lieu de l'événement",
-            ),
-            Field(
-                "annex_participants",
-                "boxes",
-                "Groups of stakeholders who participated",
-                "Groupes de parties prenantes ayant participé",
-                "Which groups of stakeholders participated",
-                options=AFFILIATIONS,
-                other_field="annex_participants_other",
-            ),
-            text_field(
-                "annex_participants_other",
-                None,
-                "Participants: other (please specify)",
-                "Participants : autre (préciser)",
-            ),
-            Field(
-                "annex_organizers",
-                "boxes",
-                "Who organized the event",
-                "Organisateurs de l'événement",
-                "Who organized the event",
-                options=AFFILIATIONS,
-                other_field="annex_organizers_other",
-            ),
-            text_field(
-                "annex_organizers_other",
-                None,
-                "Organizers: other (please specify)",
-                "Organisateurs : autre (préciser)",
             ),
         ),
     )

@@ -20,13 +20,16 @@ from fairmilk.outputs import charts, memo
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
 from fairmilk.outputs.reports import build_brief, render_html, render_pdf
 from fairmilk.outputs.tables import to_csv
-from fairmilk.outputs.view_misc import overview_view, register_view, sources_view
-from fairmilk.outputs.view_prices import offensive_view, per_litre_view, prices_view
-from fairmilk.outputs.view_sim import simulators_view
-from fairmilk.outputs.view_trade import trade_view
-from fairmilk.outputs.views import PAGES, View, area, choice, to_dict
-from fairmilk.outputs.web.render import render_error, render_page
-from fairmilk.outputs.web.state import DATA, respond, stamp
+from fairmilk.web.render import render_error, render_page
+from fairmilk.web.state import DATA, respond, stamp
+from fairmilk.web.views.overview import overview_view
+from fairmilk.web.views.params import area, choice
+from fairmilk.web.views.policy import offensive_view, simulators_view
+from fairmilk.web.views.prices import per_litre_view, prices_view
+from fairmilk.web.views.register import register_view
+from fairmilk.web.views.sources import sources_view
+from fairmilk.web.views.trade import trade_view
+from fairmilk.web.views.view import PAGES, View, to_dict
 
 MAX_QUERY = 2000
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -191,12 +194,11 @@ def _link(request: Request, json_name: str) -> dict[str, str]:
 
 
 async def _html(request: Request, name: str) -> Response:
-    state = request.app.state
     key = ("html", name, str(request.url.query))
 
     def build() -> bytes:
         view = build_view(request, name)
-        return render_page(view, has_register=state.has_register).encode("utf-8")
+        return render_page(view).encode("utf-8")
 
     depends = DEPENDS.get(name, DATA)
     return await respond(request, key, build, media="text/html; charset=utf-8", depends=depends)

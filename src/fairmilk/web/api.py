@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 from fairmilk.outputs import memo, queries
 from fairmilk.outputs.tables import Result, _plain, to_csv
-from fairmilk.outputs.view_trade import trade_filter
-from fairmilk.outputs.web.state import respond, stamp
+from fairmilk.web.state import respond, stamp
+from fairmilk.web.views.trade import trade_filter
 
 DESCRIPTION = (
     "Open data on EU dairy exports to West Africa (including fat-filled milk powder), milk "

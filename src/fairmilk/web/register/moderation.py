@@ -6,7 +6,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from fairmilk.errors import InputError
-from fairmilk.outputs.web.register_web import (
+from fairmilk.register import moderators
+from fairmilk.register.audit import audit_trail
+from fairmilk.register.cfs2019 import CFS_2019
+from fairmilk.register.limits import allow_post
+from fairmilk.register.observation_store import list_observations, set_observation_status
+from fairmilk.register.submissions import contact_of, get_submission, list_submissions, set_status
+from fairmilk.web.register.context import (
     SESSION_COOKIE,
     client_key,
     cursor,
@@ -17,12 +23,6 @@ from fairmilk.outputs.web.register_web import (
     with_lang,
     writable,
 )
-from fairmilk.register import moderators
-from fairmilk.register.audit import audit_trail
-from fairmilk.register.cfs2019 import CFS_2019
-from fairmilk.register.limits import allow_post
-from fairmilk.register.observation_store import list_observations, set_observation_status
-from fairmilk.register.submissions import contact_of, get_submission, list_submissions, set_status
 
 router = APIRouter()
 LOGIN_TRIES = 10

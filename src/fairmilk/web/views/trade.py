@@ -6,23 +6,10 @@ import duckdb
 
 from fairmilk.outputs import charts, queries
 from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.names import category_names, with_names
 from fairmilk.outputs.tables import Result
-from fairmilk.outputs.views import (
-    MEASURE_UNITS,
-    MEASURES,
-    Block,
-    Control,
-    Figure,
-    Query,
-    View,
-    area,
-    area_options,
-    categories,
-    category_names,
-    choice,
-    with_names,
-    year,
-)
+from fairmilk.web.views.params import area, area_options, categories, choice, year
+from fairmilk.web.views.view import MEASURE_UNITS, MEASURES, Block, Control, Figure, Query, View
 
 
 def trade_filter(query: Query) -> queries.TradeFilter:

@@ -1,5 +1,5 @@
 """The observatory on the web: dashboard pages, JSON twins and the open API."""
 
-from fairmilk.outputs.web.app import create_app
+from fairmilk.web.app import create_app
 
 __all__ = ["create_app"]

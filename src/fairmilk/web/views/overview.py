@@ -1,4 +1,4 @@
-"""The overview, sources, simulators and register pages."""
+"""The overview page: headline figures and tables, what the store holds, the country briefs."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import duckdb
 
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import queries
-from fairmilk.outputs.i18n import pick, translator
+from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.tables import Result
-from fairmilk.outputs.view_policy import chart_from, computed
-from fairmilk.outputs.view_trade import powder_figures
-from fairmilk.outputs.views import Block, Figure, Query, View
+from fairmilk.web.views.blocks import chart_from, computed
+from fairmilk.web.views.trade import powder_figures
+from fairmilk.web.views.view import Block, Figure, Query, View
 
 PUBLISHED_GEOS = ("west-africa", "ecowas", "waemu", "eu27")
 
@@ -113,46 +113,3 @@ def _holdings(con: duckdb.DuckDBPyConnection, lang: str) -> Block:
     )
     result.sources = [_("All loaded files are listed on the sources page.")]
     return Block("holdings", result.title, result)
-
-
-def sources_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
-    """Every loaded file with its vintage, and every published-figures dataset."""
-    _ = translator(lang)
-    view = View("sources", _("Sources"), lang, {})
-    view.intro = _("Every dataset the observatory uses: producer, address, licence, vintage.")
-    files = queries.source_files(con)
-    files.title, files.lang = _("Loaded files and vintages"), lang
-    obs = queries.observation_datasets(con)
-    obs.title, obs.lang = _("Published figures (observations)"), lang
-    obs.sources = queries.observation_sources(con, "TRUE", [])
-    view.blocks += [Block("files", files.title, files), Block("datasets", obs.title, obs)]
-    view.blocks.append(_reference_block(lang))
-    return view
-
-
-def _reference_block(lang: str) -> Block:
-    """The embedded reference datasets and their provenance records."""
-    from fairmilk.reference import catalog
-
-    _ = translator(lang)
-    out = []
-    for ds in catalog.datasets():
-        p = catalog.provenance(ds)
-        title = pick(lang, p.title_en, p.title_fr)
-        out.append((ds, title, p.producer, " ".join(p.urls), p.accessed, p.licence, p.synthetic))
-    columns = ["dataset", "title", "producer", "urls", "accessed", "licence", "synthetic"]
-    result = Result(_("Embedded reference data"), columns, out, lang=lang)
-    result.sources = sorted({u for r in out for u in str(r[3]).split()})
-    result.synthetic = any(r[6] for r in out)
-    return Block("reference", result.title, result)
-
-
-def register_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
-    """The CFS call-for-experiences register: a link to its own pages."""
-    _ = translator(lang)
-    view = View("register", _("Register of experiences"), lang, {})
-    view.intro = _(
-        "Submissions to the CFS call for experiences on connecting smallholders to markets."
-    )
-    view.links.append((_("Open the register"), "/register/"))
-    return view

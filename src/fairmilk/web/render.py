@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fairmilk.outputs.i18n import LANGS, fmt_number, translator
-from fairmilk.outputs.views import PAGES, View
+from fairmilk.web.views.view import PAGES, View
 
 TEMPLATES = Path(__file__).parent / "templates"
 NAV_LABELS = {
@@ -59,13 +59,12 @@ def cell(value: Any, lang: str) -> str:
     return fmt_number(value, lang)
 
 
-def render_page(view: View, *, has_register: bool, template: str = "page.html") -> str:
+def render_page(view: View, *, template: str = "page.html") -> str:
     """The HTML page of a view."""
     _ = translator(view.lang)
     other = "fr" if view.lang == "en" else "en"
     nav = [(p, _(NAV_LABELS[p]), page_url(p, {}, view.lang)) for p in PAGES]
-    if has_register:
-        nav = [(p, label, "/register/" if p == "register" else url) for p, label, url in nav]
+    nav = [(p, label, "/register/" if p == "register" else url) for p, label, url in nav]
     return (
         environment()
         .get_template(template)

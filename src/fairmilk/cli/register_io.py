@@ -1,0 +1,39 @@
+"""How the register commands reach their data: the store they open, rows printed as text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fairmilk.cli.options import check_format
+from fairmilk.config import db_path
+from fairmilk.outputs.tables import Result, print_result
+
+if TYPE_CHECKING:
+    import duckdb
+
+
+@contextmanager
+def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store (created or migrated if needed), closed at the end of the block."""
+    from fairmilk.store import open_store
+
+    con = open_store(db_path(db))
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def dumps(data: Any) -> str:
+    """Indented JSON that keeps accents and prints dates as ISO text."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def table(title: str, rows: list[dict[str, Any]], columns: list[str], fmt: str) -> None:
+    """Print rows as a table, CSV or JSON (gaps shown as gaps)."""
+    result = Result(title, columns, [tuple(r.get(c) for c in columns) for r in rows])
+    print_result(result, check_format(fmt))
