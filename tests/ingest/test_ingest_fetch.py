@@ -44,6 +44,7 @@ def test_fetch_comext_downloads_caches_and_loads(tmp_path: Path) -> None:
     args = [
         "fetch",
         "comext",
+        "--bulk",
         "--year",
         "2023",
         "--month",

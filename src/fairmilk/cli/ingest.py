@@ -120,25 +120,6 @@ def ingest_comtrade(
     _ingest(files, "comtrade", db, synthetic)
 
 
-@fetch_app.command("comext")
-def fetch_comext(
-    year: Annotated[int, typer.Option("--year", help="Year of the file.", min=1988)],
-    month: Annotated[
-        int | None, typer.Option("--month", help="Month (default: the annual file).", min=1, max=12)
-    ] = None,
-    cache: CacheOption = None,
-    db: DbOption = None,
-) -> None:
-    """Download a Comext bulk product file from Eurostat (full_v2), then load it."""
-    from fairmilk.ingest.fetch import comext_url, download
-
-    url = comext_url(year, month)
-    typer.echo(f"fetching {url}")
-    got = download(url, cache_dir(cache), suffix=".7z")
-    typer.echo(f"{'cached' if got.cached else 'downloaded'}: {got.path} ({got.size:,} bytes)")
-    _ingest([got.path], "comext", db, False)
-
-
 @fetch_app.command("comtrade")
 def fetch_comtrade(
     reporter: Annotated[str, typer.Option("--reporter", help="Reporter, ISO alpha-2 (e.g. SN).")],
@@ -246,9 +227,17 @@ def quality(db: DbOption = None, fmt: FormatOption = "table") -> None:
         con.close()
 
 
+# Shared with cli.fetch_comext: load files with progress, print an ingest report.
+ingest_files = _ingest
+print_report = _print_report
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
     app.add_typer(ingest_app, name="ingest")
+    from fairmilk.cli.fetch_comext import fetch_comext
+
+    fetch_app.command("comext")(fetch_comext)
     app.add_typer(fetch_app, name="fetch")
     app.command("sources")(sources)
     app.command("quality")(quality)

@@ -1,0 +1,131 @@
+"""Command: fetch comext, from the SDMX API (filtered; default) or a bulk file (--bulk)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fairmilk.cli.options import DbOption
+from fairmilk.config import cache_dir, db_path
+
+CacheOption = Annotated[
+    Path | None, typer.Option("--cache", help="Download cache (default: $FAIRMILK_CACHE).")
+]
+API_NOTE = (
+    "Eurostat Comext dataset DS-045409 through its SDMX 2.1 API; Eurostat's copyright "
+    "and reuse policy (free reuse with acknowledgement)"
+)
+
+
+def fetch_comext(
+    first: Annotated[
+        int | None, typer.Option("--from", help="First year (API; default: --year).", min=1988)
+    ] = None,
+    last: Annotated[
+        int | None, typer.Option("--to", help="Last year (API; default: --from).", min=1988)
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="One year (API or --bulk).", min=1988)
+    ] = None,
+    monthly: Annotated[bool, typer.Option("--monthly", help="Monthly (API).")] = False,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--partner", help="Partner ISO code or region (repeatable; default west-africa)."
+        ),
+    ] = None,
+    flow: Annotated[str, typer.Option("--flow", help="export, import or both.")] = "export",
+    bulk: Annotated[
+        bool, typer.Option("--bulk", help="Download the whole bulk file of --year instead.")
+    ] = False,
+    month: Annotated[
+        int | None, typer.Option("--month", help="Month of the bulk file.", min=1, max=12)
+    ] = None,
+    cache: CacheOption = None,
+    db: DbOption = None,
+) -> None:
+    """Download Comext dairy trade (EU reporters; West Africa by default), then load it.
+
+    By default only the dairy CN8 codes, the chosen partners and EU reporters are asked
+    from Eurostat's SDMX API (megabytes); --bulk downloads a whole bulk file instead.
+    """
+    if bulk:
+        _bulk(year, month, cache, db)
+        return
+    low = first or year or last
+    if low is None:
+        raise typer.BadParameter("give --from/--to or --year", param_hint="--from")
+    high = last if last is not None else low
+    if high < low or high > date.today().year:
+        raise typer.BadParameter(
+            f"expected {low} <= --to <= {date.today().year}, found {high}", param_hint="--to"
+        )
+    flows = {"export": ("export",), "import": ("import",), "both": ("export", "import")}
+    if flow not in flows:
+        raise typer.BadParameter(f"expected export, import or both, found {flow!r}")
+    _api(low, high, tuple(partner or ("west-africa",)), flows[flow], monthly, cache, db)
+
+
+def _bulk(year: int | None, month: int | None, cache: Path | None, db: Path | None) -> None:
+    from fairmilk.cli.ingest import ingest_files
+    from fairmilk.ingest.fetch import comext_url, download
+
+    if year is None:
+        raise typer.BadParameter("--bulk needs --year", param_hint="--year")
+    url = comext_url(year, month)
+    typer.echo(f"fetching {url}")
+    got = download(url, cache_dir(cache), suffix=".7z")
+    typer.echo(f"{'cached' if got.cached else 'downloaded'}: {got.path} ({got.size:,} bytes)")
+    ingest_files([got.path], "comext", db, False)
+
+
+def _api(
+    low: int,
+    high: int,
+    partners: tuple[str, ...],
+    flows: tuple[str, ...],
+    monthly: bool,
+    cache: Path | None,
+    db: Path | None,
+) -> None:
+    import httpx
+
+    from fairmilk.cli.ingest import print_report
+    from fairmilk.ingest.comext_api import COMEXT_SDMX, Scope
+    from fairmilk.ingest.comext_fetch import fetch_years
+    from fairmilk.store import open_store
+    from fairmilk.store.source_notes import annotate_source
+    from fairmilk.store.trade import ingest_file
+
+    scope = Scope(partners=partners, flows=flows, monthly=monthly)
+    with httpx.Client(timeout=httpx.Timeout(60.0, read=300.0), follow_redirects=True) as http:
+        files = fetch_years(
+            low, high, scope=scope, cache=cache_dir(cache), http=http, report=typer.echo
+        )
+    con = open_store(db_path(db))
+    try:
+        for got in files:
+            if got.without_value:
+                typer.echo(
+                    f"{got.year}: {got.without_value} key(s) without a published value "
+                    f"left out (listed in {got.path.name}.manifest.json)"
+                )
+            if got.rows == 0:
+                typer.echo(f"{got.year}: no trade in the answers; nothing to load")
+                continue
+            report = ingest_file(con, got.path, source="comext", key=got.key)
+            note = f"release {got.release}; manifest {got.path.name}.manifest.json"
+            annotate_source(
+                con,
+                report.file_id,
+                producer="Eurostat",
+                url=f"{COMEXT_SDMX}/data/DS-045409",
+                licence=API_NOTE,
+                note=note,
+            )
+            print_report(report)
+    finally:
+        con.close()
