@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 import pytest
 import respx
-from ingest_helpers import FIXTURES
+from ingest_helpers import FIXTURES, classic_line, write_classic
 from typer.testing import CliRunner
 
 from fairmilk.cli import app
@@ -350,3 +350,24 @@ def test_cli_monthly_and_partner_choice(tmp_path: Path) -> None:
     con.close()
     assert got == [("comext-api:2023-monthly:sn:export+import",)]
     assert months == [(1,), (12,)]
+
+
+@respx.mock
+def test_cli_does_not_add_an_extract_to_bulk_data_of_the_same_year(tmp_path: Path) -> None:
+    respx.route(host="ec.europa.eu").mock(side_effect=_answer)
+    store = tmp_path / "s.duckdb"
+    bulk = write_classic(tmp_path / "comext_2022.dat", [classic_line(period="202252")])
+    assert (
+        CliRunner().invoke(app, ["ingest", "comext", str(bulk), "--db", str(store)]).exit_code == 0
+    )
+    args = ["fetch", "comext", "--from", "2022", "--to", "2023", "--cache", str(tmp_path / "c"),
+            "--db", str(store)]  # fmt: skip
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        "2022: not loaded: Comext bulk data of this year is loaded (comext:2022)" in result.output
+    )
+    con = open_store(store, read_only=True)
+    keys = con.execute("SELECT dataset_key FROM source_files ORDER BY 1").fetchall()
+    con.close()
+    assert keys == [("comext-api:2023:west-africa:export",), ("comext:2022",)]

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fairmilk.cli.options import DbOption
 from fairmilk.config import cache_dir, db_path
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from fairmilk.ingest.comext_fetch import YearFile
 
 CacheOption = Annotated[
     Path | None, typer.Option("--cache", help="Download cache (default: $FAIRMILK_CACHE).")
@@ -93,12 +98,9 @@ def _api(
 ) -> None:
     import httpx
 
-    from fairmilk.cli.ingest import print_report
-    from fairmilk.ingest.comext_api import COMEXT_SDMX, Scope
+    from fairmilk.ingest.comext_api import Scope
     from fairmilk.ingest.comext_fetch import fetch_years
     from fairmilk.store import open_store
-    from fairmilk.store.source_notes import annotate_source
-    from fairmilk.store.trade import ingest_file
 
     scope = Scope(partners=partners, flows=flows, monthly=monthly)
     with httpx.Client(timeout=httpx.Timeout(60.0, read=300.0), follow_redirects=True) as http:
@@ -108,24 +110,36 @@ def _api(
     con = open_store(db_path(db))
     try:
         for got in files:
-            if got.without_value:
-                typer.echo(
-                    f"{got.year}: {got.without_value} key(s) without a published value "
-                    f"left out (listed in {got.path.name}.manifest.json)"
-                )
-            if got.rows == 0:
-                typer.echo(f"{got.year}: no trade in the answers; nothing to load")
-                continue
-            report = ingest_file(con, got.path, source="comext", key=got.key)
-            note = f"release {got.release}; manifest {got.path.name}.manifest.json"
-            annotate_source(
-                con,
-                report.file_id,
-                producer="Eurostat",
-                url=f"{COMEXT_SDMX}/data/DS-045409",
-                licence=API_NOTE,
-                note=note,
-            )
-            print_report(report)
+            _load_year(con, got)
     finally:
         con.close()
+
+
+def _load_year(con: duckdb.DuckDBPyConnection, got: YearFile) -> None:
+    """Load one year's API extract, unless bulk data of the year is loaded already."""
+    from fairmilk.cli.ingest import print_report
+    from fairmilk.ingest.comext_api import COMEXT_SDMX
+    from fairmilk.store.coverage import real_comext_files_of
+    from fairmilk.store.source_notes import annotate_source
+    from fairmilk.store.trade import ingest_file
+
+    if got.without_value:
+        typer.echo(
+            f"{got.year}: {got.without_value} key(s) without a published value "
+            f"left out (listed in {got.path.name}.manifest.json)"
+        )
+    if got.rows == 0:
+        typer.echo(f"{got.year}: no trade in the answers; nothing to load")
+        return
+    bulk = real_comext_files_of(con, got.year, besides="comext-api")
+    if bulk:
+        typer.echo(
+            f"{got.year}: not loaded: Comext bulk data of this year is loaded "
+            f"({', '.join(bulk)}); the two would be added together"
+        )
+        return
+    report = ingest_file(con, got.path, source="comext", key=got.key)
+    note = f"release {got.release}; manifest {got.path.name}.manifest.json"
+    url = f"{COMEXT_SDMX}/data/DS-045409"
+    annotate_source(con, report.file_id, producer="Eurostat", url=url, licence=API_NOTE, note=note)
+    print_report(report)
