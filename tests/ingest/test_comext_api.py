@@ -371,3 +371,29 @@ def test_cli_does_not_add_an_extract_to_bulk_data_of_the_same_year(tmp_path: Pat
     keys = con.execute("SELECT dataset_key FROM source_files ORDER BY 1").fetchall()
     con.close()
     assert keys == [("comext-api:2023:west-africa:export",), ("comext:2022",)]
+
+
+def test_byte_order_mark_is_read() -> None:
+    text = "\ufeff" + (API / "ds045409_A_2023.csv").read_text()
+    assert read_answer(text, Observations(), shown="a.csv") == 4
+
+
+def test_answer_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    def latin1(request: httpx.Request) -> httpx.Response:
+        if "/data/" in request.url.path:
+            return httpx.Response(200, content="DATAFLOW,fr\xe9q\n".encode("latin-1"))
+        return _answer(request)
+
+    with pytest.raises(FetchError, match=r"comext-api/.*\.csv: the answer is not UTF-8 text"):
+        fetch_years(2023, 2023, scope=Scope(), cache=tmp_path, http=_client(latin1, []))
+
+
+def test_a_single_code_still_too_big_is_a_clear_error(tmp_path: Path) -> None:
+    def never(request: httpx.Request) -> httpx.Response:
+        if "/data/" in request.url.path:
+            return httpx.Response(413, text="EXTRACTION_TOO_BIG")
+        return _answer(request)
+
+    scope = Scope(partners=("SN",))
+    with pytest.raises(FetchError, match="even one code too big"):
+        fetch_years(2023, 2023, scope=scope, cache=tmp_path, http=_client(never, []))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from fairmilk.errors import InputError
+from fairmilk.errors import FetchError, InputError
 from fairmilk.reference.geo import REGIONS, members, resolve_geo
 from fairmilk.reference.products import dairy_prefixes, product_for
 
@@ -82,7 +82,7 @@ class Chunk:
                 replace(self, partners=self.partners[:mid]),
                 replace(self, partners=self.partners[mid:]),
             )
-        raise InputError("the chunk cannot be split further", found=self.url())
+        raise FetchError(f"{self.url()}: the API finds even one code too big; nothing to split")
 
 
 @dataclass(frozen=True, slots=True)

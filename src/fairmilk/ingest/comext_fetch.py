@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 
+from fairmilk.errors import FetchError
 from fairmilk.ingest.answer_cache import Answer, Retry, TooBig, fetch_answer
 from fairmilk.ingest.comext_api import (
     CODELIST_URL,
@@ -110,7 +111,7 @@ def _year(session: _Session, scope: Scope, year: int, products: tuple[str, ...])
         if not answer.cached:
             stats[1] += 1
             stats[2] += answer.size
-        text = answer.path.read_text(encoding="utf-8")
+        text = _text_of(answer)
         count = 0 if answer.status == NO_RESULTS else read_answer(text, obs, shown=str(answer.path))
         sources.append(
             {
@@ -122,6 +123,13 @@ def _year(session: _Session, scope: Scope, year: int, products: tuple[str, ...])
             }
         )
     return _write_year(session, scope, year, obs, sources, stats)
+
+
+def _text_of(answer: Answer) -> str:
+    try:
+        return answer.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FetchError(f"{answer.path}: the answer is not UTF-8 text: {exc}") from exc
 
 
 def _chunk_answer(session: _Session, chunk: Chunk) -> Answer:

@@ -90,6 +90,7 @@ def _number(text: str, where: str) -> float | None:
 
 def read_answer(text: str, into: Observations, *, shown: str) -> int:
     """Add the observations of one SDMX-CSV answer to ``into``; return how many."""
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return 0
     if text.lstrip().startswith("<"):
