@@ -18,7 +18,7 @@ from ingest_helpers import FIXTURES, classic_line, write_classic
 from typer.testing import CliRunner
 
 from fairmilk.cli import app
-from fairmilk.errors import FetchError
+from fairmilk.errors import FetchError, ParameterError
 from fairmilk.ingest.answer_cache import Retry
 from fairmilk.ingest.comext_api import MAX_CELLS, Chunk, Scope, chunks, dairy_cn8, reporters_of
 from fairmilk.ingest.comext_fetch import fetch_years
@@ -397,3 +397,18 @@ def test_a_single_code_still_too_big_is_a_clear_error(tmp_path: Path) -> None:
     scope = Scope(partners=("SN",))
     with pytest.raises(FetchError, match="even one code too big"):
         fetch_years(2023, 2023, scope=scope, cache=tmp_path, http=_client(never, []))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "2020", "--to", "2019"], "--to: expected 2020 <= --to"),
+        (["--year", "2020", "--flow", "sideways"], "--flow: expected export, import or both"),
+        (["--bulk"], "--bulk needs --year"),
+        ([], "give --from/--to or --year"),
+    ],
+)
+def test_cli_bad_options_are_clear_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["fetch", "comext", *args, "--db", str(tmp_path / "s")])
+    assert isinstance(result.exception, ParameterError)
+    assert message in str(result.exception)

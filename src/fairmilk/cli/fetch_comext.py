@@ -10,6 +10,7 @@ import typer
 
 from fairmilk.cli.options import DbOption
 from fairmilk.config import cache_dir, db_path
+from fairmilk.errors import ParameterError
 
 if TYPE_CHECKING:
     import duckdb
@@ -62,15 +63,13 @@ def fetch_comext(
         return
     low = first or year or last
     if low is None:
-        raise typer.BadParameter("give --from/--to or --year", param_hint="--from")
+        raise ParameterError("give --from/--to or --year")
     high = last if last is not None else low
     if high < low or high > date.today().year:
-        raise typer.BadParameter(
-            f"expected {low} <= --to <= {date.today().year}, found {high}", param_hint="--to"
-        )
+        raise ParameterError(f"--to: expected {low} <= --to <= {date.today().year}, found {high}")
     flows = {"export": ("export",), "import": ("import",), "both": ("export", "import")}
     if flow not in flows:
-        raise typer.BadParameter(f"expected export, import or both, found {flow!r}")
+        raise ParameterError(f"--flow: expected export, import or both, found {flow!r}")
     _api(low, high, tuple(partner or ("west-africa",)), flows[flow], monthly, cache, db)
 
 
@@ -79,7 +78,7 @@ def _bulk(year: int | None, month: int | None, cache: Path | None, db: Path | No
     from fairmilk.ingest.fetch import comext_url, download
 
     if year is None:
-        raise typer.BadParameter("--bulk needs --year", param_hint="--year")
+        raise ParameterError("--bulk needs --year")
     url = comext_url(year, month)
     typer.echo(f"fetching {url}")
     got = download(url, cache_dir(cache), suffix=".7z")

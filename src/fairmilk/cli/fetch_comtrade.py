@@ -11,6 +11,7 @@ import typer
 
 from fairmilk.cli.options import DbOption
 from fairmilk.config import cache_dir, db_path
+from fairmilk.errors import ParameterError
 
 CacheOption = Annotated[
     Path | None, typer.Option("--cache", help="Download cache (default: $FAIRMILK_CACHE).")
@@ -49,10 +50,10 @@ def fetch_comtrade(
 
     low = first or year or last
     if low is None:
-        raise typer.BadParameter("give --year or --from/--to", param_hint="--year")
+        raise ParameterError("give --year or --from/--to")
     high = last if last is not None else low
     if high < low or high > date.today().year:
-        raise typer.BadParameter(f"expected {low} <= --to <= {date.today().year}, found {high}")
+        raise ParameterError(f"--to: expected {low} <= --to <= {date.today().year}, found {high}")
     reporters = partners_in(tuple(_split(reporter)), high)
     typer.echo(
         "UN Comtrade "
