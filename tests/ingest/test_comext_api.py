@@ -97,7 +97,7 @@ def test_chunks_stay_under_the_limit_and_cover_every_reporter() -> None:
 def test_answer_becomes_rows_in_kg_with_flags(tmp_path: Path) -> None:
     obs = Observations()
     text = (API / "ds045409_A_2022.csv").read_text()
-    assert read_answer(text, obs, shown="a.csv") == 8
+    assert read_answer(text, obs, shown="a.csv").observations == 8
     written = write_trade_file(obs, tmp_path / "out.csv")
     lines = (tmp_path / "out.csv").read_text().splitlines()
     assert written.rows == 3
@@ -261,6 +261,9 @@ def test_cached_answer_with_changed_bytes_is_fetched_again(tmp_path: Path) -> No
     assert again == [answer["url"]]
     side = json.loads(Path(str(cached) + ".json").read_text())
     assert set(side) >= {"url", "query", "fetched_at", "sha256", "http_status", "size"}
+    assert side["release"] == "15/03/24 11:00:00"
+    assert manifest["release"] == "15/03/24 11:00:00"
+    assert answer["release"] == "15/03/24 11:00:00"
     assert side["query"]["partners"][:3] == ["BF", "BJ", "CI"]
 
 
@@ -375,7 +378,9 @@ def test_cli_does_not_add_an_extract_to_bulk_data_of_the_same_year(tmp_path: Pat
 
 def test_byte_order_mark_is_read() -> None:
     text = "\ufeff" + (API / "ds045409_A_2023.csv").read_text()
-    assert read_answer(text, Observations(), shown="a.csv") == 4
+    read = read_answer(text, Observations(), shown="a.csv")
+    assert read.observations == 4
+    assert read.releases == {"15/03/24 11:00:00"}
 
 
 def test_answer_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from fairmilk.ingest.comext_api import (
     codelist_codes,
     dairy_cn8,
 )
-from fairmilk.ingest.sdmx_csv import Observations, read_answer, write_trade_file
+from fairmilk.ingest.sdmx_csv import Observations, Read, read_answer, write_trade_file
 
 NO_RESULTS = 404  # SDMX REST: "no results found" for a valid query
 Report = Callable[[str], None]
@@ -111,18 +111,34 @@ def _year(session: _Session, scope: Scope, year: int, products: tuple[str, ...])
         if not answer.cached:
             stats[1] += 1
             stats[2] += answer.size
-        text = _text_of(answer)
-        count = 0 if answer.status == NO_RESULTS else read_answer(text, obs, shown=str(answer.path))
-        sources.append(
-            {
-                "url": answer.url,
-                "sha256": answer.sha256,
-                "observations": count,
-                "http_status": answer.status,
-                "cached": answer.cached,
-            }
-        )
+        sources.append(_read(answer, obs))
     return _write_year(session, scope, year, obs, sources, stats)
+
+
+def _read(answer: Answer, obs: Observations) -> dict[str, object]:
+    """Add an answer's observations to ``obs``; describe the answer for the manifest."""
+    text = _text_of(answer)
+    empty = answer.status == NO_RESULTS
+    read = Read(0, frozenset()) if empty else read_answer(text, obs, shown=str(answer.path))
+    release = ";".join(sorted(read.releases))
+    _note_release(answer, release)
+    return {
+        "url": answer.url,
+        "sha256": answer.sha256,
+        "observations": read.observations,
+        "release": release,
+        "http_status": answer.status,
+        "cached": answer.cached,
+    }
+
+
+def _note_release(answer: Answer, release: str) -> None:
+    """Add the answer's release stamp (its LAST UPDATE) to its provenance sidecar."""
+    side = answer.path.with_name(answer.path.name + ".json")
+    meta = json.loads(side.read_text(encoding="utf-8"))
+    if meta.get("release") != release:
+        meta["release"] = release
+        side.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
 def _text_of(answer: Answer) -> str:

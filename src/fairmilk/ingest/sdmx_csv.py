@@ -88,11 +88,19 @@ def _number(text: str, where: str) -> float | None:
     return number
 
 
-def read_answer(text: str, into: Observations, *, shown: str) -> int:
-    """Add the observations of one SDMX-CSV answer to ``into``; return how many."""
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What one answer held: how many observations, and its release stamps."""
+
+    observations: int
+    releases: frozenset[str]
+
+
+def read_answer(text: str, into: Observations, *, shown: str) -> Read:
+    """Add the observations of one SDMX-CSV answer to ``into``; say what it held."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        return 0
+        return Read(0, frozenset())
     if text.lstrip().startswith("<"):
         raise FetchError(
             f"{shown}: the answer is XML, not SDMX-CSV (an error or an asynchronous "
@@ -107,10 +115,14 @@ def read_answer(text: str, into: Observations, *, shown: str) -> int:
             f"{', '.join(missing)}; expected {', '.join(REQUIRED)}, found {', '.join(header)}"
         )
     count = 0
+    releases: set[str] = set()
     for line, row in enumerate(reader, start=2):
         _add(row, into, f"{shown}:{line}")
+        releases.add((row.get("LAST UPDATE") or "").strip())
         count += 1
-    return count
+    releases.discard("")
+    into.releases |= releases
+    return Read(count, frozenset(releases))
 
 
 def _add(row: dict[str, str], into: Observations, where: str) -> None:
@@ -145,8 +157,6 @@ def _add(row: dict[str, str], into: Observations, where: str) -> None:
     if flag:
         into.flags[(key, indicator)] = flag
     into.dataflows.add(row["DATAFLOW"].strip())
-    if (row.get("LAST UPDATE") or "").strip():
-        into.releases.add(row["LAST UPDATE"].strip())
 
 
 @dataclass(frozen=True, slots=True)
