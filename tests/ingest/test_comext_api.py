@@ -410,6 +410,8 @@ def test_a_single_code_still_too_big_is_a_clear_error(tmp_path: Path) -> None:
         (["--from", "2020", "--to", "2019"], "--to: expected 2020 <= --to"),
         (["--year", "2020", "--flow", "sideways"], "--flow: expected export, import or both"),
         (["--bulk"], "--bulk needs --year"),
+        (["--bulk", "--year", "2020", "--monthly"], "--bulk takes --year and --month"),
+        (["--year", "2020", "--month", "3"], "--month goes with --bulk"),
         ([], "give --from/--to or --year"),
     ],
 )

@@ -59,8 +59,12 @@ def fetch_comext(
     from Eurostat's SDMX API (megabytes); --bulk downloads a whole bulk file instead.
     """
     if bulk:
+        if monthly or first is not None or last is not None:
+            raise ParameterError("--bulk takes --year and --month, not --monthly/--from/--to")
         _bulk(year, month, cache, db)
         return
+    if month is not None:
+        raise ParameterError("--month goes with --bulk; for monthly API data use --monthly")
     low = first or year or last
     if low is None:
         raise ParameterError("give --from/--to or --year")
