@@ -419,3 +419,12 @@ def test_cli_bad_options_are_clear_errors(tmp_path: Path, args: list[str], messa
     result = CliRunner().invoke(app, ["fetch", "comext", *args, "--db", str(tmp_path / "s")])
     assert isinstance(result.exception, ParameterError)
     assert message in str(result.exception)
+
+
+def test_damaged_sidecar_means_fetch_again(tmp_path: Path) -> None:
+    fetch_years(2023, 2023, scope=Scope(), cache=tmp_path, http=_client(_answer, []))
+    for side in (tmp_path / "comext-api").glob("*.csv.json"):
+        side.write_text("{not json", encoding="utf-8")
+    again: list[str] = []
+    fetch_years(2023, 2023, scope=Scope(), cache=tmp_path, http=_client(_answer, again))
+    assert len(again) == 1

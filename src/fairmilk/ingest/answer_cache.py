@@ -64,7 +64,12 @@ def cached_answer(folder: Path, url: str, suffix: str) -> Answer | None:
     side = _sidecar(path)
     if not (path.is_file() and side.is_file()):
         return None
-    meta = json.loads(side.read_text(encoding="utf-8"))
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None  # a damaged sidecar: fetch again
+    if not isinstance(meta, dict):
+        return None
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     if meta.get("url") != url or meta.get("sha256") != sha:
