@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from fairmilk.cli import app
 from fairmilk.errors import FetchError
-from fairmilk.ingest.fetch import comext_url, comtrade_url, download
+from fairmilk.ingest.comtrade_api import ComtradeQuery
+from fairmilk.ingest.fetch import comext_url, download
 from fairmilk.store import open_store
 
 COMEXT_2023_05 = (
@@ -31,7 +32,7 @@ PREVIEW = (
 def test_urls() -> None:
     assert comext_url(2023, 5) == COMEXT_2023_05
     assert comext_url(2019).endswith("full_v2_201952.7z")
-    assert comtrade_url("sn", 2022, flows=["M"], hs=["040221", "190190"]) == PREVIEW
+    assert ComtradeQuery("SN", 2022, (), ("M",), ("040221", "190190")).url() == PREVIEW
 
 
 @respx.mock
@@ -44,6 +45,7 @@ def test_fetch_comext_downloads_caches_and_loads(tmp_path: Path) -> None:
     args = [
         "fetch",
         "comext",
+        "--bulk",
         "--year",
         "2023",
         "--month",

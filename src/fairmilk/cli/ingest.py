@@ -12,7 +12,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.config import cache_dir, db_path
+from fairmilk.config import db_path
 from fairmilk.ingest.layouts import Source
 
 ingest_app = typer.Typer(
@@ -27,9 +27,6 @@ FilesArg = Annotated[
 ]
 SyntheticOption = Annotated[
     bool, typer.Option("--synthetic", help="Mark the files as synthetic demonstration data.")
-]
-CacheOption = Annotated[
-    Path | None, typer.Option("--cache", help="Download cache (default: $FAIRMILK_CACHE).")
 ]
 ProgressFn = Callable[[str, float | None], None]
 
@@ -120,54 +117,6 @@ def ingest_comtrade(
     _ingest(files, "comtrade", db, synthetic)
 
 
-@fetch_app.command("comext")
-def fetch_comext(
-    year: Annotated[int, typer.Option("--year", help="Year of the file.", min=1988)],
-    month: Annotated[
-        int | None, typer.Option("--month", help="Month (default: the annual file).", min=1, max=12)
-    ] = None,
-    cache: CacheOption = None,
-    db: DbOption = None,
-) -> None:
-    """Download a Comext bulk product file from Eurostat (full_v2), then load it."""
-    from fairmilk.ingest.fetch import comext_url, download
-
-    url = comext_url(year, month)
-    typer.echo(f"fetching {url}")
-    got = download(url, cache_dir(cache), suffix=".7z")
-    typer.echo(f"{'cached' if got.cached else 'downloaded'}: {got.path} ({got.size:,} bytes)")
-    _ingest([got.path], "comext", db, False)
-
-
-@fetch_app.command("comtrade")
-def fetch_comtrade(
-    reporter: Annotated[str, typer.Option("--reporter", help="Reporter, ISO alpha-2 (e.g. SN).")],
-    year: Annotated[int, typer.Option("--year", help="Year.", min=1988)],
-    month: Annotated[
-        int | None, typer.Option("--month", help="Month (monthly data).", min=1, max=12)
-    ] = None,
-    flow: Annotated[str, typer.Option("--flow", help="M, X or M,X.")] = "M,X",
-    hs: Annotated[
-        str | None,
-        typer.Option("--hs", help="HS codes, comma-separated (default: the dairy prefixes)."),
-    ] = None,
-    cache: CacheOption = None,
-    db: DbOption = None,
-) -> None:
-    """Download from the UN Comtrade public preview API (no key; 500 records), then load."""
-    from fairmilk.ingest.codes import dairy_prefixes
-    from fairmilk.ingest.fetch import comtrade_json_to_csv, comtrade_url, download
-
-    codes = hs.split(",") if hs else list(dairy_prefixes())
-    url = comtrade_url(reporter, year, flows=flow.upper().split(","), hs=codes, month=month)
-    typer.echo(f"fetching {url}")
-    got = download(url, cache_dir(cache), suffix=".json")
-    csv_path = got.path.with_name(got.path.stem + ".csv")
-    count = comtrade_json_to_csv(got.path, csv_path)
-    typer.echo(f"{count} records -> {csv_path}")
-    _ingest([csv_path], "comtrade", db, False)
-
-
 def sources(
     vintages: Annotated[
         bool, typer.Option("--vintages", help="Show every vintage, not only the current ones.")
@@ -246,9 +195,19 @@ def quality(db: DbOption = None, fmt: FormatOption = "table") -> None:
         con.close()
 
 
+# Shared with cli.fetch_comext: load files with progress, print an ingest report.
+ingest_files = _ingest
+print_report = _print_report
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
     app.add_typer(ingest_app, name="ingest")
+    from fairmilk.cli.fetch_comext import fetch_comext
+    from fairmilk.cli.fetch_comtrade import fetch_comtrade
+
+    fetch_app.command("comext")(fetch_comext)
+    fetch_app.command("comtrade")(fetch_comtrade)
     app.add_typer(fetch_app, name="fetch")
     app.command("sources")(sources)
     app.command("quality")(quality)

@@ -132,6 +132,30 @@ def dependency(
     show(frame, fmt)
 
 
+@trade_app.command("mirror")
+def mirror(
+    country: Annotated[
+        str, typer.Option("--country", help="ISO2 codes or region ids, comma-separated.")
+    ] = "west-africa",
+    start: Annotated[int | None, typer.Option("--start", help="First year.")] = None,
+    end: Annotated[int | None, typer.Option("--end", help="Last year.")] = None,
+    by_partner: Annotated[
+        bool, typer.Option("--by-partner", help="One row per EU partner.")
+    ] = False,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """West African imports from the EU (UN Comtrade) beside EU exports (Comext), and the gap."""
+    check_format(fmt)
+    from fairmilk.indicators.mirror import mirror_frame
+
+    countries = split_list(country) or ["west-africa"]
+    frame = _run(db, lambda con: mirror_frame(
+        con, countries=countries, start=start, end=end, by_partner=by_partner
+    ))  # fmt: skip
+    show(frame, fmt)
+
+
 def register(app: typer.Typer) -> None:
     """Add trade (with ffmp and dependency) to app."""
     app.add_typer(trade_app, name="trade")

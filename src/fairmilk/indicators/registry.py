@@ -7,10 +7,10 @@ import the module below and add it to ``_MODULES``.
 from __future__ import annotations
 
 from fairmilk.errors import ParameterError
-from fairmilk.indicators import price_catalog, trade_catalog
+from fairmilk.indicators import mirror_catalog, price_catalog, trade_catalog
 from fairmilk.indicators.indicator import Indicator
 
-_MODULES = (trade_catalog, price_catalog)
+_MODULES = (trade_catalog, price_catalog, mirror_catalog)
 
 
 def all_indicators() -> tuple[Indicator, ...]:

@@ -1,4 +1,4 @@
-"""Download Comext bulk files and Comtrade API answers into a cache, with provenance.
+"""Download Comext bulk files into a cache, with provenance (Comtrade: comtrade_api).
 
 Each download is stored as ``<cache>/<sha256(url)[:24]><suffix>`` beside a JSON sidecar
 (URL, time, size, sha256, HTTP status). A cached file whose bytes still match its sidecar
@@ -7,13 +7,12 @@ is not downloaded again. URL patterns are documented in docs/ingest.md.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import httpx
 
@@ -22,8 +21,6 @@ from fairmilk.ingest.codes import country_codes
 from fairmilk.ingest.opening import sha256_of
 
 COMEXT_FILES = "https://ec.europa.eu/eurostat/api/dissemination/files"
-COMTRADE_PREVIEW = "https://comtradeapi.un.org/public/v1/preview/C/{freq}/HS"
-PREVIEW_LIMIT = 500
 TIMEOUT = httpx.Timeout(60.0, read=600.0)
 
 
@@ -53,21 +50,6 @@ def m49_of(iso2: str) -> str:
     raise InputError(
         "unknown reporter", column="--reporter", expected="an ISO alpha-2 code", found=iso2
     )
-
-
-def comtrade_url(
-    reporter: str, year: int, *, flows: list[str], hs: list[str], month: int | None = None
-) -> str:
-    """The UN Comtrade public preview URL for one reporter, period, flows and HS codes."""
-    params = {
-        "reporterCode": m49_of(reporter),
-        "period": f"{year}{month:02d}" if month is not None else str(year),
-        "flowCode": ",".join(flows),
-        "cmdCode": ",".join(hs),
-        "includeDesc": "true",
-    }
-    freq = "M" if month is not None else "A"
-    return COMTRADE_PREVIEW.format(freq=freq) + "?" + urlencode(params, safe=",")
 
 
 def _cache_path(cache: Path, url: str, suffix: str) -> Path:
@@ -126,31 +108,3 @@ def _stream(http: httpx.Client, url: str, partial: Path) -> int:
     except httpx.HTTPError as exc:
         partial.unlink(missing_ok=True)
         raise FetchError(f"{url}: download failed: {exc}") from exc
-
-
-def comtrade_json_to_csv(answer: Path, out: Path) -> int:
-    """Write the records of a Comtrade API JSON answer as CSV (API column set); count them."""
-    try:
-        payload = json.loads(answer.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FetchError(f"{answer}: the Comtrade answer is not JSON: {exc}") from exc
-    if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
-        raise FetchError(
-            f"{answer}: the Comtrade answer has no 'data' list; expected "
-            f"{{'count': ..., 'data': [...]}}, found {str(payload)[:200]!r}"
-        )
-    rows = payload["data"]
-    if len(rows) >= PREVIEW_LIMIT:
-        raise FetchError(
-            f"{answer}: the public preview returned {len(rows)} records, its "
-            f"limit; the answer may be truncated: ask for fewer --hs codes"
-        )
-    if not rows:
-        raise FetchError(f"{answer}: the Comtrade answer holds no records (not yet published?)")
-    columns = list(rows[0].keys())
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for record in rows:
-            writer.writerow({k: "" if v is None else v for k, v in record.items()})
-    return len(rows)

@@ -100,6 +100,15 @@ COMEXT_FULL_V2 = Layout(
     export_flows=("2",),
 )
 
+# Answers of the Comext SDMX API (DS-045409), converted by fairmilk.ingest.sdmx_csv:
+# the full_v2 column names plus the dataflow id (the marker) and the flags per indicator.
+COMEXT_API = replace(
+    COMEXT_FULL_V2,
+    id="comext-api",
+    flag_columns=("VALUE_FLAG", "QUANTITY_FLAG"),
+    marker="DATAFLOW",
+)
+
 _COMTRADE_PLUS_COLUMNS = {
     "reporter": "reporterCode",
     "partner": "partnerCode",
@@ -168,6 +177,7 @@ COMTRADE_LEGACY = Layout(
 # Most specific first: a file matches the first layout whose header names it has.
 LAYOUTS: tuple[Layout, ...] = (
     COMEXT_CLASSIC,
+    COMEXT_API,
     COMEXT_FULL_V2,
     COMTRADE_API,
     COMTRADE_BULK,

@@ -54,15 +54,20 @@ def ingest_file(
     source: Source,
     synthetic: bool = False,
     progress: Progress | None = None,
+    key: str | None = None,
 ) -> IngestReport:
-    """Load one Comext or Comtrade file into the store (all of it, or nothing)."""
+    """Load one Comext or Comtrade file into the store (all of it, or nothing).
+
+    ``key`` names the dataset when the caller knows it better than the rows do (an API
+    extract of some partners is not a revision of a whole bulk file).
+    """
     started = _now()
     synthetic = synthetic or "synthetic" in Path(path).name.lower()
     with prepared(con, Path(path), source=source, progress=progress) as prep:
         previous = _already_loaded(con, prep.digest.sha256)
         if previous is not None:
             return previous
-        key = dataset_key(con, prep.layout)
+        key = key or dataset_key(con, prep.layout)
         if progress is not None:
             progress("write", None)
         with transaction(con):
