@@ -1,4 +1,4 @@
-"""Commands: ingest comext|comtrade, fetch comext|comtrade, sources, quality."""
+"""Commands: ingest comext|comtrade, sources, quality."""
 
 from __future__ import annotations
 
@@ -17,9 +17,6 @@ from fairmilk.ingest.layouts import Source
 
 ingest_app = typer.Typer(
     help="Load trade files (Comext, Comtrade) into the store.", no_args_is_help=True
-)
-fetch_app = typer.Typer(
-    help="Download trade files into the cache, then load them.", no_args_is_help=True
 )
 
 FilesArg = Annotated[
@@ -203,11 +200,5 @@ print_report = _print_report
 def register(app: typer.Typer) -> None:
     """Add this module's commands to app."""
     app.add_typer(ingest_app, name="ingest")
-    from fairmilk.cli.fetch_comext import fetch_comext
-    from fairmilk.cli.fetch_comtrade import fetch_comtrade
-
-    fetch_app.command("comext")(fetch_comext)
-    fetch_app.command("comtrade")(fetch_comtrade)
-    app.add_typer(fetch_app, name="fetch")
     app.command("sources")(sources)
     app.command("quality")(quality)
