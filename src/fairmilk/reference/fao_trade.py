@@ -73,7 +73,7 @@ def read(item: str, element: str) -> list[Observation]:
         code = geo.get(row["geo"])
         if code is None:
             raise ReferenceDataError(
-                f"{where}: field geo: expected an FAO area code of West Africa, found {row['geo']!r}"
+                f"{where}: field geo: expected a West African FAO area code, found {row['geo']!r}"
             )
         value = _num(row[column], f"{where}: field {column}")
         year = int(row["year"])
