@@ -1,21 +1,26 @@
 """The per-litre comparison table: pick inputs per country, build each row, attach sources.
 
-Rules: the year of a country's row is the latest year with a dated local fresh-milk price at
-the chosen stage (unless a year is given); several local prices of that year (markets,
-states) are shown as one range (lowest low, highest high). Unit values are EU-27 exports
-to the country (Comext rows preferred). Anything missing is a gap in the row, with a note.
+Rules: the year of a row is the latest year with a dated local fresh-milk price at the chosen
+stage and a real (not synthetic) unit value of the powder; without such a year, the latest
+year with a local price (unless a year is given). Several local prices of that year (markets,
+states) are shown as one range (lowest low, highest high). The unit value is, in this order:
+EU-27 exports to the country from real trade files (Comext preferred; FOB), the country's own
+FAOSTAT import unit value (CIF), and only then the synthetic sample, labelled. Anything
+missing is a gap in the row, with a note.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from fairmilk.errors import ConversionError
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.perlitre import (
+    DENSITY_NOTE,
     FREIGHT_SOURCE,
+    MILK_KG_PER_LITRE,
     TITLE_EN,
     Comparison,
     LandedCost,
@@ -29,7 +34,26 @@ from fairmilk.indicators.units import COUNTRY_CURRENCY, PEG_SOURCE, RateTable, c
 from fairmilk.text import join, msg, term
 
 LOCAL_SERIES = "local_fresh_price"
-UnitValues = Mapping[tuple[str, str, int], float]  # (country, category, year) -> EUR per kg
+UnitKey = tuple[str, str, int]  # (country, category, year)
+UnitValues = Mapping[UnitKey, float]  # -> EUR per kg of powder
+
+
+@dataclass(frozen=True, slots=True)
+class UnitValueOrigin:
+    """Where a unit value comes from: source label, price basis, synthetic or not, citation."""
+
+    source: str = "eu_export"  # comext | comtrade | fao_import | eu_export (unspecified)
+    basis: str = "FOB"  # FOB: exporter's value, freight added; CIF: importer's value
+    synthetic: bool = False
+    citation: str = ""
+
+    def label(self) -> str:
+        """The source as shown in the table, e.g. ``fao_import (CIF)``."""
+        tag = " SYNTHETIC" if self.synthetic else ""
+        return f"{self.source} ({self.basis}){tag}"
+
+
+DEFAULT_ORIGIN = UnitValueOrigin()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +73,8 @@ class PerLitreRow:
     comparison: Comparison | None
     notes: tuple[str, ...]
     rate_sources: tuple[str, ...] = ()  # where the EUR -> local currency rate comes from
+    origin: UnitValueOrigin | None = None  # where the unit value comes from (None: no value)
+    litres_per_kg: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +87,16 @@ class PerLitreInputs:
     regions_of: Callable[[str, int], Collection[str]]
     litres_per_kg: Mapping[str, float | None]
     rates: RateTable
+    origins: Mapping[UnitKey, UnitValueOrigin] = field(default_factory=dict)
+    litres_sources: Mapping[str, str] = field(default_factory=dict)
+
+    def origin(self, key: UnitKey) -> UnitValueOrigin:
+        """Where the unit value of this key comes from (EU exports when not stated)."""
+        return self.origins.get(key, DEFAULT_ORIGIN)
+
+    def is_real(self, key: UnitKey) -> bool:
+        """Whether a unit value exists for the key and is not synthetic."""
+        return key in self.unit_values and not self.origin(key).synthetic
 
 
 def _local_range(
@@ -84,14 +120,18 @@ def _local_range(
 
 
 def _to_local(value: float, p: PricePoint, currency: str, rates: RateTable) -> float:
-    return convert_price(value, p.unit, f"{currency}/L", year=p.year, rates=rates)
+    return convert_price(
+        value, p.unit, f"{currency}/L", year=p.year, rates=rates, kg_per_litre=MILK_KG_PER_LITRE
+    )
 
 
-def _pick_year(country: str, points: Sequence[PricePoint], year: int | None) -> int | None:
+def _pick_year(country: str, category: str, inputs: PerLitreInputs, year: int | None) -> int | None:
+    """The given year, else the latest local-price year with a real unit value, else the latest."""
     if year is not None:
         return year
-    years = [p.year for p in points if p.geo == country and p.year is not None]
-    return max(years) if years else None
+    years = {p.year for p in inputs.local_prices if p.geo == country and p.year is not None}
+    real = [y for y in years if inputs.is_real((country, category, y))]
+    return max(real or years) if years else None
 
 
 def _fx(currency: str, year: int, rates: RateTable) -> tuple[float | None, str | None]:
@@ -106,7 +146,7 @@ def build_row(
 ) -> PerLitreRow:
     """One row of the comparison, with gaps and notes where inputs are missing."""
     currency = COUNTRY_CURRENCY.get(country, "EUR")
-    chosen = _pick_year(country, inputs.local_prices, year)
+    chosen = _pick_year(country, category, inputs, year)
     if chosen is None:
         note = msg("no dated local fresh-milk price for this country and stage")
         return PerLitreRow(
@@ -119,25 +159,29 @@ def build_row(
         category=category, on=date(chosen, 7, 1),
     )  # fmt: skip
     notes += [msg("tax gap: {gap}", gap=g) for g in stack.gaps]
-    uv = inputs.unit_values.get((country, category, chosen))
+    key = (country, category, chosen)
+    uv = inputs.unit_values.get(key)
+    origin = inputs.origin(key) if uv is not None else None
     litres = inputs.litres_per_kg.get(category)
     cost = comparison = None
-    if uv is None:
+    if uv is None or origin is None:
         notes.append(
-            msg("no EU export unit value of {category} to {country} in {year}",
+            msg("no unit value of {category} for {country} in {year} (EU exports, FAO imports)",
                 category=term(category), country=country, year=chosen)
         )  # fmt: skip
     elif litres is None:
         notes.append(msg("no litres-per-kg factor for {category}", category=term(category)))
     else:
-        cost = landed_cost(uv, stack, litres_per_kg=litres, params=params)
+        if origin.synthetic:
+            notes.append(msg("unit value from the SYNTHETIC sample: no real one for this year"))
+        cost = landed_cost(uv, stack, litres_per_kg=litres, params=params, basis=origin.basis)
         fx, why = _fx(currency, chosen, inputs.rates)
         if why:
             notes.append(msg("no conversion to {currency}: {why}", currency=currency, why=why))
         comparison = compare(cost, fx, low, high)
     return PerLitreRow(
         country, category, chosen, currency, uv, stack, cost, low, high, len(local), comparison,
-        tuple(notes), tuple(inputs.rates.sources_for("EUR", currency, chosen)),
+        tuple(notes), tuple(inputs.rates.sources_for("EUR", currency, chosen)), origin, litres,
     )  # fmt: skip
 
 
@@ -155,7 +199,8 @@ def per_litre_rows(
 
 
 COLUMNS = [
-    "country", "category", "year", "currency", "unit_value_eur_per_kg", "duty_pct", "levy_pct",
+    "country", "category", "year", "currency", "unit_value_eur_per_kg", "unit_value_source",
+    "litres_per_kg", "duty_pct", "levy_pct",
     "vat_pct", "landed_local_per_litre", "compared_with", "local_price_low", "local_price_high",
     "local_prices_n", "gap_low", "gap_high", "ratio_low", "ratio_high", "notes",
 ]  # fmt: skip
@@ -166,18 +211,31 @@ def _cells(r: PerLitreRow) -> tuple[object, ...]:
     taxes = (s.duty_pct, s.levy_pct, s.vat_pct) if s else (None, None, None)
     comp = (c.landed_per_litre, c.compared_with) if c else (None, None)
     spread = (c.gap_low, c.gap_high, c.ratio_low, c.ratio_high) if c else (None,) * 4
-    head = (r.country, r.category, r.year, r.currency, r.unit_value_eur_per_kg)
+    source = r.origin.label() if r.origin else None
+    head = (r.country, r.category, r.year, r.currency, r.unit_value_eur_per_kg, source,
+            r.litres_per_kg)  # fmt: skip
     return (*head, *taxes, *comp, r.local_low, r.local_high, r.local_count, *spread,
             join(r.notes) if r.notes else None)  # fmt: skip
 
 
 def per_litre_frame(
-    rows: Sequence[PerLitreRow], params: PerLitreParams, *, extra_sources: Sequence[str] = ()
+    rows: Sequence[PerLitreRow],
+    params: PerLitreParams,
+    *,
+    extra_sources: Sequence[str] = (),
+    litres_sources: Mapping[str, str] | None = None,
 ) -> Frame:
     """The rows as a table, with every source and assumption stated."""
     sources = sorted({u for r in rows if r.stack for u in r.stack.sources})
     rates = sorted({u for r in rows for u in r.rate_sources} - {PEG_SOURCE})
-    sources += [FREIGHT_SOURCE, PEG_SOURCE, *rates, *extra_sources]
+    cited = sorted({r.origin.citation for r in rows if r.origin and r.origin.citation})
+    litres = sorted(
+        f"Litres of milk per kg of {r.category} = {r.litres_per_kg:g}: {url}"
+        for r in rows
+        if r.litres_per_kg is not None and (url := (litres_sources or {}).get(r.category))
+    )
+    sources += [FREIGHT_SOURCE, PEG_SOURCE, *rates, *cited, *sorted(set(litres)),
+                *extra_sources]  # fmt: skip
     notes: list[str] = [
         msg(
             "Freight {freight:g} % of FOB (UNCTAD generic share); importer and retail "
@@ -189,6 +247,13 @@ def per_litre_frame(
             "Local price: local fresh milk, stage '{stage}', latest dated year per country.",
             stage=term(params.stage),
         ),
+        msg(
+            "Unit value, in this order: EU-27 exports to the country from real trade files "
+            "(FOB: freight added), the country's own FAOSTAT import unit value of the year (CIF: "
+            "freight included, none added), the synthetic sample (labelled SYNTHETIC). The row's "
+            "year is the latest with a local price and a real unit value."
+        ),
+        DENSITY_NOTE,
         msg(
             "Bulk packing (> 25 kg) assumed: the CET band of retail packs is a gap in the sources."
         ),
