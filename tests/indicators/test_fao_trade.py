@@ -137,3 +137,13 @@ def test_cli_fao_csv(tmp_path: Path) -> None:
     assert row.startswith("SN,2001,wmp,13233.0,28233000.0,")
     bad = CliRunner().invoke(app, [*args[:5], "--product", "ffmp"])
     assert bad.exit_code != 0
+
+
+def test_implausible_unit_values_are_flagged_check(ref: duckdb.DuckDBPyConnection) -> None:
+    rows = _rows(ref, countries=["GM"], products=["smp"], start=2019, end=2019)
+    r = rows[("GM", 2019, "smp")]
+    # 3,676 kUSD / 8,220 t = 447 USD/t: far below any dairy price; kept as published, flagged
+    assert r["unit_value_usd_per_t"] == pytest.approx(3_676_000 / 8_220)
+    assert r["flag"] == "check"
+    sn = _rows(ref, countries=["SN"], products=["smp"], start=2018, end=2018)[("SN", 2018, "smp")]
+    assert sn["flag"] is None

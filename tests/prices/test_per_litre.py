@@ -241,3 +241,51 @@ def test_a_price_per_tonne_is_converted_per_litre_at_the_stated_density() -> Non
 
 def _fields(inputs: PerLitreInputs) -> dict[str, object]:
     return {name: getattr(inputs, name) for name in inputs.__dataclass_fields__}
+
+
+def test_any_stage_takes_the_latest_real_year_and_never_mixes_stages() -> None:
+    fao = UnitValueOrigin("fao_import", "CIF")
+    inputs = PerLitreInputs(
+        unit_values={("BF", "smp", 2005): 2.0, ("BF", "smp", 2019): 1.9},
+        local_prices=[
+            PricePoint(
+                "local_fresh_price",
+                "BF",
+                "2005",
+                2005,
+                None,
+                250.0,
+                250.0,
+                250.0,
+                "XOF/L",
+                "https://example.org/p",
+                "test",
+                stage="producer",
+            ),
+            local_price("BF", 600.0, "XOF/L", 2019),  # consumer
+            PricePoint(
+                "local_fresh_price",
+                "BF",
+                "2019",
+                2019,
+                None,
+                300.0,
+                300.0,
+                300.0,
+                "XOF/L",
+                "https://example.org/p",
+                "test",
+                stage="wholesale",
+            ),
+        ],
+        measures=tax_measures(),
+        regions_of=regions,
+        litres_per_kg={"smp": 9.9},
+        rates=RateTable(),
+        origins={("BF", "smp", 2005): fao, ("BF", "smp", 2019): fao},
+    )
+    (row,) = per_litre_rows(["BF"], ["smp"], inputs, params=PerLitreParams())
+    assert (row.year, row.stage) == (2019, "consumer")  # latest year; consumer before wholesale
+    assert (row.local_low, row.local_high, row.local_count) == (600.0, 600.0, 1)
+    (row,) = per_litre_rows(["BF"], ["smp"], inputs, params=PerLitreParams(stage="producer"))
+    assert (row.year, row.stage, row.local_low) == (2005, "producer", 250.0)

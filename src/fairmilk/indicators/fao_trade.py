@@ -34,6 +34,10 @@ LCU_SERIES = "exchange_rate_lcu_per_usd"
 PRODUCTS = ("smp", "wmp", "butter", "cheese")
 TOTAL = "west-africa"  # FAO area 5105 Western Africa, loaded as its own geo
 
+PLAUSIBLE_USD_PER_T = (1000.0, 8000.0)
+"""Unit values outside this band are flagged ``check`` (ASSUMPTION, fairmilk's band: dairy
+commodity prices, GlobalDairyTrade 2010-2026 annual means 1,950-4,680 USD/t, lie well within)."""
+
 TITLE = msg("FAOSTAT dairy imports of West Africa: tonnes, value and unit value")
 NOTES = (
     msg(
@@ -50,6 +54,10 @@ NOTES = (
         "geo west-africa is FAO's Western Africa total (its 16 countries sum to it). Rows on "
         "a known break in the source have flag 'break' and say so in their note: Senegal 2001 "
         "(skimmed to whole powder), Nigeria 2007 (SMP and butter spike)."
+    ),
+    msg(
+        "flag 'check': a unit value below 1,000 or above 8,000 USD/t, outside the band fairmilk "
+        "takes as plausible for dairy products (ASSUMPTION); it is in the source as published."
     ),
 )
 COLUMNS = (
@@ -133,7 +141,10 @@ def fao_imports(con: Con, **options: Unpack[FaoTradeOptions]) -> ibis.Table:
         t.value_usd / t.quantity_t,
         ibis.null().cast("float64"),
     )
-    t = t.mutate(unit_value_usd_per_t=usd_t, lcu_rate=_lcu_per_usd(t))
+    low, high = PLAUSIBLE_USD_PER_T
+    odd = (usd_t < low) | (usd_t > high)
+    flag = ibis.coalesce(t.flag, ibis.ifelse(odd, ibis.literal("check"), ibis.null("string")))
+    t = t.mutate(unit_value_usd_per_t=usd_t, lcu_rate=_lcu_per_usd(t), flag=flag)
     rate_url = ibis.ifelse(t.currency.isin(list(PEGS)), t.eur_url, t.lcu_url)
     return t.select(
         "geo", "year", "product", "quantity_t", "value_usd", "unit_value_usd_per_t",

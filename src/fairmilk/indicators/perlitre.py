@@ -19,7 +19,10 @@ from fairmilk.errors import ParameterError
 from fairmilk.indicators.taxes import TaxStack
 from fairmilk.text import msg
 
-STAGES = ("consumer", "producer", "wholesale", "processor_sale")
+ANY_STAGE = "any"
+STAGE_ORDER = ("producer", "consumer", "processor_sale", "wholesale")
+"""With stage ``any``: the first of these stages with a real unit value in a local-price year."""
+STAGES = (ANY_STAGE, "consumer", "producer", "wholesale", "processor_sale")
 TITLE_EN = msg("Per-litre comparison: reconstituted imported powder vs local fresh milk")
 FREIGHT_SOURCE = (
     "Freight and insurance 11.4 % of import value: UNCTAD Review of Maritime Transport 2015, "
@@ -34,7 +37,7 @@ class PerLitreParams:
 
     freight_pct: float = 11.4  # UNCTAD generic share for Africa (source above), not milk-specific
     margin_pct: float = 0.0  # ASSUMPTION: no published importer/retail margin (GAP in sources)
-    stage: str = "consumer"  # which local price to compare with
+    stage: str = ANY_STAGE  # which local price to compare with (any: see STAGE_ORDER)
 
     def check(self) -> None:
         """Raise ParameterError if a percentage is out of range."""

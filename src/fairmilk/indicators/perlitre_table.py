@@ -18,9 +18,11 @@ from datetime import date
 from fairmilk.errors import ConversionError
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.perlitre import (
+    ANY_STAGE,
     DENSITY_NOTE,
     FREIGHT_SOURCE,
     MILK_KG_PER_LITRE,
+    STAGE_ORDER,
     TITLE_EN,
     Comparison,
     LandedCost,
@@ -31,9 +33,10 @@ from fairmilk.indicators.perlitre import (
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.taxes import TaxMeasure, TaxStack, tax_stack
 from fairmilk.indicators.units import COUNTRY_CURRENCY, PEG_SOURCE, RateTable, convert_price
-from fairmilk.text import join, msg, term
+from fairmilk.text import Msg, join, msg, term
 
 LOCAL_SERIES = "local_fresh_price"
+LOCAL_SERIES_ALL = (LOCAL_SERIES, "local_producer_price_fao")  # published prices, FAOSTAT farm-gate
 UnitKey = tuple[str, str, int]  # (country, category, year)
 UnitValues = Mapping[UnitKey, float]  # -> EUR per kg of powder
 
@@ -46,6 +49,7 @@ class UnitValueOrigin:
     basis: str = "FOB"  # FOB: exporter's value, freight added; CIF: importer's value
     synthetic: bool = False
     citation: str = ""
+    note: str = ""  # a caveat shown in the row's notes (e.g. an implausible unit value)
 
     def label(self) -> str:
         """The source as shown in the table, e.g. ``fao_import (CIF)``."""
@@ -75,6 +79,7 @@ class PerLitreRow:
     rate_sources: tuple[str, ...] = ()  # where the EUR -> local currency rate comes from
     origin: UnitValueOrigin | None = None  # where the unit value comes from (None: no value)
     litres_per_kg: float | None = None
+    stage: str | None = None  # the stage of the local prices compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +130,31 @@ def _to_local(value: float, p: PricePoint, currency: str, rates: RateTable) -> f
     )
 
 
-def _pick_year(country: str, category: str, inputs: PerLitreInputs, year: int | None) -> int | None:
-    """The given year, else the latest local-price year with a real unit value, else the latest."""
+def _years(country: str, stage: str, inputs: PerLitreInputs) -> set[int]:
+    return {
+        p.year
+        for p in inputs.local_prices
+        if p.geo == country and p.stage == stage and p.year is not None
+    }
+
+
+def _choose(
+    country: str, category: str, inputs: PerLitreInputs, params: PerLitreParams, year: int | None
+) -> tuple[str | None, int | None]:
+    """(stage, year): the given year, else the latest local-price year with a real unit value,
+    else the latest local-price year. With stage ``any`` every stage of STAGE_ORDER counts; the
+    latest year wins, and within a year the first stage of STAGE_ORDER."""
+    stages = STAGE_ORDER if params.stage == ANY_STAGE else (params.stage,)
+    found = [(st, _years(country, st, inputs)) for st in stages]
     if year is not None:
-        return year
-    years = {p.year for p in inputs.local_prices if p.geo == country and p.year is not None}
-    real = [y for y in years if inputs.is_real((country, category, y))]
-    return max(real or years) if years else None
+        return next((st for st, ys in found if year in ys), stages[0]), year
+    rank = {st: i for i, st in enumerate(stages)}
+    pairs = [(y, -rank[st], st) for st, ys in found for y in ys]
+    real = [p for p in pairs if inputs.is_real((country, category, p[0]))]
+    if not (real or pairs):
+        return None, None
+    best = max(real or pairs)
+    return best[2], best[0]
 
 
 def _fx(currency: str, year: int, rates: RateTable) -> tuple[float | None, str | None]:
@@ -146,13 +169,15 @@ def build_row(
 ) -> PerLitreRow:
     """One row of the comparison, with gaps and notes where inputs are missing."""
     currency = COUNTRY_CURRENCY.get(country, "EUR")
-    chosen = _pick_year(country, category, inputs, year)
+    stage, chosen = _choose(country, category, inputs, params, year)
     if chosen is None:
         note = msg("no dated local fresh-milk price for this country and stage")
         return PerLitreRow(
             country, category, None, currency, None, None, None, None, None, 0, None, (note,)
         )
-    local = [p for p in inputs.local_prices if p.geo == country and p.year == chosen]
+    local = [
+        p for p in inputs.local_prices if p.geo == country and p.year == chosen and p.stage == stage
+    ]
     low, high, notes = _local_range(local, currency, inputs.rates)
     stack = tax_stack(
         inputs.measures, country=country, regions=inputs.regions_of(country, chosen),
@@ -163,26 +188,46 @@ def build_row(
     uv = inputs.unit_values.get(key)
     origin = inputs.origin(key) if uv is not None else None
     litres = inputs.litres_per_kg.get(category)
-    cost = comparison = None
-    if uv is None or origin is None:
-        notes.append(
-            msg("no unit value of {category} for {country} in {year} (EU exports, FAO imports)",
-                category=term(category), country=country, year=chosen)
-        )  # fmt: skip
-    elif litres is None:
-        notes.append(msg("no litres-per-kg factor for {category}", category=term(category)))
-    else:
-        if origin.synthetic:
-            notes.append(msg("unit value from the SYNTHETIC sample: no real one for this year"))
-        cost = landed_cost(uv, stack, litres_per_kg=litres, params=params, basis=origin.basis)
-        fx, why = _fx(currency, chosen, inputs.rates)
-        if why:
-            notes.append(msg("no conversion to {currency}: {why}", currency=currency, why=why))
-        comparison = compare(cost, fx, low, high)
+    cost, comparison = _costed(key, uv, origin, stack, (low, high), inputs, params, notes)
     return PerLitreRow(
         country, category, chosen, currency, uv, stack, cost, low, high, len(local), comparison,
         tuple(notes), tuple(inputs.rates.sources_for("EUR", currency, chosen)), origin, litres,
+        stage,
     )  # fmt: skip
+
+
+def _costed(
+    key: UnitKey,
+    uv: float | None,
+    origin: UnitValueOrigin | None,
+    stack: TaxStack,
+    local: tuple[float | None, float | None],
+    inputs: PerLitreInputs,
+    params: PerLitreParams,
+    notes: list[str],
+) -> tuple[LandedCost | None, Comparison | None]:
+    """The landed cost and comparison of one row (None when an input is missing; noted)."""
+    country, category, year = key
+    litres = inputs.litres_per_kg.get(category)
+    if uv is None or origin is None:
+        notes.append(
+            msg("no unit value of {category} for {country} in {year} (EU exports, FAO imports)",
+                category=term(category), country=country, year=year)
+        )  # fmt: skip
+        return None, None
+    if litres is None:
+        notes.append(msg("no litres-per-kg factor for {category}", category=term(category)))
+        return None, None
+    if origin.synthetic:
+        notes.append(msg("unit value from the SYNTHETIC sample: no real one for this year"))
+    if origin.note:
+        notes.append(origin.note)
+    cost = landed_cost(uv, stack, litres_per_kg=litres, params=params, basis=origin.basis)
+    currency = COUNTRY_CURRENCY.get(country, "EUR")
+    fx, why = _fx(currency, year, inputs.rates)
+    if why:
+        notes.append(msg("no conversion to {currency}: {why}", currency=currency, why=why))
+    return cost, compare(cost, fx, *local)
 
 
 def per_litre_rows(
@@ -199,8 +244,8 @@ def per_litre_rows(
 
 
 COLUMNS = [
-    "country", "category", "year", "currency", "unit_value_eur_per_kg", "unit_value_source",
-    "litres_per_kg", "duty_pct", "levy_pct",
+    "country", "category", "year", "stage", "currency", "unit_value_eur_per_kg",
+    "unit_value_source", "litres_per_kg", "duty_pct", "levy_pct",
     "vat_pct", "landed_local_per_litre", "compared_with", "local_price_low", "local_price_high",
     "local_prices_n", "gap_low", "gap_high", "ratio_low", "ratio_high", "notes",
 ]  # fmt: skip
@@ -212,10 +257,23 @@ def _cells(r: PerLitreRow) -> tuple[object, ...]:
     comp = (c.landed_per_litre, c.compared_with) if c else (None, None)
     spread = (c.gap_low, c.gap_high, c.ratio_low, c.ratio_high) if c else (None,) * 4
     source = r.origin.label() if r.origin else None
-    head = (r.country, r.category, r.year, r.currency, r.unit_value_eur_per_kg, source,
+    head = (r.country, r.category, r.year, r.stage, r.currency, r.unit_value_eur_per_kg, source,
             r.litres_per_kg)  # fmt: skip
     return (*head, *taxes, *comp, r.local_low, r.local_high, r.local_count, *spread,
             join(r.notes) if r.notes else None)  # fmt: skip
+
+
+def _stage_note(params: PerLitreParams) -> Msg:
+    if params.stage == ANY_STAGE:
+        return msg(
+            "Local price: local fresh milk at the first stage, in the order producer, consumer, "
+            "processor sale, wholesale, that has a real unit value in a year with a local price "
+            "(column stage); prices of one stage are never mixed with another's."
+        )
+    return msg(
+        "Local price: local fresh milk, stage '{stage}', latest dated year per country.",
+        stage=term(params.stage),
+    )
 
 
 def per_litre_frame(
@@ -243,10 +301,7 @@ def per_litre_frame(
             freight=params.freight_pct,
             margin=params.margin_pct,
         ),
-        msg(
-            "Local price: local fresh milk, stage '{stage}', latest dated year per country.",
-            stage=term(params.stage),
-        ),
+        _stage_note(params),
         msg(
             "Unit value, in this order: EU-27 exports to the country from real trade files "
             "(FOB: freight added), the country's own FAOSTAT import unit value of the year (CIF: "

@@ -27,9 +27,9 @@ from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_f
 from fairmilk.indicators.fao_trade import fao_trade_frame
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.periods import REGION_IDS
-from fairmilk.indicators.perlitre import PerLitreParams
+from fairmilk.indicators.perlitre import ANY_STAGE, STAGE_ORDER, PerLitreParams
 from fairmilk.indicators.perlitre_table import (
-    LOCAL_SERIES,
+    LOCAL_SERIES_ALL,
     PerLitreInputs,
     UnitKey,
     UnitValueOrigin,
@@ -47,6 +47,10 @@ from fairmilk.reference.geo import members
 from fairmilk.text import Msg, msg, term
 
 WEST_AFRICA = "west-africa"
+FAO_CHECK_NOTE = msg(
+    "FAOSTAT import unit value outside 1,000-8,000 USD/t (flag check): an oddity of the source, "
+    "read with care"
+)
 FAO_CITATION = (
     "Unit values fao_import: FAOSTAT trade (TCL), import value / import quantity of milk, "
     "skimmed dried and milk, whole dried, by country and year; imports valued CIF "
@@ -138,9 +142,13 @@ def _fao_unit_values(
     if not isos:
         return {}
     frame = fao_trade_frame(con, countries=isos, products=["smp", "wmp"])
-    origin = UnitValueOrigin("fao_import", "CIF", citation=FAO_CITATION)
+    plain = UnitValueOrigin("fao_import", "CIF", citation=FAO_CITATION)
+    odd = UnitValueOrigin("fao_import", "CIF", citation=FAO_CITATION, note=FAO_CHECK_NOTE)
     return {
-        (str(r["geo"]), str(r["product"]), int(r["year"])): (r["unit_value_eur_per_kg"], origin)
+        (str(r["geo"]), str(r["product"]), int(r["year"])): (
+            r["unit_value_eur_per_kg"],
+            odd if r["flag"] == "check" else plain,
+        )
         for r in frame.records()
         if r["unit_value_eur_per_kg"] is not None
     }
@@ -173,7 +181,8 @@ def per_litre_inputs(
 
     Whether a synthetic unit value is used depends on the rows (see ``per_litre_table``).
     """
-    local = read_prices(con, series=[LOCAL_SERIES], stage=[stage])
+    stages = list(STAGE_ORDER) if stage == ANY_STAGE else [stage]
+    local = read_prices(con, series=list(LOCAL_SERIES_ALL), stage=stages)
     chosen, sources = _unit_values(con, countries)
     cats = categories()
     inputs = PerLitreInputs(
