@@ -16,7 +16,7 @@ from fairmilk.outputs.tables import Result, localised
 from fairmilk.outputs.views import Block, Control, Query
 
 CET_BANDS = ("0", "5", "10", "20", "35")
-STAGES = ("consumer", "producer")
+STAGES = ("any", "consumer", "producer")  # local price stages offered on the per-litre page
 
 
 def number(query: Query, name: str, default: float, lo: float, hi: float) -> float:
