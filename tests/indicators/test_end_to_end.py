@@ -67,9 +67,11 @@ def test_dependency_matches_plain_sql(demo: duckdb.DuckDBPyConnection) -> None:
     rows = {(r["geo"], r["year"]): r for r in dependency_frame(demo).records()}
     assert len({geo for geo, _ in rows}) == 16  # ECOWAS 15 + Mauritania
     sql = "SELECT value FROM observations WHERE series = ? AND geo = 'SN' AND year = 2020"
-    [(prod,)] = demo.execute(sql, ["cow_milk_production"]).fetchall()
+    [(prod,)] = demo.execute(sql, ["milk_production_all"]).fetchall()
+    [(cow,)] = demo.execute(sql, ["cow_milk_production"]).fetchall()
     [(imp,)] = demo.execute(sql, ["milk_imports_me"]).fetchall()
     assert rows[("SN", 2020)]["dependency_pct"] == pytest.approx(100 * imp / (prod + imp))
+    assert rows[("SN", 2020)]["dependency_cow_pct"] == pytest.approx(100 * imp / (cow + imp))
 
 
 def test_headline_tables(demo: duckdb.DuckDBPyConnection) -> None:

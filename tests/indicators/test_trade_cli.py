@@ -59,7 +59,7 @@ def test_ffmp_and_dependency_csv(db: Path) -> None:
                "--band-central", "0.5", "--band-high", "0.6")  # fmt: skip
     assert out.splitlines()[1].startswith("2019,19019099,2000.0,800.0,1000.0,1200.0,True")
     out = _run("trade", "dependency", "--db", str(db), "--country", "SN", "-f", "csv")
-    assert out.splitlines()[1].startswith("SN,2019,200000.0,100000.0,10000.0,16000000.0,")
+    assert out.splitlines()[1].startswith("SN,2019,250000.0,200000.0,100000.0,10000.0,16000000.0,")
 
 
 def test_export_xlsx_and_package(db: Path, tmp_path: Path) -> None:

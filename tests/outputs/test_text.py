@@ -82,10 +82,10 @@ def test_nested_messages_and_terms_are_translated_plain_strings_are_not() -> Non
     title = msg("Dairy trade (exports) by {keys}", keys=by)
     assert title == "Dairy trade (exports) by year, category"
     assert localise(title, "fr") == "Commerce laitier (exportations) par année, catégorie"
-    gap = msg("no EU export unit value of {category} to {country} in {year}",
+    gap = msg("no unit value of {category} for {country} in {year} (EU exports, FAO imports)",
               category=term("wmp"), country="BF", year=2023)  # fmt: skip
     assert localise(gap, "fr") == (
-        "pas de valeur unitaire des exportations de l’UE de LPE vers BF en 2023"
+        "pas de valeur unitaire de LPE pour BF en 2023 (exportations de l’UE, importations FAO)"
     )
     assert localise("plain text", "fr") == "plain text"
     assert localise(12.5, "fr") == 12.5

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -12,6 +13,7 @@ from fairmilk.cli import app
 from fairmilk.errors import ConversionError, InputError
 from fairmilk.indicators import price_tables
 from fairmilk.indicators.dumping import UnitValue
+from fairmilk.store.reference import load_reference
 
 runner = CliRunner()
 
@@ -62,19 +64,33 @@ def test_ingest_prices_command(tmp_path: Path) -> None:
     assert isinstance(runner.invoke(app, ["ingest", "prices", str(bad)]).exception, InputError)
 
 
-def test_per_litre_and_tariff_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    synthetic = [UnitValue(2019, "smp", "BF", 2000.0, "SYNTHETIC test unit value")]
+def test_per_litre_and_tariff_commands(
+    monkeypatch: pytest.MonkeyPatch, con: duckdb.DuckDBPyConnection
+) -> None:
+    load_reference(con)  # FAOSTAT trade and the exchange rates
+    con.close()
+    synthetic = [
+        UnitValue(year, "smp", "BF", 2000.0, "comext", synthetic=True) for year in (2019, 2021)
+    ]
     monkeypatch.setattr(
         price_tables, "eu_powder_unit_values", lambda con, destinations: (synthetic, [], True)
     )
-    result = runner.invoke(app, ["prices", "per-litre", "--country", "BF", "--powder", "smp",
-                                 "--year", "2019", "-f", "json"])  # fmt: skip
+    args = ["prices", "per-litre", "--country", "BF", "--powder", "smp", "-f", "json"]
+    result = runner.invoke(app, [*args, "--year", "2019"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert doc["synthetic"] is True  # synthetic unit values label the whole table
+    assert doc["synthetic"] is False  # a real FAO unit value exists: the synthetic one is unused
     (row,) = doc["data"]
+    assert row["unit_value_source"] == "fao_import (CIF)"
+    # FAOSTAT 2019: 8,830 kUSD / 4,988 t; FRED 2019: 0.8933 EUR per USD
+    assert row["unit_value_eur_per_kg"] == pytest.approx(8830 / 4988 * 0.8933)
+    assert row["litres_per_kg"] == pytest.approx(9.9)
     assert row["local_price_low"] == pytest.approx(0.91 * 655.957)  # Oxfam/VSF 2019, in XOF
     assert row["ratio_high"] > 1
+    assert any("FAOSTAT trade" in s for s in doc["sources"])
+    doc = json.loads(runner.invoke(app, [*args, "--year", "2021"]).output)
+    assert doc["synthetic"] is True  # no real unit value for 2021: the sample, labelled
+    assert doc["data"][0]["unit_value_source"] == "comext (FOB) SYNTHETIC"
     result = runner.invoke(app, ["policy", "tariffs", "--band", "smp=35", "--country", "BF",
                                  "--powder", "smp", "--year", "2019", "-f", "json"])  # fmt: skip
     (row,) = json.loads(result.output)["data"]

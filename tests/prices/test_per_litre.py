@@ -10,10 +10,15 @@ from hypothesis import strategies as st
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.perlitre import LandedCost, PerLitreParams, compare, landed_cost
-from fairmilk.indicators.perlitre_table import PerLitreInputs, per_litre_rows
+from fairmilk.indicators.perlitre_table import (
+    PerLitreInputs,
+    UnitValueOrigin,
+    per_litre_frame,
+    per_litre_rows,
+)
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.taxes import TaxStack, tax_measures, tax_stack
-from fairmilk.indicators.units import XOF_PER_EUR, RateTable
+from fairmilk.indicators.units import XOF_PER_EUR, Rate, RateTable
 from fairmilk.reference.geo import members
 
 
@@ -145,7 +150,7 @@ def test_rows_for_burkina_2019() -> None:
     assert any("vat_bf_milk_powder" in n for n in bf.notes)
     wmp = rows[1]
     assert wmp.comparison is None
-    assert any("no EU export unit value" in n for n in wmp.notes)
+    assert any("no unit value of wmp for BF in 2019" in n for n in wmp.notes)
     gh = rows[2]
     assert gh.year is None
     assert gh.comparison is None
@@ -167,3 +172,120 @@ def test_missing_rate_leaves_a_gap_with_a_note() -> None:
     assert row.comparison is not None
     assert row.comparison.landed_per_litre is None
     assert any("no exchange rate for NGN" in n for n in row.notes)
+
+
+def test_a_cif_unit_value_gets_no_freight() -> None:
+    s = TaxStack(5.0, 2.5, None, (), (), ())
+    fob = landed_cost(2.0, s, litres_per_kg=9.9, params=PerLitreParams())
+    cif = landed_cost(2.0, s, litres_per_kg=9.9, params=PerLitreParams(), basis="CIF")
+    assert fob.cif_eur_per_kg == pytest.approx(2.0 * 1.114)
+    assert cif.cif_eur_per_kg == pytest.approx(2.0)  # an importer's CIF value: freight included
+    assert cif.ex_vat_eur_per_litre == pytest.approx(2.0 * 1.075 / 9.9)
+    with pytest.raises(ParameterError, match="basis"):
+        landed_cost(2.0, s, litres_per_kg=9.9, params=PerLitreParams(), basis="EXW")
+
+
+def fao_inputs() -> PerLitreInputs:
+    """A real FAO unit value in 2018, a SYNTHETIC EU one in 2019, local prices in both years."""
+    fao = UnitValueOrigin("fao_import", "CIF", citation="https://www.fao.org/faostat/en/#data/TCL")
+    sample = UnitValueOrigin("comext", "FOB", synthetic=True)
+    return PerLitreInputs(
+        unit_values={("SN", "smp", 2018): 1.8, ("SN", "smp", 2019): 2.0},
+        local_prices=[
+            local_price("SN", 300.0, "XOF/L", 2018),
+            local_price("SN", 666.1, "USD/t", 2019),
+        ],
+        measures=tax_measures(),
+        regions_of=regions,
+        litres_per_kg={"smp": 9.9},
+        rates=RateTable(),
+        origins={("SN", "smp", 2018): fao, ("SN", "smp", 2019): sample},
+        litres_sources={"smp": "https://example.org/litres"},
+    )
+
+
+def test_the_year_with_a_real_unit_value_is_preferred() -> None:
+    (row,) = per_litre_rows(["SN"], ["smp"], fao_inputs(), params=PerLitreParams())
+    assert row.year == 2018  # 2019 has a local price but only a synthetic unit value
+    assert row.origin is not None
+    assert row.origin.label() == "fao_import (CIF)"
+    assert row.litres_per_kg == 9.9
+    # CIF 1.8 EUR/kg, duty 5 % + levies 2.5 % (VAT on powder a gap) / 9.9 L, at the XOF peg
+    assert row.comparison is not None
+    assert row.comparison.landed_per_litre == pytest.approx(1.8 * 1.075 / 9.9 * XOF_PER_EUR)
+    frame = per_litre_frame([row], PerLitreParams(), litres_sources=fao_inputs().litres_sources)
+    assert frame.records()[0]["unit_value_source"] == "fao_import (CIF)"
+    assert "https://www.fao.org/faostat/en/#data/TCL" in frame.sources
+    assert "Litres of milk per kg of smp = 9.9: https://example.org/litres" in frame.sources
+
+
+def test_a_synthetic_unit_value_is_labelled() -> None:
+    (row,) = per_litre_rows(["SN"], ["smp"], fao_inputs(), params=PerLitreParams(), year=2019)
+    assert row.origin is not None
+    assert row.origin.label() == "comext (FOB) SYNTHETIC"
+    assert any("SYNTHETIC" in n for n in row.notes)
+
+
+def test_a_price_per_tonne_is_converted_per_litre_at_the_stated_density() -> None:
+    inputs = fao_inputs()
+    (row,) = per_litre_rows(["SN"], ["smp"], inputs, params=PerLitreParams(), year=2019)
+    # 666.1 USD/t -> XOF/L needs EUR per USD of 2019: none in an empty RateTable
+    assert row.local_low is None
+    assert any("no exchange rate" in n for n in row.notes)
+    rates = RateTable()
+    rates.add(Rate("EUR", 2019, 0.8933, "test"))
+    with_rates = PerLitreInputs(**{**_fields(inputs), "rates": rates})
+    (row,) = per_litre_rows(["SN"], ["smp"], with_rates, params=PerLitreParams(), year=2019)
+    assert row.local_low == pytest.approx(666.1 / 1000 * 1.03 * 0.8933 * XOF_PER_EUR)
+
+
+def _fields(inputs: PerLitreInputs) -> dict[str, object]:
+    return {name: getattr(inputs, name) for name in inputs.__dataclass_fields__}
+
+
+def test_any_stage_takes_the_latest_real_year_and_never_mixes_stages() -> None:
+    fao = UnitValueOrigin("fao_import", "CIF")
+    inputs = PerLitreInputs(
+        unit_values={("BF", "smp", 2005): 2.0, ("BF", "smp", 2019): 1.9},
+        local_prices=[
+            PricePoint(
+                "local_fresh_price",
+                "BF",
+                "2005",
+                2005,
+                None,
+                250.0,
+                250.0,
+                250.0,
+                "XOF/L",
+                "https://example.org/p",
+                "test",
+                stage="producer",
+            ),
+            local_price("BF", 600.0, "XOF/L", 2019),  # consumer
+            PricePoint(
+                "local_fresh_price",
+                "BF",
+                "2019",
+                2019,
+                None,
+                300.0,
+                300.0,
+                300.0,
+                "XOF/L",
+                "https://example.org/p",
+                "test",
+                stage="wholesale",
+            ),
+        ],
+        measures=tax_measures(),
+        regions_of=regions,
+        litres_per_kg={"smp": 9.9},
+        rates=RateTable(),
+        origins={("BF", "smp", 2005): fao, ("BF", "smp", 2019): fao},
+    )
+    (row,) = per_litre_rows(["BF"], ["smp"], inputs, params=PerLitreParams())
+    assert (row.year, row.stage) == (2019, "consumer")  # latest year; consumer before wholesale
+    assert (row.local_low, row.local_high, row.local_count) == (600.0, 600.0, 1)
+    (row,) = per_litre_rows(["BF"], ["smp"], inputs, params=PerLitreParams(stage="producer"))
+    assert (row.year, row.stage, row.local_low) == (2005, "producer", 250.0)

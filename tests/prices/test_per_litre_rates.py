@@ -70,7 +70,8 @@ def test_ghana_2023_landed_cost_by_hand(rates: RateTable) -> None:
 def test_nigeria_after_2022_stays_a_gap(rates: RateTable) -> None:
     """No traceable 2023 naira rate is shipped: the landed cost in naira is a gap, not a guess."""
     local = PricePoint("local_fresh_price", "NG", "2023", 2023, None, 400.0, 400.0, 400.0,
-                       "NGN/L", "https://example.org", "test", synthetic=True)  # fmt: skip
+                       "NGN/L", "https://example.org", "test", stage="consumer",
+                       synthetic=True)  # fmt: skip
     inputs = PerLitreInputs({("NG", "smp", 2023): 2.0}, [local], tax_measures(), regions,
                             {"smp": 9.9}, rates)  # fmt: skip
     (row,) = per_litre_rows(["NG"], ["smp"], inputs, params=PerLitreParams())
@@ -84,7 +85,8 @@ def test_nigeria_after_2022_stays_a_gap(rates: RateTable) -> None:
 def test_a_rate_still_missing_stays_a_gap_with_a_note(rates: RateTable) -> None:
     """Guinea has no rate after 2020: the landed cost in francs stays a gap."""
     local = PricePoint("local_fresh_price", "GN", "2023", 2023, None, 9000.0, 9000.0, 9000.0,
-                       "GNF/L", "https://example.org", "test", synthetic=True)  # fmt: skip
+                       "GNF/L", "https://example.org", "test", stage="consumer",
+                       synthetic=True)  # fmt: skip
     inputs = PerLitreInputs({("GN", "smp", 2023): 2.0}, [local], tax_measures(), regions,
                             {"smp": 9.9}, rates)  # fmt: skip
     (row,) = per_litre_rows(["GN"], ["smp"], inputs, params=PerLitreParams())

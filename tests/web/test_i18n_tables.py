@@ -77,7 +77,7 @@ def test_per_litre_notes_and_cells_in_french(full: httpx.Client) -> None:
     block = _blocks(full, "per-litre", "fr")["per-litre"]
     notes = _notes(block)
     assert "Fret 11,4 % du FOB (part générique de la CNUCED)" in notes[1]
-    assert "Prix local : lait frais local, stade « consommateur »" in notes[2]
+    assert "Prix local : lait local frais au premier stade, dans l’ordre producteur" in notes[2]
     assert notes[-1] == "Comparaison au litre : poudre importée reconstituée et lait frais local"
     cells = " | ".join(str(r["notes"]) for r in block["data"] if r["notes"])
     assert "taxe non renseignée : " in cells

@@ -11,7 +11,15 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-OPERATIONS = ["datasets", "countries", "regions", "trade", "observations", "indicators"]
+OPERATIONS = [
+    "datasets",
+    "countries",
+    "regions",
+    "trade",
+    "observations",
+    "indicators",
+    "fao-trade",
+]
 
 
 @pytest.fixture(scope="session")

@@ -110,7 +110,13 @@ def per_litre(
     powder: Many = None,
     freight_pct: Annotated[float, typer.Option(help="Freight+insurance, % of FOB.")] = 11.4,
     margin_pct: Annotated[float, typer.Option(help="Trade margin, % (assumption).")] = 0.0,
-    stage: Annotated[str, typer.Option(help="Local price stage.")] = "consumer",
+    stage: Annotated[
+        str,
+        typer.Option(
+            help="Local price stage: any (producer, else consumer, ...), consumer, "
+            "producer, wholesale, processor_sale."
+        ),
+    ] = "any",
     year: Annotated[int | None, typer.Option(help="Year (default: latest local price).")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",

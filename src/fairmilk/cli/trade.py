@@ -132,6 +132,44 @@ def dependency(
     show(frame, fmt)
 
 
+@trade_app.command("fao")
+def fao(
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            help="ISO2 codes, or west-africa for FAO's regional total, "
+            "comma-separated (default: all).",
+            show_default=False,
+        ),
+    ] = None,
+    product: Annotated[
+        str | None,
+        typer.Option(
+            "--product",
+            help="smp, wmp, butter, cheese, comma-separated (default: all).",
+            show_default=False,
+        ),
+    ] = None,
+    start: Start = None,
+    end: End = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """FAOSTAT dairy imports of West Africa (1961-2020): t, USD, USD/t, EUR/kg, local/kg.
+
+    Example: fairmilk trade fao --country SN --product smp,wmp --from 1998 --to 2005
+    """
+    check_format(fmt)
+    from fairmilk.indicators.fao_trade import fao_trade_frame
+
+    frame = _run(db, lambda con: fao_trade_frame(
+        con, countries=split_list(country) or (), products=split_list(product) or (),
+        start=start, end=end,
+    ))  # fmt: skip
+    show(frame, fmt)
+
+
 @trade_app.command("mirror")
 def mirror(
     country: Annotated[

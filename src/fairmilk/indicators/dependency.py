@@ -1,4 +1,8 @@
-"""Import dependency and milk available per person, from FAOSTAT and World Bank observations."""
+"""Import dependency and milk available per person, from FAOSTAT and World Bank observations.
+
+The main figures count the milk of all animals (FAOSTAT item 1780 "Milk": cow, goat, sheep,
+camel, buffalo); the cow-milk figures are kept beside them in columns named ``*_cow*``.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,8 @@ PERSONS = {"persons": 1.0, "people": 1.0, "number": 1.0, "1000 persons": 1000.0}
 class DependencySeries:
     """The observation series ids the indicators read (set by the reference loader)."""
 
-    production: str = "cow_milk_production"
+    production: str = "milk_production_all"
+    production_cow: str = "cow_milk_production"
     imports_me: str = "milk_imports_me"
     exports_me: str = "milk_exports_me"
     population: str = "population"
@@ -44,13 +49,16 @@ DEFAULT_SERIES = DependencySeries()
 
 NOTES = (
     msg(
-        "Import dependency = imports in milk equivalent / (local cow-milk production + imports "
-        "in milk equivalent), in %. FAOSTAT imports cover all milk products (excluding butter) "
-        "in milk equivalent; production is cow milk only."
+        "Import dependency = imports in milk equivalent / (local milk production + imports in "
+        "milk equivalent), in %. dependency_pct counts the milk of all animals (FAOSTAT item "
+        "'Milk': cow, goat, sheep, camel, buffalo; production_all_t); dependency_cow_pct counts "
+        "cow milk only (production_cow_t) and understates local supply where herds are pastoral. "
+        "FAOSTAT imports cover all milk products (excluding butter) in milk equivalent."
     ),
     msg(
         "Milk available per person = (production + imports - exports) / population, kg per "
-        "person per year. A value is a gap (–) when any of its inputs is missing."
+        "person per year: kg_per_person with all milk, kg_per_person_cow with cow milk only. A "
+        "value is a gap (–) when any of its inputs is missing."
     ),
 )
 
@@ -102,7 +110,8 @@ def inputs(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     db = backend(con)
     series = options.get("series", DEFAULT_SERIES)
     parts = {
-        "production_t": _series(db, series.production, TONNES),
+        "production_all_t": _series(db, series.production, TONNES),
+        "production_cow_t": _series(db, series.production_cow, TONNES),
         "imports_me_t": _series(db, series.imports_me, TONNES),
         "exports_me_t": _series(db, series.exports_me, TONNES),
         "population": _series(db, series.population, PERSONS),
@@ -121,33 +130,36 @@ def inputs(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     return t.mutate(sources=ibis.literal("; ").join(urls)).drop(*[f"{n}_url" for n in parts])
 
 
+def _share(t: ibis.Table, production: ibis.Value) -> ibis.Value:
+    total = production + t.imports_me_t
+    return ibis.ifelse(total > 0, t.imports_me_t / total * 100.0, ibis.null().cast("float64"))
+
+
+def _per_person(t: ibis.Table, production: ibis.Value) -> ibis.Value:
+    available = production + t.imports_me_t - t.exports_me_t
+    return ibis.ifelse(
+        t.population > 0, available * 1000.0 / t.population, ibis.null().cast("float64")
+    )
+
+
 def import_dependency(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
-    """Each country's import dependency by year (%), NULL when an input is missing."""
+    """Import dependency by country and year (%): all milk, and cow milk only; NULL on a gap."""
     t = inputs(con, **options)
-    total = t.production_t + t.imports_me_t
-    pct = ibis.ifelse(total > 0, t.imports_me_t / total * 100.0, ibis.null().cast("float64"))
     return t.select(
-        "geo", "year", "production_t", "imports_me_t", dependency_pct=pct, sources="sources"
-    ).order_by(["geo", "year"])
+        "geo", "year", "production_all_t", "production_cow_t", "imports_me_t",
+        dependency_pct=_share(t, t.production_all_t),
+        dependency_cow_pct=_share(t, t.production_cow_t), sources="sources",
+    ).order_by(["geo", "year"])  # fmt: skip
 
 
 def milk_per_person(con: Con, **options: Unpack[DependencyOptions]) -> ibis.Table:
     """Milk available per person and year, kg: (production + imports - exports) / population."""
     t = inputs(con, **options)
-    available = t.production_t + t.imports_me_t - t.exports_me_t
-    kg = ibis.ifelse(
-        t.population > 0, available * 1000.0 / t.population, ibis.null().cast("float64")
-    )
     return t.select(
-        "geo",
-        "year",
-        "production_t",
-        "imports_me_t",
-        "exports_me_t",
-        "population",
-        kg_per_person=kg,
-        sources="sources",
-    ).order_by(["geo", "year"])
+        "geo", "year", "production_all_t", "production_cow_t", "imports_me_t", "exports_me_t",
+        "population", kg_per_person=_per_person(t, t.production_all_t),
+        kg_per_person_cow=_per_person(t, t.production_cow_t), sources="sources",
+    ).order_by(["geo", "year"])  # fmt: skip
 
 
 def dependency_frame(con: Con, **options: Unpack[DependencyOptions]) -> Frame:
@@ -155,16 +167,10 @@ def dependency_frame(con: Con, **options: Unpack[DependencyOptions]) -> Frame:
     dep = import_dependency(con, **options)
     per = milk_per_person(con, **options)
     t = dep.join(per, ["geo", "year"]).select(
-        dep.geo,
-        dep.year,
-        dep.production_t,
-        dep.imports_me_t,
-        per.exports_me_t,
-        per.population,
-        dep.dependency_pct,
-        per.kg_per_person,
-        dep.sources,
-    )
+        dep.geo, dep.year, dep.production_all_t, dep.production_cow_t, dep.imports_me_t,
+        per.exports_me_t, per.population, dep.dependency_pct, dep.dependency_cow_pct,
+        per.kg_per_person, per.kg_per_person_cow, dep.sources,
+    )  # fmt: skip
     frame = execute(t.order_by(["geo", "year"]), title=msg("Import dependency and milk per person"))
     urls = sorted({u for s in frame.column("sources") if s for u in s.split("; ")})
     frame.sources, frame.notes = urls, list(NOTES)

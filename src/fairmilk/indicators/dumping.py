@@ -34,6 +34,7 @@ class UnitValue:
     destination: str
     eur_per_t: float
     source: str
+    synthetic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

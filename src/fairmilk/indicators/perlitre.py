@@ -3,6 +3,7 @@
 For a powder category, a West African country and a year::
 
     CIF      = FOB unit value × (1 + freight %)                    EUR per kg of powder
+               (an importer's CIF unit value, as FAOSTAT import values, is used as it is)
     duty     = CIF × CET duty %;  levies = CIF × Σ levy %
     landed_x = (CIF + duty + levies) × (1 + margin %)               before VAT
     landed   = landed_x × (1 + VAT %)                               (gap when VAT is a gap)
@@ -18,7 +19,10 @@ from fairmilk.errors import ParameterError
 from fairmilk.indicators.taxes import TaxStack
 from fairmilk.text import msg
 
-STAGES = ("consumer", "producer", "wholesale", "processor_sale")
+ANY_STAGE = "any"
+STAGE_ORDER = ("producer", "consumer", "processor_sale", "wholesale")
+"""With stage ``any``: the first of these stages with a real unit value in a local-price year."""
+STAGES = (ANY_STAGE, "consumer", "producer", "wholesale", "processor_sale")
 TITLE_EN = msg("Per-litre comparison: reconstituted imported powder vs local fresh milk")
 FREIGHT_SOURCE = (
     "Freight and insurance 11.4 % of import value: UNCTAD Review of Maritime Transport 2015, "
@@ -33,7 +37,7 @@ class PerLitreParams:
 
     freight_pct: float = 11.4  # UNCTAD generic share for Africa (source above), not milk-specific
     margin_pct: float = 0.0  # ASSUMPTION: no published importer/retail margin (GAP in sources)
-    stage: str = "consumer"  # which local price to compare with
+    stage: str = ANY_STAGE  # which local price to compare with (any: see STAGE_ORDER)
 
     def check(self) -> None:
         """Raise ParameterError if a percentage is out of range."""
@@ -43,6 +47,14 @@ class PerLitreParams:
                 raise ParameterError(f"{name} must be within 0-500 %, found {value:g}")
         if self.stage not in STAGES:
             raise ParameterError(f"stage must be one of {', '.join(STAGES)}, found {self.stage!r}")
+
+
+MILK_KG_PER_LITRE = 1.03
+DENSITY_NOTE = msg(
+    "Local prices published per tonne or kg (FAOSTAT producer prices) are converted per litre "
+    "at 1.03 kg per litre (ASSUMPTION: typical density of whole cow milk, 1.027-1.033)."
+)
+BASES = ("FOB", "CIF")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,7 @@ class LandedCost:
     landed_ex_vat_eur_per_kg: float | None
     landed_eur_per_kg: float | None
     litres_per_kg: float
+    basis: str = "FOB"  # FOB: exporter's unit value, freight added; CIF: freight included
 
     @property
     def ex_vat_eur_per_litre(self) -> float | None:
@@ -71,19 +84,31 @@ class LandedCost:
 
 
 def landed_cost(
-    fob_eur_per_kg: float, stack: TaxStack, *, litres_per_kg: float, params: PerLitreParams
+    fob_eur_per_kg: float,
+    stack: TaxStack,
+    *,
+    litres_per_kg: float,
+    params: PerLitreParams,
+    basis: str = "FOB",
 ) -> LandedCost:
-    """The landed cost of powder and of the litre made from it (pure arithmetic)."""
+    """The landed cost of powder and of the litre made from it (pure arithmetic).
+
+    ``basis`` says what the unit value is: ``FOB`` (an exporter's value: freight and
+    insurance are added) or ``CIF`` (an importer's value, which includes them).
+    """
     params.check()
     if fob_eur_per_kg < 0 or litres_per_kg <= 0:
         raise ParameterError("unit value must be >= 0 and litres per kg > 0")
-    cif = fob_eur_per_kg * (1 + params.freight_pct / 100)
+    if basis not in BASES:
+        raise ParameterError(f"basis must be one of {', '.join(BASES)}, found {basis!r}")
+    freight = params.freight_pct if basis == "FOB" else 0.0
+    cif = fob_eur_per_kg * (1 + freight / 100)
     levies = cif * stack.levy_pct / 100
     duty = None if stack.duty_pct is None else cif * stack.duty_pct / 100
     ex_vat = None if duty is None else (cif + duty + levies) * (1 + params.margin_pct / 100)
     vat = stack.vat_pct
     landed = None if ex_vat is None or vat is None else ex_vat * (1 + vat / 100)
-    return LandedCost(fob_eur_per_kg, cif, duty, levies, ex_vat, landed, litres_per_kg)
+    return LandedCost(fob_eur_per_kg, cif, duty, levies, ex_vat, landed, litres_per_kg, basis)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,11 +42,20 @@ INDICATORS: tuple[Indicator, ...] = (
         "Écart au litre : lait local frais et poudre importée reconstituée",
         "local currency per litre",
         "Local fresh-milk price per litre minus the landed cost of one litre reconstituted "
-        "from EU powder (unit value + freight, CET duty, levies, VAT, margin; / litres per kg).",
+        "from imported powder (EU export unit value + freight, else the country's FAOSTAT "
+        "import unit value, CIF; CET duty, levies, VAT, margin; / litres per kg).",
         "Prix du litre de lait local frais moins le coût rendu d'un litre reconstitué à partir "
-        "de poudre européenne (valeur unitaire + fret, TEC, prélèvements, TVA, marge ; / litres "
-        "par kg).",
-        ("trade_current", "ref_categories", "policy/import_taxes", *PRICES),
+        "de poudre importée (valeur unitaire à l'export de l'UE + fret, sinon valeur unitaire "
+        "des importations du pays selon FAOSTAT, CAF ; TEC, prélèvements, TVA, marge ; / "
+        "litres par kg).",
+        (
+            "trade_current",
+            "observations:fao_import_value_usd",
+            "observations:fao_import_quantity_t",
+            "ref_categories",
+            "policy/import_taxes",
+            *PRICES,
+        ),
         f"{M}/per-litre.md#per-litre",
     ),
     Indicator(

@@ -24,12 +24,15 @@ from fairmilk.indicators.costs import (
     coverage_frame,
 )
 from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_frame, dumping_margin
+from fairmilk.indicators.fao_trade import fao_trade_frame
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.periods import REGION_IDS
-from fairmilk.indicators.perlitre import PerLitreParams
+from fairmilk.indicators.perlitre import ANY_STAGE, STAGE_ORDER, PerLitreParams
 from fairmilk.indicators.perlitre_table import (
-    LOCAL_SERIES,
+    LOCAL_SERIES_ALL,
     PerLitreInputs,
+    UnitKey,
+    UnitValueOrigin,
     per_litre_frame,
     per_litre_rows,
 )
@@ -44,6 +47,15 @@ from fairmilk.reference.geo import members
 from fairmilk.text import Msg, msg, term
 
 WEST_AFRICA = "west-africa"
+FAO_CHECK_NOTE = msg(
+    "FAOSTAT import unit value outside 1,000-8,000 USD/t (flag check): an oddity of the source, "
+    "read with care"
+)
+FAO_CITATION = (
+    "Unit values fao_import: FAOSTAT trade (TCL), import value / import quantity of milk, "
+    "skimmed dried and milk, whole dried, by country and year; imports valued CIF "
+    "(https://www.fao.org/faostat/en/#data/TCL)"
+)
 
 
 def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = ()) -> Frame:
@@ -71,17 +83,21 @@ def eu_powder_unit_values(
         con, exporters=["eu27"], destinations=list(destinations), categories=list(POWDERS),
         by=("year", key, "category"),
     )  # fmt: skip
-    found: dict[tuple[int, str, str], tuple[str, float]] = {}
+    found: dict[tuple[int, str, str], UnitValue] = {}
     for rec in frame.records():
         value = rec["unit_value_eur_per_t"]
-        where = (int(rec["year"]), str(rec[key]), str(rec["category"]))
-        if value is None or (where in found and found[where][0] == "comext"):
+        if value is None or (regions and rec[key] not in regions):
             continue
-        if regions and rec[key] not in regions:
-            continue
-        found[where] = (str(rec["source"]), float(value))
-    values = [UnitValue(y, c, d, v, s) for (y, d, c), (s, v) in sorted(found.items())]
-    return values, frame.sources, frame.synthetic
+        y, d, c = int(rec["year"]), str(rec[key]), str(rec["category"])
+        uv = UnitValue(y, c, d, float(value), str(rec["source"]), bool(rec.get("synthetic")))
+        if (y, d, c) not in found or _rank(uv) > _rank(found[(y, d, c)]):
+            found[(y, d, c)] = uv
+    return [found[k] for k in sorted(found)], frame.sources, frame.synthetic
+
+
+def _rank(uv: UnitValue) -> tuple[bool, bool]:
+    """Real before synthetic, then Comext before other sources."""
+    return (not uv.synthetic, uv.source == "comext")
 
 
 def _benchmarks(
@@ -118,22 +134,69 @@ def dumping_margin_table(
     return dumping_frame(rows, sources=[*sources, *extra], synthetic=synthetic)
 
 
+def _fao_unit_values(
+    con: duckdb.DuckDBPyConnection, countries: Sequence[str]
+) -> dict[UnitKey, tuple[float, UnitValueOrigin]]:
+    """Each country's own FAOSTAT import unit value of SMP and WMP, EUR per kg (CIF)."""
+    isos = [c for c in countries if c not in REGION_IDS]
+    if not isos:
+        return {}
+    frame = fao_trade_frame(con, countries=isos, products=["smp", "wmp"])
+    plain = UnitValueOrigin("fao_import", "CIF", citation=FAO_CITATION)
+    odd = UnitValueOrigin("fao_import", "CIF", citation=FAO_CITATION, note=FAO_CHECK_NOTE)
+    return {
+        (str(r["geo"]), str(r["product"]), int(r["year"])): (
+            r["unit_value_eur_per_kg"],
+            odd if r["flag"] == "check" else plain,
+        )
+        for r in frame.records()
+        if r["unit_value_eur_per_kg"] is not None
+    }
+
+
+def _unit_values(
+    con: duckdb.DuckDBPyConnection, countries: Sequence[str]
+) -> tuple[dict[UnitKey, tuple[float, UnitValueOrigin]], list[str]]:
+    """Real EU export unit values, then FAO import unit values, then the synthetic sample."""
+    values, sources, _ = eu_powder_unit_values(con, destinations=list(countries))
+    eu = {
+        (v.destination, v.category, v.year): (
+            v.eur_per_t / 1000,
+            UnitValueOrigin(v.source, "FOB", v.synthetic),
+        )
+        for v in values
+    }
+    chosen = {k: v for k, v in eu.items() if not v[1].synthetic}
+    for k, v in _fao_unit_values(con, countries).items():
+        chosen.setdefault(k, v)
+    for k, v in eu.items():
+        chosen.setdefault(k, v)
+    return chosen, sources
+
+
 def per_litre_inputs(
     con: duckdb.DuckDBPyConnection, *, countries: Sequence[str], stage: str
 ) -> tuple[PerLitreInputs, list[str], bool]:
-    """Read what the per-litre rows need: (inputs, sources, whether any input is synthetic)."""
-    local = read_prices(con, series=[LOCAL_SERIES], stage=[stage])
-    values, sources, synthetic = eu_powder_unit_values(con, destinations=list(countries))
+    """Read what the per-litre rows need: (inputs, sources, whether a local price is synthetic).
+
+    Whether a synthetic unit value is used depends on the rows (see ``per_litre_table``).
+    """
+    stages = list(STAGE_ORDER) if stage == ANY_STAGE else [stage]
+    local = read_prices(con, series=list(LOCAL_SERIES_ALL), stage=stages)
+    chosen, sources = _unit_values(con, countries)
+    cats = categories()
     inputs = PerLitreInputs(
-        unit_values={(v.destination, v.category, v.year): v.eur_per_t / 1000 for v in values},
+        unit_values={k: v for k, (v, _) in chosen.items()},
         local_prices=local,
         measures=tax_measures(),
         regions_of=lambda c, y: [r for r in ("ecowas", "waemu") if c in members(r, y)],
-        litres_per_kg={c.category: c.litres_per_kg for c in categories()},
+        litres_per_kg={c.category: c.litres_per_kg for c in cats},
         rates=read_rates(con),
+        origins={k: o for k, (_, o) in chosen.items()},
+        litres_sources={c.category: c.litres_source_url for c in cats if c.litres_source_url},
     )
     local_sources = sorted({p.source_url for p in local if p.geo in countries})
-    return inputs, [*sources, *local_sources], synthetic or any(p.synthetic for p in local)
+    return inputs, [*sources, *local_sources], any(p.synthetic for p in local)
 
 
 def west_africa() -> list[str]:
@@ -154,8 +217,10 @@ def per_litre_table(
     wanted = list(countries) or west_africa()
     inputs, sources, synthetic = per_litre_inputs(con, countries=wanted, stage=params.stage)
     rows = per_litre_rows(wanted, list(powders), inputs, params=params, year=year)
-    frame = per_litre_frame(rows, params, extra_sources=sources)
-    frame.synthetic = synthetic
+    frame = per_litre_frame(
+        rows, params, extra_sources=sources, litres_sources=inputs.litres_sources
+    )
+    frame.synthetic = synthetic or any(r.origin.synthetic for r in rows if r.origin)
     return frame
 
 

@@ -91,15 +91,55 @@ INDICATORS: tuple[Indicator, ...] = (
         f"{DOC}#ffmp-share",
     ),
     Indicator(
+        "fao_imports_t",
+        "Dairy imports of West Africa (FAOSTAT)",
+        "Importations laitières de l'Afrique de l'Ouest (FAOSTAT)",
+        "t, USD",
+        "FAOSTAT trade (TCL) import quantity (t) and value (US$, published in 1000 US$) of "
+        "skimmed and whole milk powder, butter and cheese, by country and year, 1961-2020; "
+        "known breaks in the source (Senegal 2001, Nigeria 2007) are flagged.",
+        "Quantité (t) et valeur (US$, publiée en milliers d'US$) des importations de lait "
+        "écrémé et entier en poudre, de beurre et de fromage, par pays et par an, 1961-2020 "
+        "(commerce FAOSTAT, TCL) ; les ruptures connues de la source (Sénégal 2001, Nigeria "
+        "2007) sont signalées.",
+        ("observations:fao_import_quantity_t", "observations:fao_import_value_usd"),
+        f"{DOC}#fao-imports",
+    ),
+    Indicator(
+        "fao_import_unit_value",
+        "Import unit value of dairy products (FAOSTAT)",
+        "Valeur unitaire des importations laitières (FAOSTAT)",
+        "USD/t, EUR/kg, local currency/kg",
+        "Import value / import quantity (USD/t); in EUR/kg and local currency/kg at the year's "
+        "annual rate (XOF and CVE at their euro peg from 1999); a missing rate is a gap.",
+        "Valeur des importations / quantité importée (USD/t) ; en EUR/kg et en monnaie locale/kg "
+        "au taux annuel de l'année (XOF et CVE à leur parité fixe avec l'euro depuis 1999) ; "
+        "un taux manquant est une lacune.",
+        (
+            "observations:fao_import_quantity_t",
+            "observations:fao_import_value_usd",
+            "observations:eur_per_usd",
+            "observations:exchange_rate_lcu_per_usd",
+        ),
+        f"{DOC}#fao-unit-value",
+    ),
+    Indicator(
         "import_dependency_pct",
         "Dairy import dependency",
         "Dépendance aux importations laitières",
         "%",
-        "Imports in milk equivalent / (local cow-milk production + imports in milk "
-        "equivalent) x 100, by country and year (FAOSTAT).",
-        "Importations en équivalent lait / (production locale de lait de vache + importations "
-        "en équivalent lait) x 100, par pays et par an (FAOSTAT).",
-        ("observations:cow_milk_production", "observations:milk_imports_me", "ref_memberships"),
+        "Imports in milk equivalent / (local milk production of all animals + imports in milk "
+        "equivalent) x 100, by country and year (FAOSTAT); dependency_cow_pct counts cow milk "
+        "only, for comparison.",
+        "Importations en équivalent lait / (production locale de lait de toutes espèces + "
+        "importations en équivalent lait) x 100, par pays et par an (FAOSTAT) ; "
+        "dependency_cow_pct ne compte que le lait de vache, pour comparaison.",
+        (
+            "observations:milk_production_all",
+            "observations:cow_milk_production",
+            "observations:milk_imports_me",
+            "ref_memberships",
+        ),
         f"{DOC}#import-dependency",
     ),
     Indicator(
@@ -107,11 +147,13 @@ INDICATORS: tuple[Indicator, ...] = (
         "Milk available per person",
         "Lait disponible par habitant",
         "kg/person/year",
-        "(Production + imports - exports in milk equivalent) / population, in kg per person "
-        "and year (FAOSTAT, World Bank).",
-        "(Production + importations - exportations en équivalent lait) / population, en kg "
-        "par habitant et par an (FAOSTAT, Banque mondiale).",
+        "(Production of all milk + imports - exports in milk equivalent) / population, in kg "
+        "per person and year (FAOSTAT, World Bank); kg_per_person_cow with cow milk only.",
+        "(Production de tout le lait + importations - exportations en équivalent lait) / "
+        "population, en kg par habitant et par an (FAOSTAT, Banque mondiale) ; "
+        "kg_per_person_cow avec le lait de vache seulement.",
         (
+            "observations:milk_production_all",
             "observations:cow_milk_production",
             "observations:milk_imports_me",
             "observations:milk_exports_me",

@@ -150,9 +150,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "Country (ISO 3166 alpha-2)",
         "Pays (ISO 3166 alpha-2)",
     ),
-    "production_t": (
-        "Cow-milk production, tonnes (FAOSTAT)",
-        "Production de lait de vache, tonnes (FAOSTAT)",
+    "production_all_t": (
+        "Milk production, all animals (cow, goat, sheep, camel), tonnes (FAOSTAT)",
+        "Production de lait, toutes espèces (vache, chèvre, brebis, chamelle), tonnes (FAOSTAT)",
+    ),
+    "production_cow_t": (
+        "Cow-milk production only, tonnes (FAOSTAT)",
+        "Production de lait de vache seulement, tonnes (FAOSTAT)",
     ),
     "imports_me_t": (
         "Imports in milk equivalent, tonnes (FAOSTAT)",
@@ -167,12 +171,20 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "Population, habitants (Banque mondiale)",
     ),
     "dependency_pct": (
-        "Imports / (production + imports), milk equivalent, %",
-        "Importations / (production + importations), équivalent lait, %",
+        "Imports / (production of all milk + imports), milk equivalent, %",
+        "Importations / (production de tout le lait + importations), équivalent lait, %",
+    ),
+    "dependency_cow_pct": (
+        "Imports / (cow-milk production + imports), milk equivalent, %",
+        "Importations / (production de lait de vache + importations), équivalent lait, %",
     ),
     "kg_per_person": (
-        "Milk available per person and year, kg",
-        "Lait disponible par habitant et par an, kg",
+        "Milk available per person and year (all milk), kg",
+        "Lait disponible par habitant et par an (tout le lait), kg",
+    ),
+    "kg_per_person_cow": (
+        "Milk available per person and year (cow milk only), kg",
+        "Lait disponible par habitant et par an (lait de vache seulement), kg",
     ),
     "sources": (
         "Sources of the row's inputs",

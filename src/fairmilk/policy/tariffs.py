@@ -196,5 +196,5 @@ def tariff_scenario_table(
     )
     frame = tariff_frame(rows, scenario)
     frame.sources += sources
-    frame.synthetic = synthetic
+    frame.synthetic = synthetic or any(r.base.origin.synthetic for r in rows if r.base.origin)
     return frame

@@ -131,6 +131,27 @@ def fao_cow_milk() -> list[Observation]:
     return _fao("series/faostat_qcl_raw_milk_of_cattle_production", "cow_milk_production", "t", 1)
 
 
+OWID_REGIONS = {"Western Africa (FAO)": "west-africa", "European Union (27)": "eu27"}
+OWID_INCOMPLETE = {("eu27", "2021"), ("eu27", "2022")}  # Germany missing in the source
+
+
+def fao_total_milk() -> list[Observation]:
+    """FAOSTAT item 1780 'Milk' (all animals), production in tonnes, as republished by OWID."""
+    name = "series/owid_milk_production_tonnes"
+    src, out = _source(name), []
+    for i, r in enumerate(read_rows(name), start=2):
+        where = f"reference/data/{name}.csv:{i}"
+        if r["Code"]:
+            geo = None if r["Code"].startswith("OWID_") else _iso3(r["Code"], where)
+        else:
+            geo = OWID_REGIONS.get(r["Entity"])
+        if geo is None or (geo, r["Year"]) in OWID_INCOMPLETE:
+            continue  # World, Africa; the EU-27 total of years with a member missing
+        value = _num(r["Milk Production (tonnes)"], where)
+        out.append(src.annual("milk_production_all", geo, r["Year"], "t", value))
+    return out
+
+
 def fao_milk_imports() -> list[Observation]:
     """FAOSTAT FBS milk excluding butter, import quantity (1000 t ME converted to t ME)."""
     name = "series/faostat_fbs_milk_excl_butter_import_quantity"
@@ -262,6 +283,7 @@ def eurostat_dairy_cows() -> list[Observation]:
 
 SERIES_READERS: dict[str, Callable[[], list[Observation]]] = {
     "series/faostat_qcl_raw_milk_of_cattle_production": fao_cow_milk,
+    "series/owid_milk_production_tonnes": fao_total_milk,
     "series/faostat_fbs_milk_excl_butter_import_quantity": fao_milk_imports,
     "series/faostat_fbs_milk_excl_butter_export_quantity": fao_milk_exports,
     "series/faostat_pp_raw_milk_of_cattle_producer_price_usd_tonne": fao_producer_price,

@@ -66,7 +66,7 @@ def _bad(line: int, column: str, expected: str, found: str) -> ReferenceDataErro
 
 
 def _origins(text: str, line: int) -> tuple[str, ...]:
-    known = (*FETCHERS, *(d for d in datasets() if d.startswith("prices/") and d != DATASET))
+    known = (*FETCHERS, *(d for d in datasets() if d != DATASET))
     found = tuple(text.split())
     for origin in found or ("",):
         if origin not in known:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,21 @@ from fairmilk import __version__
 from fairmilk.ingest.prices import PriceRecord, read_price_file
 from fairmilk.reference import gdt
 from fairmilk.reference.catalog import provenance, read_rows
+from fairmilk.reference.geo import members
+from fairmilk.reference.observations import fao_producer_price
 from fairmilk.store.db import transaction
 
 EU_DATASET = "prices/eu_milk_prices_costs"
 EU_ANNUAL_DATASET = "prices/eu_annual_series"
 WA_DATASET = "prices/west_africa_prices"
 GDT_DATASET = gdt.DATASET
+FAO_PP_DATASET = "series/faostat_pp_raw_milk_of_cattle_producer_price_usd_tonne"
+FAO_PP_SERIES = "local_producer_price_fao"
+FAO_PP_URL = "https://www.fao.org/faostat/en/#data/PP"
+FAO_PP_NOTE = (
+    "FAOSTAT producer price of raw milk of cattle (annual farm-gate price), USD per tonne; "
+    "dataset series/faostat_pp_raw_milk_of_cattle_producer_price_usd_tonne"
+)
 COLUMNS = (
     "file_id, dataset, series, geo, market, product, stage, period, period_type, year, month, "
     "value, value_low, value_high, unit, approximate, derived, synthetic, source_org, "
@@ -131,6 +140,19 @@ def _gdt_rows() -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
+def _fao_producer_rows() -> list[tuple[Any, ...]]:
+    """FAOSTAT producer prices of the West African countries as local fresh-milk prices."""
+    synthetic = provenance(FAO_PP_DATASET).synthetic
+    west_africa = set(members("west-africa", date(2020, 1, 1)))
+    return [
+        (None, FAO_PP_DATASET, FAO_PP_SERIES, o.geo, "national (FAOSTAT)", "raw cow milk",
+         "producer", o.period, "year", o.year, None, o.value, o.value, o.value, o.unit, False,
+         False, synthetic, "FAO (FAOSTAT producer prices)", FAO_PP_URL, FAO_PP_NOTE)
+        for o in fao_producer_price()
+        if o.geo in west_africa and o.value is not None
+    ]  # fmt: skip
+
+
 def _insert(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[Any, ...]]) -> int:
     batch = list(rows)
     if batch:
@@ -146,6 +168,7 @@ def load_price_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         counts = {d: _insert(con, _eu_rows(d)) for d in (EU_DATASET, EU_ANNUAL_DATASET)}
         counts[WA_DATASET] = _insert(con, _wa_rows())
         counts[GDT_DATASET] = _insert(con, _gdt_rows())
+        counts[FAO_PP_DATASET] = _insert(con, _fao_producer_rows())
         return counts
 
 

@@ -19,6 +19,7 @@ from fairmilk import __version__
 from fairmilk.reference.catalog import datasets as catalog_datasets
 from fairmilk.reference.catalog import provenance, read_bytes, read_rows
 from fairmilk.reference.categories import categories
+from fairmilk.reference.fao_trade import READERS as FAO_TRADE_READERS
 from fairmilk.reference.geo import countries, memberships
 from fairmilk.reference.observations import SERIES_READERS, Observation
 from fairmilk.reference.products import product_codes
@@ -39,7 +40,7 @@ LOOKUPS = ("non_country_partners", "series/faostat_ddf_geo_entities_subset")
 
 def loaded_datasets() -> tuple[str, ...]:
     """The ids of every dataset that load_reference loads or registers."""
-    return (*TABLE_DATASETS.values(), *LOOKUPS, *SERIES_READERS, PUBLISHED)
+    return (*TABLE_DATASETS.values(), *LOOKUPS, *SERIES_READERS, *FAO_TRADE_READERS, PUBLISHED)
 
 
 def _table_rows() -> dict[str, list[dict[str, Any]]]:
@@ -66,7 +67,8 @@ def _table_rows() -> dict[str, list[dict[str, Any]]]:
 
 
 def _observations() -> dict[str, list[Observation]]:
-    out = {name: reader() for name, reader in SERIES_READERS.items()}
+    readers = {**SERIES_READERS, **FAO_TRADE_READERS}
+    out = {name: reader() for name, reader in readers.items()}
     out[PUBLISHED] = published_figures()
     return out
 

@@ -196,6 +196,55 @@ async def trade(
 
 
 Text = Annotated[str, Query(max_length=100, pattern=r"^[\w\-/. ]*$")]
+FaoGeo = Literal[
+    "all",
+    "west-africa",
+    "BF",
+    "BJ",
+    "CI",
+    "CV",
+    "GH",
+    "GM",
+    "GN",
+    "GW",
+    "LR",
+    "ML",
+    "MR",
+    "NE",
+    "NG",
+    "SL",
+    "SN",
+    "TG",
+]  # the 16 countries of FAOSTAT's Western Africa, its total (west-africa) or all
+
+
+@router.get("/fao-trade", response_model=Page, responses=CSV_RESPONSE)
+@router.get("/fao-trade.csv", response_model=Page, include_in_schema=False)
+async def fao_trade(
+    request: Request,
+    country: FaoGeo = "all",
+    product: Literal["all", "smp", "wmp", "butter", "cheese"] = "all",
+    year_from: Annotated[Year, Query(alias="from")] = 1961,
+    year_to: Annotated[Year, Query(alias="to")] = 2100,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Format = "json",
+) -> Any:
+    """FAOSTAT dairy imports of West Africa: tonnes, US dollars, unit values (USD/t, EUR/kg,
+    local currency/kg), with known breaks flagged."""
+    from fairmilk.indicators.fao_trade import fao_trade_frame
+    from fairmilk.outputs.exports import to_result
+
+    countries = () if country == "all" else (country,)
+    products = () if product == "all" else (product,)
+
+    def compute(con: duckdb.DuckDBPyConnection) -> Result:
+        return to_result(fao_trade_frame(
+            con, countries=countries, products=products, start=year_from, end=year_to
+        ))  # fmt: skip
+
+    what = ("fao-trade", country, product, year_from, year_to)
+    return await _answer(request, what, compute, (limit, offset, format))
 
 
 @router.get("/observations", response_model=Page, responses=CSV_RESPONSE)

@@ -14,7 +14,7 @@ from fairmilk.outputs.tables import Result, localised
 from fairmilk.web.views.view import Block, Control
 
 CET_BANDS = ("0", "5", "10", "20", "35")
-STAGES = ("consumer", "producer")
+STAGES = ("any", "consumer", "producer")  # local price stages offered on the per-litre page
 
 
 def as_result(frame: Frame, title: str, lang: str) -> Result:

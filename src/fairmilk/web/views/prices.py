@@ -142,7 +142,7 @@ def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -
     params = PerLitreParams(
         freight_pct=number(query, "freight_pct", 11.4, 0, 500),
         margin_pct=number(query, "margin_pct", 0.0, 0, 500),
-        stage=choice(query, "stage", STAGES, "consumer"),
+        stage=choice(query, "stage", STAGES, "any"),
     )
     when = year(query, "year", 2000) if query.get("year") else None
     state: dict[str, Any] = {"country": country, "powder": powder, "year": when or ""}
