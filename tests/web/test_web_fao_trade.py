@@ -8,10 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fairmilk.outputs.web import create_app
-from fairmilk.outputs.web.server import running
 from fairmilk.store import open_store
 from fairmilk.store.reference import load_reference
+from fairmilk.web import create_app
+from fairmilk.web.server import running
 
 
 @pytest.fixture(scope="module")
