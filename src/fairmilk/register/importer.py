@@ -12,6 +12,8 @@ from fairmilk.register.record import Submission
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PDF_PAGES = 60
+MAX_TEXT_CHARS = 2_000_000  # the whole form: 62 answers of 20,000 characters fit in 1.3 M
+MAX_LINES = 20_000  # the printed 2019 form has about 250 lines, a long PDF a few thousand
 FORMATS = ("txt", "docx", "pdf")
 
 
@@ -97,9 +99,25 @@ def extract(data: bytes, *, name: str) -> tuple[str, str]:
     return _decode(data, name), fmt
 
 
+def check_text_size(text: str, *, name: str) -> None:
+    """Refuse extracted text too long or of too many lines to be a filled form."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the text of the form has {len(text)} characters",
+            file=name,
+            expected=f"at most {MAX_TEXT_CHARS} characters",
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(
+            f"the text of the form has {lines} lines", file=name, expected=f"at most {MAX_LINES}"
+        )
+
+
 def import_bytes(data: bytes, *, name: str) -> Submission:
     """Parse a filled form given as bytes (.txt, .docx or .pdf, told by content)."""
     text, fmt = extract(data, name=name)
+    check_text_size(text, name=name)
     return read_submission(text, source_name=name, source_format=fmt)
 
 
