@@ -113,9 +113,7 @@ def find_facts(text: str, *, field: str, limit: int | None = None) -> list[Fact]
             continue
         qualifier = match.group("qual").lower() if match.group("qual") else None
         phrase = " ".join(f"{match.group(0)} {kind[1]}".split())
-        facts.append(
-            Fact(kind[0], value, qualifier, phrase, field, sentences.at(match.start()))
-        )
+        facts.append(Fact(kind[0], value, qualifier, phrase, field, sentences.at(match.start())))
         if limit is not None and len(facts) >= limit:
             break
     return facts

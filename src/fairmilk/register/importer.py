@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from fairmilk.errors import InputError
 from fairmilk.register.docx_text import docx_text
+from fairmilk.register.pdf_text import pdf_text
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import Submission
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_PDF_PAGES = 60
 MAX_TEXT_CHARS = 2_000_000  # the whole form: 62 answers of 20,000 characters fit in 1.3 M
 MAX_LINES = 20_000  # the printed 2019 form has about 250 lines, a long PDF a few thousand
 FORMATS = ("txt", "docx", "pdf")
@@ -39,46 +38,6 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     raise InputError("text that is neither UTF-8 nor Windows-1252", file=name)  # pragma: no cover
-
-
-def pdf_text(data: bytes, *, name: str) -> str:
-    """The text layer of a PDF (pdfminer.six); InputError if it has none or cannot be read."""
-    from pdfminer.high_level import extract_text
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    try:
-        text = str(extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES, laparams=LAParams()))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(
-            f"cannot read the PDF: {exc}", file=name, expected="a PDF with a text layer"
-        ) from exc
-    if not text.strip():
-        raise InputError(
-            "the PDF has no text layer (scanned?)", file=name, expected="a PDF with text"
-        )
-    return unwrap(text.replace("\x0c", "\n"))
-
-
-def unwrap(text: str) -> str:
-    """Join the lines a PDF layout wrapped: a line nearly as long as the longest one that
-    does not end a sentence continues on the next line (URLs cut after '/' or '-' too)."""
-    lines = text.split("\n")
-    width = max((len(line.rstrip()) for line in lines), default=0)
-    out: list[str] = []
-    carry = ""
-    for raw, after in zip(lines, [*lines[1:], ""], strict=True):
-        line = carry + raw
-        body = line.rstrip()
-        wrapped = len(raw.rstrip()) >= 0.75 * width and not body.endswith((".", ":", "?", "!"))
-        if wrapped and after.strip() and after.lstrip()[:1] not in "☒☐·•":
-            carry = body if body.endswith(("/", "-")) else body + " "
-            continue
-        out.append(line)
-        carry = ""
-    if carry:
-        out.append(carry)
-    return "\n".join(out)
 
 
 def extract(data: bytes, *, name: str) -> tuple[str, str]:
