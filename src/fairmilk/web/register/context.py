@@ -13,7 +13,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, translator
-from fairmilk.register.limits import POSTS_PER_WINDOW
+from fairmilk.register.limits import DRAFTS_PER_WINDOW, POSTS_PER_WINDOW
 from fairmilk.web.register.text import TEXT, label, text_for
 from fairmilk.web.render import NAV_LABELS, environment, page_url
 from fairmilk.web.views.view import PAGES
@@ -91,6 +91,11 @@ def too_large(request: Request, limit: int) -> bool:
 def post_limit(request: Request) -> int:
     """Posts allowed per client and window (``app.state.register_post_limit`` overrides)."""
     return int(getattr(request.app.state, "register_post_limit", POSTS_PER_WINDOW))
+
+
+def draft_limit(request: Request) -> int:
+    """Draft saves allowed per client and window (``app.state.register_draft_limit``)."""
+    return int(getattr(request.app.state, "register_draft_limit", DRAFTS_PER_WINDOW))
 
 
 def client_key(request: Request) -> str:
