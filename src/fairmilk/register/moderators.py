@@ -37,7 +37,7 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _sha(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def create_moderator(
@@ -127,7 +127,7 @@ def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Sessi
 
 def session_for(con: duckdb.DuckDBPyConnection, token: str | None) -> Session | None:
     """The live session of a cookie token, or None (unknown, expired or disabled user)."""
-    if not token or len(token) > 100:
+    if not token or len(token) > 100 or not token.isascii():
         return None
     row = con.execute(
         "SELECT s.username, s.csrf FROM register_sessions s JOIN register_moderators m "
@@ -145,4 +145,4 @@ def logout(con: duckdb.DuckDBPyConnection, token: str) -> None:
 
 def csrf_ok(session: Session, sent: str | None) -> bool:
     """True when a form sent back the session's CSRF token."""
-    return bool(sent) and hmac.compare_digest(session.csrf, str(sent))
+    return bool(sent) and hmac.compare_digest(session.csrf.encode(), str(sent).encode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ DRAFT_COOKIE = "fm_draft"
 SESSION_COOKIE = "fm_session"
 MAX_FORM_BYTES = 1024 * 1024
 MAX_UPLOAD_BYTES = 6 * 1024 * 1024
+_URLSAFE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def lang_of(request: Request) -> str:
@@ -106,13 +108,16 @@ def client_key(request: Request) -> str:
 def draft_token(request: Request) -> str:
     """The browser's draft token (cookie), or a new one to set."""
     token = request.cookies.get(DRAFT_COOKIE, "")
-    return token if 20 <= len(token) <= 64 else secrets.token_urlsafe(24)
+    good = 20 <= len(token) <= 64 and _URLSAFE.fullmatch(token) is not None
+    return token if good else secrets.token_urlsafe(24)
 
 
 def same_token(request: Request, sent: str | None) -> bool:
     """Double-submit CSRF check: the form sent back the value of the draft cookie."""
     cookie = request.cookies.get(DRAFT_COOKIE)
-    return bool(cookie) and bool(sent) and hmac.compare_digest(str(cookie), str(sent))
+    if not cookie or not sent:
+        return False
+    return hmac.compare_digest(str(cookie).encode("utf-8"), str(sent).encode("utf-8"))
 
 
 def set_draft_cookie(response: Response, token: str, *, secure: bool = False) -> Response:
