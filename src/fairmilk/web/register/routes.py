@@ -87,7 +87,10 @@ def _form_page(
 
 @router.get("/form")
 def form_page(request: Request) -> Response:
-    """The web form, filled with the browser's draft if there is one."""
+    """The web form, filled with the browser's draft if there is one (a read-only server
+    says it takes no contributions instead of showing a form it would refuse)."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     token = draft_token(request)
     with cursor(request) as con:
         values = load_draft(con, token, FORM_ID)
@@ -162,6 +165,8 @@ def thanks(request: Request, sid: str) -> Response:
 @router.get("/upload")
 def upload_page(request: Request) -> Response:
     """Upload a filled form instead of typing it."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     token = draft_token(request)
     return set_draft_cookie(render(request, "upload.html", token=token, error=None), token)
 
