@@ -135,7 +135,8 @@ def synthesis_(
     db: DbOption = None,
 ) -> None:
     """Counts by year, set, SDG, affiliation, place and recommendation cited."""
-    from fairmilk.register.synthesis import synthesis, synthesis_csv
+    from fairmilk.outputs.tables import Result, to_csv
+    from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 
     if lang not in ("en", "fr"):
         raise typer.BadParameter(f"expected en or fr, found {lang!r}", param_hint="--lang")
@@ -144,7 +145,8 @@ def synthesis_(
     if check_format(fmt) == "json":
         typer.echo(dumps(data))
     elif fmt == "csv":
-        sys.stdout.write(synthesis_csv(data))
+        result = Result("Register synthesis", list(CSV_COLUMNS), synthesis_rows(data))
+        sys.stdout.write(to_csv(result))
     else:
         for block in data["breakdowns"].values():
             rows = [{"label": r[f"label_{lang}"], "count": r["count"]} for r in block["rows"]]

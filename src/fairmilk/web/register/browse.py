@@ -10,6 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from fairmilk.errors import InputError
+from fairmilk.outputs.tables import Result, to_csv
 from fairmilk.register.catalogue import lookup
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS, SETS
@@ -24,7 +25,7 @@ from fairmilk.register.observations import (
 )
 from fairmilk.register.search import Filters, search
 from fairmilk.register.submissions import get_submission
-from fairmilk.register.synthesis import synthesis, synthesis_csv
+from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 from fairmilk.web.register.context import (
     MAX_FORM_BYTES,
     client_key,
@@ -138,7 +139,8 @@ def synthesis_json(request: Request) -> Response:
 def synthesis_download(request: Request) -> Response:
     """The synthesis breakdowns as CSV."""
     with cursor(request) as con:
-        text = synthesis_csv(synthesis(con))
+        rows = synthesis_rows(synthesis(con))
+    text = to_csv(Result("Register synthesis", list(CSV_COLUMNS), rows))
     headers = {"Content-Disposition": 'attachment; filename="register-synthesis.csv"'}
     return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
 
