@@ -43,3 +43,12 @@ def browser(site: tuple[str, FastAPI]) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=site[0], timeout=60, follow_redirects=False) as http:
         assert http.get("/register/form").status_code == 200
         yield http
+
+
+@pytest.fixture(scope="session")
+def oxfam() -> str:
+    """The real filled 2019 form, as text."""
+    path = (
+        Path(__file__).parents[1] / "register" / "fixtures" / "oxfam-local-and-fair-milk-2019.txt"
+    )
+    return path.read_text(encoding="utf-8")

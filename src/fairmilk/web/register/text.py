@@ -94,6 +94,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "reject": ("Reject", "Rejeter"),
     "note": ("Note for the audit trail", "Note pour le journal"),
     "contact": ("Contact (private)", "Contact (privé)"),
+    "held_back": ("Contact details found in the answers, held back from the public record",
+                  "Coordonnées trouvées dans les réponses, retenues hors de la fiche publique"),
     "observations": ("Field observations", "Observations de terrain"),
     "nothing_pending": ("Nothing is waiting.", "Rien n'est en attente."),
     "audit": ("Audit trail", "Journal des actions"),
