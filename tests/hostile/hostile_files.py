@@ -34,10 +34,13 @@ def pdf(pages: list[bytes], *, trailer_extra: bytes = b"", extra_objects: int = 
     return out + b"startxref\n%d\n%%%%EOF\n" % xref
 
 
-def text_page(line: str) -> bytes:
-    """A content stream writing one line of text."""
-    safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return b"BT /F1 12 Tf 72 720 Td (" + safe.encode("latin-1") + b") Tj ET"
+def text_page(text: str) -> bytes:
+    """A content stream writing the lines of ``text`` (boxes ☐ written as [ ])."""
+    shown = []
+    for line in text.replace("☐", "[ ]").split("\n"):
+        safe = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        shown.append(b"(" + safe.encode("latin-1", "replace") + b") Tj T*")
+    return b"BT /F1 6 Tf 8 TL 20 770 Td " + b" ".join(shown) + b" ET"
 
 
 def pdf_bomb(inflated: int = 400 * 1024 * 1024) -> bytes:

@@ -76,3 +76,14 @@ def test_a_million_lines_are_refused_before_parsing() -> None:
         import_bytes(b"x\n" * 1_000_000, name="lines.txt")
     assert time.perf_counter() - start < 2
     assert "lines.txt" in str(caught.value)
+
+
+def test_an_import_respects_the_answer_limits(oxfam: str) -> None:
+    title = "Local and Fair Milk in West Africa and Europe"
+    huge = oxfam.replace(title, "T" * 400_000, 1)
+    with pytest.raises(InputError, match="title") as caught:
+        import_bytes(huge.encode(), name="huge-title.txt")
+    assert "at most 300 characters" in str(caught.value)
+    long_answer = oxfam.replace("\tWest Africa and Europe\n", "\t" + "word " * 5_000 + "\n", 1)
+    with pytest.raises(InputError, match="at most 20000"):
+        import_bytes(long_answer.encode(), name="long.txt")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import time
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from hostile_files import (
     pdf,
     pdf_bomb,
@@ -16,6 +18,7 @@ from hostile_files import (
 )
 
 from fairmilk.errors import InputError
+from fairmilk.register.blank import blank_form
 from fairmilk.register.importer import import_bytes
 from fairmilk.register.pdf_text import MAX_PDF_PAGES
 
@@ -44,9 +47,7 @@ def test_a_70_page_pdf_is_refused_not_cut_at_60() -> None:
 
 
 def test_a_60_page_pdf_is_read() -> None:
-    pages = [text_page("Title of your submission: a test")] + [
-        text_page(f"Page {n}") for n in range(59)
-    ]
+    pages = [text_page(blank_form())] + [text_page(f"Page {n}") for n in range(59)]
     record = import_bytes(pdf(pages), name="sixty.pdf")
     assert record.source_format == "pdf"
 
@@ -85,3 +86,23 @@ def test_deeply_nested_docx_xml_is_refused() -> None:
 )
 def test_broken_containers_are_refused(data: bytes) -> None:
     _refused(data, "broken.bin", ".")
+
+
+def test_a_document_that_is_not_the_form_is_refused(oxfam: str) -> None:
+    letter = "Dear colleagues,\nPlease find our experience below.\n" + "Milk. " * 500
+    text = _refused(letter.encode(), "letter.txt", "not the 2019 form")
+    assert "/register/blank.txt" in text
+
+
+def test_the_blank_form_reads_back_with_every_question() -> None:
+    record = import_bytes(blank_form().encode(), name="blank.txt")
+    assert not [w for w in record.warnings if "not found" in w.message]
+
+
+def test_the_blank_form_is_offered_for_download(site: tuple[str, FastAPI]) -> None:
+    with httpx.Client(base_url=site[0], timeout=30) as http:
+        assert 'href="/register/blank.txt"' in http.get("/register/upload").text
+        blank = http.get("/register/blank.txt")
+    assert blank.status_code == 200
+    assert blank.text == blank_form()
+    assert "attachment" in blank.headers["content-disposition"]

@@ -54,6 +54,14 @@ def import_form(
         typer.echo(f"{sid}: {state}", err=True)
 
 
+@app.command("blank-form")
+def blank_form_() -> None:
+    """Print the blank form as text (fill it in under each question, then import or upload)."""
+    from fairmilk.register.blank import blank_form
+
+    typer.echo(blank_form())
+
+
 @app.command("list")
 def list_(
     status: Annotated[

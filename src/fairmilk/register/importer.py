@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from fairmilk.errors import InputError
+from fairmilk.register.answers import MAX_SHORT, MAX_TEXT, SHORT
+from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.docx_text import docx_text
+from fairmilk.register.form import Form
+from fairmilk.register.lines import clean_text
+from fairmilk.register.parse import locate
 from fairmilk.register.pdf_text import pdf_text
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import Submission
@@ -73,11 +78,48 @@ def check_text_size(text: str, *, name: str) -> None:
         )
 
 
+def check_answer_sizes(record: Submission, *, name: str) -> None:
+    """The limits of the web form hold for imports too: InputError naming the field."""
+    for key, value in record.values.items():
+        texts = value if isinstance(value, list) else [value]
+        limit = MAX_SHORT if key in SHORT else MAX_TEXT
+        longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+        if longest > limit:
+            raise InputError(
+                f"an answer of {longest} characters",
+                file=name,
+                column=key,
+                expected=f"at most {limit} characters",
+            )
+
+
+BLANK_FORM = "/register/blank.txt"
+MIN_PROMPT_SHARE = 0.5  # of the printed prompts found: less is another document
+
+
+def check_is_the_form(text: str, *, name: str, form: Form = CFS_2019) -> None:
+    """InputError when too few of the form's printed prompts are in ``text`` (another
+    document, or a form typed from memory): the message points to the blank form."""
+    found, _warnings = locate(form, clean_text(text).split("\n"))
+    total = sum(1 for section in form.sections for item in section.items if item.anchor)
+    if len(found) < MIN_PROMPT_SHARE * total:
+        raise InputError(
+            f"this is not the {form.year} form: only {len(found)} of its {total} printed "
+            "questions were found",
+            file=name,
+            expected=f"the form filled in (blank form: {BLANK_FORM}, or "
+            "'fairmilk register blank-form')",
+        )
+
+
 def import_bytes(data: bytes, *, name: str) -> Submission:
     """Parse a filled form given as bytes (.txt, .docx or .pdf, told by content)."""
     text, fmt = extract(data, name=name)
     check_text_size(text, name=name)
-    return read_submission(text, source_name=name, source_format=fmt)
+    check_is_the_form(text, name=name)
+    record = read_submission(text, source_name=name, source_format=fmt)
+    check_answer_sizes(record, name=name)
+    return record
 
 
 def import_file(path: Path) -> Submission:

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fairmilk.errors import InputError
 from fairmilk.register.answers import ERRORS, read_answers, submission_from_answers
+from fairmilk.register.blank import blank_form
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.importer import import_bytes
 from fairmilk.register.isolation import run_isolated
@@ -160,6 +161,13 @@ def thanks(request: Request, sid: str) -> Response:
         warnings=warnings,
         title=data["record"]["values"].get("title"),
     )
+
+
+@router.get("/blank.txt")
+def blank_download() -> Response:
+    """The blank form as text, to fill in and upload."""
+    headers = {"Content-Disposition": 'attachment; filename="cfs-2019-form.txt"'}
+    return Response(blank_form(), media_type="text/plain; charset=utf-8", headers=headers)
 
 
 @router.get("/upload")

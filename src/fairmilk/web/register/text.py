@@ -44,6 +44,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "warnings": ("Points a moderator will check", "Points qu'un modérateur vérifiera"),
     "file": ("File", "Fichier"),
     "upload": ("Upload", "Téléverser"),
+    "blank_form": ("Download the blank form (text, in English) to fill in",
+                   "Télécharger le formulaire vierge (texte, en anglais) à remplir"),
     "query": ("Words", "Mots"),
     "any": ("any", "tous"),
     "set": ("Set", "Ensemble"),
