@@ -28,8 +28,8 @@ CASES = [
      None, "UTF-8"),
     ("latin1_value", CLASSIC_HEADER + "\n" + GOOD + "\n" + classic_line(par="CI", value="1\xe90")
      + "\n", 3, None, "UTF-8"),
-    ("value_1e30", CLASSIC_HEADER + "\n" + GOOD + "\n" + classic_line(par="CI", value="1e30") + "\n",
-     3, "VALUE_IN_EUROS", "plausible bound"),
+    ("value_1e30", CLASSIC_HEADER + "\n" + GOOD + "\n" + classic_line(par="CI", value="1e30")
+     + "\n", 3, "VALUE_IN_EUROS", "plausible bound"),
     ("two_near_max_floats", CLASSIC_HEADER + "\n" + classic_line(value="1.7e308") + "\n"
      + classic_line(par="CI", value="1.7e308") + "\n", 2, "VALUE_IN_EUROS", "plausible bound"),
     ("kg_1e13", CLASSIC_HEADER + "\n" + classic_line(kg="1e13") + "\n", 2, "QUANTITY_IN_KG",
@@ -93,7 +93,7 @@ def test_a_price_of_1e30_is_refused_naming_file_line_and_field(tmp_path: Path, v
         f"local_fresh_price,BF,2024-04,{value},XOF/L,https://example.org/a\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match="from 0 to 1e\\+09|a number") as caught:
+    with pytest.raises(InputError, match=r"from 0 to 1e\+09|a number") as caught:
         read_price_file(path)
     assert caught.value.line == 3
     assert caught.value.column == "value"
