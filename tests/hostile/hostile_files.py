@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from functools import cache
 
 
 def pdf(pages: list[bytes], *, trailer_extra: bytes = b"", extra_objects: int = 0) -> bytes:
@@ -43,9 +44,13 @@ def text_page(text: str) -> bytes:
     return b"BT /F1 6 Tf 8 TL 20 770 Td " + b" ".join(shown) + b" ET"
 
 
+@cache
 def pdf_bomb(inflated: int = 400 * 1024 * 1024) -> bytes:
     """A PDF of about 400 KB whose one content stream inflates to ``inflated`` bytes."""
-    payload = zlib.compress(b"0" * inflated, 9)
+    packer = zlib.compressobj(9)
+    block = b"0" * (1024 * 1024)
+    payload = b"".join(packer.compress(block) for _ in range(inflated // len(block)))
+    payload += packer.flush()
     page = pdf([b"X"])
     head = b"<< /Length 1 >>\nstream\nX\nendstream"
     body = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(payload) + payload
