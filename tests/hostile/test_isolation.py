@@ -34,12 +34,12 @@ def test_a_parse_that_runs_too_long_is_stopped() -> None:
 
 
 def test_a_parse_that_takes_too_much_memory_is_stopped() -> None:
-    with pytest.raises(InputError, match="memory|limits"):
+    with pytest.raises(InputError, match=r"memory|limits"):
         run_isolated(_hog, name="big.docx", limits=Limits(seconds=10, memory=256 * 1024**2))
 
 
 def test_an_unexpected_error_becomes_an_input_error() -> None:
-    with pytest.raises(InputError, match="cannot be read \\(RecursionError\\)"):
+    with pytest.raises(InputError, match=r"cannot be read \(RecursionError\)"):
         run_isolated(_fails, name="odd.txt")
 
 
