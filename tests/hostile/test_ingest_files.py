@@ -97,3 +97,21 @@ def test_a_price_of_1e30_is_refused_naming_file_line_and_field(tmp_path: Path, v
         read_price_file(path)
     assert caught.value.line == 3
     assert caught.value.column == "value"
+
+
+@pytest.mark.parametrize(
+    ("cells", "said"),
+    [("x" * 140_000, "cannot split"), ("1e30", "up to 1e9"), ("inf", "up to 1e9")],
+    ids=["huge-cell", "price-1e30", "price-inf"],
+)
+def test_hostile_observation_csv(cells: str, said: str) -> None:
+    from fairmilk.register.observation_store import COLUMNS, read_observations_csv
+
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(date="2024-03-01", country="SN", place="Dakar", product="wmp",
+               package_size="400", package_unit="g", price="1500", currency="XOF")  # fmt: skip
+    row["place" if len(cells) > 100 else "price"] = cells
+    text = ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
+    with pytest.raises(InputError, match=said) as caught:
+        read_observations_csv(text.encode(), name="obs.csv")
+    assert caught.value.line == 2
