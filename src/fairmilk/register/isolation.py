@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -57,7 +58,9 @@ def run_isolated(func: Callable[..., Any], *args: Any, name: str, limits: Limits
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, func, args, {"name": name, **kwargs},
                                                    limits), daemon=True)  # fmt: skip
-    process.start()
+    with warnings.catch_warnings():  # Python 3.12+ warns on fork with threads; the child only
+        warnings.simplefilter("ignore", DeprecationWarning)  # parses and exits (no locks used)
+        process.start()
     send.close()
     try:
         if not receive.poll(limits.seconds):
