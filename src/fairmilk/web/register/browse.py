@@ -162,7 +162,9 @@ def _observe(
 
 @router.get("/observe")
 def observe_page(request: Request) -> Response:
-    """The field observation form."""
+    """The field observation form (a read-only server says it takes no contributions)."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     return _observe(request, {})
 
 
@@ -173,6 +175,9 @@ async def observe_post(request: Request) -> Response:
         return message(request, "read_only", 503)
     if too_large(request, MAX_FORM_BYTES):
         return message(request, "too_large", 413)
+    with cursor(request) as con:  # counted before anything is parsed
+        if not allow_post(con, client_key(request), limit=post_limit(request)):
+            return message(request, "too_many", 429)
     form = await request.form(max_files=0, max_fields=40)
     raw = {f.id: str(form.get(f.id) or "")[:1000] for f in OBSERVATION_FIELDS}
     raw["labels"] = ";".join(str(v) for v in form.getlist("labels"))
@@ -183,7 +188,5 @@ async def observe_post(request: Request) -> Response:
     except InputError as exc:
         return _observe(request, raw, status=422, error=str(exc))
     with cursor(request) as con:
-        if not allow_post(con, client_key(request), limit=post_limit(request)):
-            return message(request, "too_many", 429)
         save_observation(con, obs, source="web form")
     return _observe(request, {}, done=True)
