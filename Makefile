@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup run build test lint typecheck unit browser-deps bench clean
+.PHONY: setup run build test lint typecheck unit hostile browser-deps bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,6 +35,10 @@ typecheck: setup
 
 unit: setup
 	$(BIN)/pytest -n 2 -q
+
+## The attacker's suite alone (tests/hostile): each case has a timeout; about a minute in all.
+hostile: setup
+	$(BIN)/pytest tests/hostile -n 0 -q -m hostile
 
 ## The whole suite, as CI runs it.
 test: setup browser-deps lint typecheck unit

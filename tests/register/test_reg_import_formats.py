@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from fairmilk.register.blank import blank_form
 from fairmilk.register.importer import import_bytes, sniff
 
 
@@ -52,7 +53,7 @@ def test_docx_with_typed_glyphs(oxfam_text: str, make_docx: Callable[..., bytes]
 
 
 def test_content_control_state_wins_over_nothing(make_docx: Callable[..., bytes]) -> None:
-    form = "Affiliation (indicate your affiliation)\n☐ Government\n☒ Academia\n☐ Donor\n"
+    form = blank_form().replace("☐ Academia", "☒ Academia", 1)
     record = import_bytes(make_docx(form), name="boxes.docx")
     assert record.values["affiliation"] == ["academia"]
 

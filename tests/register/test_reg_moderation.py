@@ -42,6 +42,7 @@ def test_contact_details_are_never_in_the_public_record(stored: Stored) -> None:
     assert contact_of(con, sid) == {
         "name": "Thierry Kesteloot",
         "email": "Thierry.Kesteloot@oxfam.org",
+        "held_back": [],
     }
 
 

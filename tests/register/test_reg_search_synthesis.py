@@ -10,10 +10,11 @@ import duckdb
 import pytest
 
 from fairmilk.errors import InputError
+from fairmilk.outputs.tables import Result, to_csv
 from fairmilk.register.reader import read_submission
 from fairmilk.register.search import Filters, normalise_recommendation, search
 from fairmilk.register.submissions import save_submission, set_status
-from fairmilk.register.synthesis import synthesis, synthesis_csv
+from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 
 SECOND = """Title of your submission*
 Mini-laiteries au Sénégal
@@ -125,7 +126,8 @@ def test_synthesis_counts_and_labels(two: tuple[duckdb.DuckDBPyConnection, str, 
 
 def test_synthesis_exports(two: tuple[duckdb.DuckDBPyConnection, str, str]) -> None:
     data = synthesis(two[0])
-    rows = list(csv.DictReader(io.StringIO(synthesis_csv(data))))
+    text = to_csv(Result("s", list(CSV_COLUMNS), synthesis_rows(data)))
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0] == {"breakdown": "total", "key": "", "label_en": "Submissions",
                        "label_fr": "Contributions", "count": "2", "known": "True"}  # fmt: skip
     assert {"breakdown": "set", "key": "2", "count": "1"}.items() <= rows[

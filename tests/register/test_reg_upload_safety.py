@@ -52,9 +52,10 @@ def test_billion_laughs_is_refused() -> None:
         docx_text.safe_xml(lol, name="lol.xml")
 
 
-def test_minimal_docx_reads() -> None:
-    record = import_bytes(_zip({"word/document.xml": DOC}), name="tiny.docx")
-    assert record.source_format == "docx"
+def test_minimal_docx_is_read_then_refused_as_not_the_form() -> None:
+    with pytest.raises(InputError, match="not the 2019 form: only 1 of its 62") as caught:
+        import_bytes(_zip({"word/document.xml": DOC}), name="tiny.docx")
+    assert "/register/blank.txt" in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,39 @@ def test_observation_form_in_browser(browser: Any, web: Web, lang: str) -> None:
     with web[1].state.store.cursor() as con:
         (row,) = list_observations(con)
     assert (row["product"], list(row["labels"])) == ("ffmp", ["not_suitable_for_infants"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_moderator_publishes_after_confirming_without_javascript(
+    browser: Any, web: Web, oxfam_text: str, lang: str, tmp_path: Path
+) -> None:
+    from fairmilk.register.moderators import create_moderator, list_moderators
+    from fairmilk.register.reader import read_submission
+    from fairmilk.register.submissions import save_submission
+
+    with web[1].state.store.cursor() as con:
+        create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
+        create_moderator(con, "ama", "a long secret 42", actor="test")
+        sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
+    q = "" if lang == "en" else "?lang=fr"
+    confirm = "Yes, confirm" if lang == "en" else "Oui, confirmer"
+    context = browser.new_context(viewport={"width": 1200, "height": 900},
+                                  java_script_enabled=False)  # fmt: skip
+    tab = context.new_page()
+    tab.goto(f"{web[0]}/register/moderate{q}")
+    tab.click("a[href*='/register/login']")  # the refusal links to the login
+    tab.fill("#username", "boss")
+    tab.fill("#password", "chief secret 7788")
+    tab.click("button[type=submit]")
+    tab.click(f"#p-{sid} button[value=publish]")
+    tab.screenshot(path=str(tmp_path / f"confirm-{lang}.png"), full_page=True)
+    with web[1].state.store.cursor() as con:
+        assert list_submissions(con, status="published") == []  # asked, not yet done
+    tab.click(f"button:has-text('{confirm}')")
+    tab.goto(f"{web[0]}/register/moderators{q}")
+    tab.screenshot(path=str(tmp_path / f"moderators-{lang}.png"), full_page=True)
+    tab.click("#m-ama button")
+    context.close()
+    with web[1].state.store.cursor() as con:
+        assert [s["id"] for s in list_submissions(con, status="published")] == [sid]
+        assert ("ama", False) in list_moderators(con)

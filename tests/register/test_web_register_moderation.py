@@ -33,7 +33,9 @@ def _login(http: httpx.Client) -> str:
 
 def test_moderation_needs_login(browser_client: httpx.Client, web: Web, oxfam_text: str) -> None:
     sid = _seed(web, oxfam_text)
-    assert browser_client.get("/register/moderate").status_code == 403
+    refused = browser_client.get("/register/moderate")
+    assert refused.status_code == 403
+    assert 'href="/register/login"' in refused.text  # the refusal links to the login
     assert browser_client.get(f"/register/moderate/s/{sid}").status_code == 403
     wrong = browser_client.post("/register/login", data={"username": "ama", "password": "guess"})
     assert wrong.status_code == 401
@@ -52,9 +54,17 @@ def test_publish_with_csrf_then_public(
         f"/register/moderate/submission/{sid}", data={"action": "publish"}
     )
     assert no_token.status_code == 403
-    done = browser_client.post(
+    asked = browser_client.post(
         f"/register/moderate/submission/{sid}",
         data={"action": "publish", "csrf": csrf, "note": "ok"},
+    )
+    assert asked.status_code == 200  # a confirmation page first; nothing published yet
+    assert 'name="confirm" value="yes"' in asked.text
+    assert "Local and Fair Milk" in asked.text
+    assert browser_client.get(f"/register/s/{sid}").status_code >= 400  # not public yet
+    done = browser_client.post(
+        f"/register/moderate/submission/{sid}",
+        data={"action": "publish", "csrf": csrf, "note": "ok", "confirm": "yes"},
     )
     assert done.status_code == 303
     public = browser_client.get(f"/register/s/{sid}")
@@ -98,7 +108,8 @@ def test_observation_form_and_moderation(
     moderation = browser_client.get("/register/moderate").text
     oid = re.search(r'id="o-([0-9a-f]+)"', moderation).group(1)  # type: ignore[union-attr]
     published = browser_client.post(
-        f"/register/moderate/observation/{oid}", data={"action": "publish", "csrf": csrf}
+        f"/register/moderate/observation/{oid}",
+        data={"action": "publish", "csrf": csrf, "confirm": "yes"},
     )
     assert published.status_code == 303
 
@@ -121,3 +132,35 @@ def test_parallel_posts_to_the_server(web: Web) -> None:
     with web[1].state.store.cursor() as con:
         titles = sorted(str(s["title"]) for s in list_submissions(con))
     assert titles == sorted(f"Post {n}" for n in range(30))
+
+
+def test_an_administrator_disables_a_moderator_on_the_web(
+    browser_client: httpx.Client, web: Web, oxfam_text: str
+) -> None:
+    _seed(web, oxfam_text)
+    with web[1].state.store.cursor() as con:
+        create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
+    csrf = _login(browser_client)  # ama: a moderator, not an administrator
+    assert browser_client.get("/register/moderators").status_code == 403
+    refused = browser_client.post(
+        "/register/moderators/boss", data={"action": "disable", "csrf": csrf}
+    )
+    assert refused.status_code == 403
+    with httpx.Client(base_url=web[0], timeout=30) as admin:
+        done = admin.post(
+            "/register/login", data={"username": "boss", "password": "chief secret 7788"}
+        )
+        assert done.status_code == 303
+        page = admin.get("/register/moderators").text
+        token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        assert 'id="m-ama"' in page
+        no_csrf = admin.post("/register/moderators/ama", data={"action": "disable"})
+        assert no_csrf.status_code == 403
+        off = admin.post("/register/moderators/ama", data={"action": "disable", "csrf": token})
+        assert off.status_code == 303
+    assert browser_client.get("/register/moderate").status_code == 403  # ama's session ended
+    with web[1].state.store.cursor() as con:
+        trail = con.execute(
+            "SELECT actor, action, target_id FROM register_audit WHERE action = 'disable'"
+        ).fetchall()
+    assert trail == [("boss", "disable", "ama")]

@@ -77,3 +77,7 @@ def test_server_errors_show_no_stack_trace(broken_url: str, path: str) -> None:
     assert "secret internal detail" not in answer.text
     assert "Traceback" not in answer.text
     assert "internal error" in answer.text
+    # the 500 answer carries the security headers like every other answer
+    assert "default-src" in answer.headers["content-security-policy"]
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["x-frame-options"] == "DENY"

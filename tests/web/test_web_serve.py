@@ -42,28 +42,31 @@ def _command(store: Path, port: int, *extra: str) -> list[str]:
     ]
 
 
-def test_serve_prints_its_url_and_serves(web_store: Path) -> None:
+def test_serve_no_register_is_read_only(web_store: Path) -> None:
     port = _free_port()
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
-    command = _command(web_store, port)
+    command = _command(web_store, port, "--no-register")
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
-        posted = _check_serving(proc, port)
-    assert posted == 503  # read-only by default: the register takes no submissions
+        posted, form = _check_serving(proc, port)
+    assert posted == 503  # --no-register: the register takes no submissions
+    assert form == 503  # ... and does not show a form it would refuse
 
 
-def test_serve_writable_lets_the_register_take_posts(tmp_path: Path, web_store: Path) -> None:
+def test_serve_takes_contributions_by_default(tmp_path: Path, web_store: Path) -> None:
     store = tmp_path / "writable.duckdb"
     store.write_bytes(web_store.read_bytes())
     port = _free_port()
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
-    command = _command(store, port, "--writable")
+    command = _command(store, port)
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as proc:
-        posted = _check_serving(proc, port)
+        posted, form = _check_serving(proc, port)
     assert posted != 503  # past the read-only gate (CSRF or validation come next)
+    assert form == 200
 
 
-def _check_serving(proc: subprocess.Popen[str], port: int) -> int:
-    """Check the URL line and the home page; return the status of a post to the register."""
+def _check_serving(proc: subprocess.Popen[str], port: int) -> tuple[int, int]:
+    """Check the URL line and the home page; return the status of a post to the register
+    and of its form page."""
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()
@@ -72,7 +75,8 @@ def _check_serving(proc: subprocess.Popen[str], port: int) -> int:
         assert answer.status_code == 200
         assert "fairmilk" in answer.text
         post = httpx.post(f"http://127.0.0.1:{port}/register/form", data={"x": "1"}, timeout=30)
-        return post.status_code
+        form = httpx.get(f"http://127.0.0.1:{port}/register/form", timeout=30)
+        return post.status_code, form.status_code
     finally:
         proc.terminate()
         proc.wait(timeout=30)

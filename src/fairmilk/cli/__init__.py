@@ -48,7 +48,8 @@ def _root(
 
 
 def main() -> None:
-    """Run the command line; a FairmilkError prints its message and exits with status 2."""
+    """Run the command line; a FairmilkError prints its message and exits with status 2, and
+    so does every usage error (unknown option or command, bad or missing value)."""
     try:
         app(standalone_mode=False)
     except FairmilkError as exc:
@@ -59,10 +60,21 @@ def main() -> None:
     except typer.Abort:
         typer.echo("Aborted.", err=True)
         sys.exit(1)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
+    except Exception as exc:
+        code = _usage_error(exc)
+        if code is None:
+            raise
+        sys.exit(code)
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+
+def _usage_error(exc: Exception) -> int | None:
+    """Show a usage error (click's or Typer's own copy of it) and give its exit status."""
+    import click
+    from typer.exceptions import TyperException
+
+    show = getattr(exc, "show", None)
+    if not isinstance(exc, click.ClickException | TyperException) or show is None:
+        return None
+    show()
+    code = int(getattr(exc, "exit_code", 2))
+    return 2 if code == 1 else code

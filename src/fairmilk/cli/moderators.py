@@ -31,6 +31,10 @@ def add_moderator(
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
+    admin: Annotated[
+        bool,
+        typer.Option("--admin", help="An administrator: may also disable moderators on the web."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Create a moderator (password hashed with scrypt and its own salt)."""
@@ -38,7 +42,7 @@ def add_moderator(
 
     password = _password(password_stdin)
     with store(db) as con:
-        create_moderator(con, username, password, actor=f"cli:{actor}")
+        create_moderator(con, username, password, actor=f"cli:{actor}", admin=admin)
     typer.echo(f"moderator {username} created")
 
 

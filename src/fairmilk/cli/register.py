@@ -54,6 +54,14 @@ def import_form(
         typer.echo(f"{sid}: {state}", err=True)
 
 
+@app.command("blank-form")
+def blank_form_() -> None:
+    """Print the blank form as text (fill it in under each question, then import or upload)."""
+    from fairmilk.register.blank import blank_form
+
+    typer.echo(blank_form())
+
+
 @app.command("list")
 def list_(
     status: Annotated[
@@ -135,7 +143,8 @@ def synthesis_(
     db: DbOption = None,
 ) -> None:
     """Counts by year, set, SDG, affiliation, place and recommendation cited."""
-    from fairmilk.register.synthesis import synthesis, synthesis_csv
+    from fairmilk.outputs.tables import Result, to_csv
+    from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 
     if lang not in ("en", "fr"):
         raise typer.BadParameter(f"expected en or fr, found {lang!r}", param_hint="--lang")
@@ -144,7 +153,8 @@ def synthesis_(
     if check_format(fmt) == "json":
         typer.echo(dumps(data))
     elif fmt == "csv":
-        sys.stdout.write(synthesis_csv(data))
+        result = Result("Register synthesis", list(CSV_COLUMNS), synthesis_rows(data))
+        sys.stdout.write(to_csv(result))
     else:
         for block in data["breakdowns"].values():
             rows = [{"label": r[f"label_{lang}"], "count": r["count"]} for r in block["rows"]]

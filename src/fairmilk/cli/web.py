@@ -17,29 +17,39 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
     ] = 8000,
-    writable: Annotated[
+    register: Annotated[
         bool,
         typer.Option(
-            "--writable",
-            help="Open the store for writing so the register accepts submissions and "
-            "moderation; by default every page reads a read-only store.",
+            "--register/--no-register",
+            help="Take contributions to the register (moderated before anything is public; "
+            "the store is opened for writing). --no-register serves a read-only store.",
         ),
+    ] = True,
+    writable: Annotated[
+        bool, typer.Option("--writable", hidden=True, help="Kept for old scripts: the default.")
     ] = False,
 ) -> None:
-    """Serve the dashboard and the open API from the store (read-only); print its URL.
+    """Serve the dashboard, the open API and the register (contributions are moderated).
 
     Computed results are also kept under the cache folder (results/), keyed by the store's
-    state, so that the next start is warm.
+    state, so that the next start is warm. Pages for the public never write to the store;
+    only register posts (drafts, submissions, moderation) do.
     """
     from fairmilk.web import create_app
     from fairmilk.web.server import serve as run
 
+    takes = register or writable
     results = cache_dir() / "results"  # computed results kept for the next start
-    app = create_app(db_path(db), read_only=not writable, warm=True, results_dir=results)
+    app = create_app(db_path(db), read_only=not takes, warm=True, results_dir=results)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
-    if writable:
-        typer.echo("The store is open for writing: the register accepts submissions.")
+    if takes:
+        typer.echo(
+            f"The register takes contributions (moderated): http://{shown}:{port}/register/ "
+            "(--no-register turns this off)."
+        )
+    else:
+        typer.echo("Read-only: the register takes no contributions.")
     typer.echo("Press Ctrl+C to stop.")
     run(app, host=host, port=port)
 

@@ -79,8 +79,30 @@ def read_header(path: Path, *, compression: Compression, shown: str) -> Header:
             "bytes are not UTF-8", file=shown, line=1, expected="UTF-8 text", found=repr(raw[:40])
         ) from exc
     delimiter = max(DELIMITERS, key=text.count)
-    names = next(csv.reader([text], delimiter=delimiter))
-    return Header(names=[n.strip() for n in names], delimiter=delimiter)
+    names = [n.strip() for n in split_line(text, delimiter, shown=shown, line=1)]
+    if "" in names:
+        raise InputError(
+            "a column of the header has no name",
+            file=shown,
+            line=1,
+            column=f"#{names.index('') + 1}",
+            expected="a name for every column",
+        )
+    return Header(names=names, delimiter=delimiter)
+
+
+def split_line(text: str, delimiter: str, *, shown: str, line: int) -> list[str]:
+    """The fields of one line; InputError (not csv.Error) for a field over the CSV reader's
+    limit of 131,072 characters or a line it cannot split."""
+    try:
+        return next(csv.reader([text], delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(
+            f"cannot split the line into fields: {exc}",
+            file=shown,
+            line=line,
+            expected="CSV fields of at most 131,072 characters",
+        ) from exc
 
 
 def _count_and_hash(path: Path, data: Path, compression: Compression) -> Digest:

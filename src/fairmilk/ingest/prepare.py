@@ -72,7 +72,16 @@ def prepared(
         try:
             yield _scanned(con, scan, digest_job.result, progress)
         finally:
-            con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+            _drop_stage(con)
+
+
+def _drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the staging table; when DuckDB has invalidated the database (an internal error
+    on bytes it could not read), keep the InputError that explains why, not the cleanup's."""
+    try:
+        con.execute(f"DROP TABLE IF EXISTS {STAGE}")
+    except duckdb.FatalException:
+        return
 
 
 def _scanned(

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fairmilk.errors import ConversionError, InputError
+from fairmilk.ingest.bounds import PRICE
 from fairmilk.ingest.price_units import check_unit
 
 REQUIRED = ("series", "geo", "period", "value", "unit", "source_url")
@@ -82,6 +83,8 @@ def _number(text: str, where: _Where, column: str) -> float | None:
         raise _bad(where, column, "a number", text) from None
     if number < 0 or number != number:
         raise _bad(where, column, "a number >= 0 (prices are never negative)", text)
+    if number > PRICE.high:
+        raise _bad(where, column, PRICE.expected(), text)
     return number
 
 

@@ -6,14 +6,13 @@ line of each kind of data-quality issue; it stops as soon as it has found what i
 
 from __future__ import annotations
 
-import csv
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from fairmilk.errors import InputError
 from fairmilk.ingest.layouts import Layout
-from fairmilk.ingest.opening import Compression, Header, open_binary
+from fairmilk.ingest.opening import Compression, Header, open_binary, split_line
 
 
 def _lines(path: Path, compression: Compression, shown: str) -> Iterator[tuple[int, bytes]]:
@@ -49,7 +48,7 @@ def locate_problem(path: Path, header: Header, compression: Compression, *, show
         text = text.rstrip("\r\n")
         if number == 1 or not text:
             continue
-        fields = next(csv.reader([text], delimiter=header.delimiter))
+        fields = split_line(text, header.delimiter, shown=shown, line=number)
         if len(fields) != width:
             raise InputError(
                 "wrong number of fields",
@@ -91,7 +90,7 @@ def lines_of_kept_rows(
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         if not text:
             continue
-        row = next(csv.reader([text], delimiter=header.delimiter))
+        row = split_line(text, header.delimiter, shown=shown, line=number)
         if len(row) != len(header.names) or not _kept(row, index, layout, prefixes):
             continue
         if kept in wanted:

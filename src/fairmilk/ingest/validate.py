@@ -11,6 +11,7 @@ from datetime import date
 
 import duckdb
 
+from fairmilk.ingest.bounds import trade_checks
 from fairmilk.ingest.codes import country_codes
 from fairmilk.ingest.layouts import Layout
 from fairmilk.ingest.scan import STAGE, literal
@@ -144,6 +145,7 @@ def _checks(layout: Layout) -> list[tuple[str, str, str, str]]:
             "not a non-negative number",
             "a number >= 0 or an empty cell",
         ),
+        *trade_checks(),
     ]
 
 

@@ -102,6 +102,10 @@ def _xlsx(result: Result, path: Path) -> None:
     data.append(result.columns)
     for row in result.rows:
         data.append([_cell(v) for v in row])
+    for cells in data.iter_rows():
+        for cell in cells:  # a text starting with "=" stays text, never a formula
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
     meta = book.create_sheet("sources")
     meta.append(["title", result.title])
     meta.append(["synthetic", "yes" if result.synthetic else "no"])

@@ -95,11 +95,21 @@ def to_json(result: Result) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: one starting with = + - @, a tab
+    or a carriage return gets a leading apostrophe (numbers are not text: left as they are)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def to_csv(result: Result, *, delimiter: str = ",", decimal_comma: bool = False) -> str:
-    """The rows as CSV (empty cells for gaps); sources and notes are left to the caller."""
+    """The rows as CSV (empty cells for gaps); sources and notes are left to the caller.
+    Text cells are formula-safe (see formula_safe)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(result.columns)
+    writer.writerow([formula_safe(str(c)) for c in result.columns])
     for row in result.rows:
         writer.writerow([_csv_cell(v, decimal_comma) for v in row])
     return buffer.getvalue()
@@ -112,7 +122,9 @@ def _csv_cell(value: Any, decimal_comma: bool) -> str:
     if isinstance(value, float):
         text = repr(value)
         return text.replace(".", ",") if decimal_comma else text
-    return str(value)
+    if isinstance(value, bool | int):
+        return str(value)
+    return formula_safe(str(value))
 
 
 def labelled(result: Result) -> Result:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -19,6 +20,7 @@ MAX_MEMBER_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 100
 MAX_MEMBERS = 500
+MAX_DEPTH = 200  # XML nesting read; Word nests a few tens deep
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 
@@ -58,8 +60,14 @@ def safe_xml(data: bytes, *, name: str) -> Element:
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
-    with archive.open(member) as handle:
-        data = handle.read(MAX_MEMBER_BYTES + 1)
+    """A member's bytes, never more than MAX_MEMBER_BYTES whatever size the archive claims."""
+    try:
+        with archive.open(member) as handle:
+            data = handle.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(
+            f"a damaged .docx: {exc}", file=name, expected="a Word .docx as saved by Word"
+        ) from exc
     if len(data) > MAX_MEMBER_BYTES:
         raise InputError(f"part {member!r} is too large", file=name)
     return data
@@ -76,8 +84,16 @@ def _checkbox(sdt: Element) -> str | None:
     return "☒" if value in ("1", "true") else "☐"
 
 
-def _runs(node: Element, out: list[str]) -> None:
+def _too_deep(name: str) -> InputError:
+    return InputError(
+        "the document's XML is nested too deeply", file=name, expected=f"at most {MAX_DEPTH} levels"
+    )
+
+
+def _runs(node: Element, out: list[str], depth: int = 0) -> None:
     """Append the visible text under ``node`` (check-box controls as glyphs)."""
+    if depth > MAX_DEPTH:
+        raise _too_deep("word/document.xml")
     for child in node:
         if child.tag == f"{W}sdt" and (glyph := _checkbox(child)) is not None:
             out.append(glyph + " ")
@@ -89,28 +105,30 @@ def _runs(node: Element, out: list[str]) -> None:
         elif child.tag in (f"{W}br", f"{W}cr"):
             out.append("\n")
         else:
-            _runs(child, out)
+            _runs(child, out, depth + 1)
 
 
-def _blocks(body: Element, lines: list[str]) -> None:
+def _blocks(body: Element, lines: list[str], depth: int = 0) -> None:
     """Paragraphs as lines; a table cell's paragraphs in order, cells then rows."""
+    if depth > MAX_DEPTH:
+        raise _too_deep("word/document.xml")
     for child in body:
         if child.tag == f"{W}p":
             parts: list[str] = []
-            _runs(child, parts)
+            _runs(child, parts, depth + 1)
             lines.append("".join(parts))
         elif child.tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent"):
             if child.tag == f"{W}sdt" and (glyph := _checkbox(child)) is not None:
                 lines.append(glyph)
                 continue
-            _blocks(child, lines)
+            _blocks(child, lines, depth + 1)
 
 
 def docx_text(data: bytes, *, name: str) -> str:
     """The text of a .docx file, one paragraph a line; InputError if unsafe or unreadable."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise InputError("not a .docx (zip) file", file=name, expected="a Word .docx") from exc
     with archive:
         _check_archive(archive, name)
@@ -121,5 +139,8 @@ def docx_text(data: bytes, *, name: str) -> str:
     if body is None:
         raise InputError("the document has no body", file=name)
     lines: list[str] = []
-    _blocks(body, lines)
+    try:
+        _blocks(body, lines)
+    except InputError as exc:
+        raise InputError(exc.reason, file=name, expected=exc.expected) from exc
     return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fairmilk.register.lines import sentence_at
+from fairmilk.register.lines import Sentences
 from fairmilk.register.record import Fact
 
 WORD_NUMBERS = {
@@ -31,6 +31,7 @@ QUALIFIERS = (
     "more",
 )  # fmt: skip
 WINDOW = 8
+LOOKAHEAD = 400  # characters read after a number to find what it counts (WINDOW words)
 _SCALE = {"million": 1e6, "millions": 1e6, "billion": 1e9, "thousand": 1e3}
 _WORDS = "|".join(
     sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORD_NUMBERS), key=len, reverse=True)
@@ -91,23 +92,28 @@ def _is_year(match: re.Match[str]) -> bool:
     return bool(num) and len(num) == 4 and 1900 <= int(num) <= 2100
 
 
+_SDG = re.compile(r"(?:SDG|ODD|PR)[-\s]*$")
+
+
 def _after_sdg(text: str, start: int) -> bool:
-    return bool(re.search(r"(?:SDG|ODD|PR)[-\s]*$", text[max(0, start - 5) : start]))
+    return bool(_SDG.search(text, max(0, start - 5), start))
 
 
-def find_facts(text: str, *, field: str) -> list[Fact]:
-    """Numbers of people, countries or organisations in ``text``, each with its sentence."""
+def find_facts(text: str, *, field: str, limit: int | None = None) -> list[Fact]:
+    """Numbers of people, countries or organisations in ``text``, each with its sentence
+    (the first ``limit`` of them when given: the reading stops there)."""
     facts: list[Fact] = []
+    sentences = Sentences(text)
     for match in _NUMBER.finditer(text):
         if _is_year(match) or _after_sdg(text, match.start()):
             continue
-        kind = _kind(text[match.end() :])
-        value = _value(match)
+        kind = _kind(text[match.end() : match.end() + LOOKAHEAD])
+        value = None if kind is None else _value(match)
         if kind is None or value is None:
             continue
         qualifier = match.group("qual").lower() if match.group("qual") else None
         phrase = " ".join(f"{match.group(0)} {kind[1]}".split())
-        facts.append(
-            Fact(kind[0], value, qualifier, phrase, field, sentence_at(text, match.start()))
-        )
+        facts.append(Fact(kind[0], value, qualifier, phrase, field, sentences.at(match.start())))
+        if limit is not None and len(facts) >= limit:
+            break
     return facts

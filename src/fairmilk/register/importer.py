@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from fairmilk.errors import InputError
+from fairmilk.register.answers import MAX_SHORT, MAX_TEXT, SHORT
+from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.docx_text import docx_text
+from fairmilk.register.form import Form
+from fairmilk.register.lines import clean_text
+from fairmilk.register.parse import locate
+from fairmilk.register.pdf_text import pdf_text
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import Submission
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_PDF_PAGES = 60
+MAX_TEXT_CHARS = 2_000_000  # the whole form: 62 answers of 20,000 characters fit in 1.3 M
+MAX_LINES = 20_000  # the printed 2019 form has about 250 lines, a long PDF a few thousand
 FORMATS = ("txt", "docx", "pdf")
 
 
@@ -39,46 +45,6 @@ def _decode(data: bytes, name: str) -> str:
     raise InputError("text that is neither UTF-8 nor Windows-1252", file=name)  # pragma: no cover
 
 
-def pdf_text(data: bytes, *, name: str) -> str:
-    """The text layer of a PDF (pdfminer.six); InputError if it has none or cannot be read."""
-    from pdfminer.high_level import extract_text
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    try:
-        text = str(extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES, laparams=LAParams()))
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(
-            f"cannot read the PDF: {exc}", file=name, expected="a PDF with a text layer"
-        ) from exc
-    if not text.strip():
-        raise InputError(
-            "the PDF has no text layer (scanned?)", file=name, expected="a PDF with text"
-        )
-    return unwrap(text.replace("\x0c", "\n"))
-
-
-def unwrap(text: str) -> str:
-    """Join the lines a PDF layout wrapped: a line nearly as long as the longest one that
-    does not end a sentence continues on the next line (URLs cut after '/' or '-' too)."""
-    lines = text.split("\n")
-    width = max((len(line.rstrip()) for line in lines), default=0)
-    out: list[str] = []
-    carry = ""
-    for raw, after in zip(lines, [*lines[1:], ""], strict=True):
-        line = carry + raw
-        body = line.rstrip()
-        wrapped = len(raw.rstrip()) >= 0.75 * width and not body.endswith((".", ":", "?", "!"))
-        if wrapped and after.strip() and after.lstrip()[:1] not in "☒☐·•":
-            carry = body if body.endswith(("/", "-")) else body + " "
-            continue
-        out.append(line)
-        carry = ""
-    if carry:
-        out.append(carry)
-    return "\n".join(out)
-
-
 def extract(data: bytes, *, name: str) -> tuple[str, str]:
     """The text of a filled form and its format, after the size and type checks."""
     if len(data) > MAX_UPLOAD_BYTES:
@@ -97,10 +63,63 @@ def extract(data: bytes, *, name: str) -> tuple[str, str]:
     return _decode(data, name), fmt
 
 
+def check_text_size(text: str, *, name: str) -> None:
+    """Refuse extracted text too long or of too many lines to be a filled form."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the text of the form has {len(text)} characters",
+            file=name,
+            expected=f"at most {MAX_TEXT_CHARS} characters",
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(
+            f"the text of the form has {lines} lines", file=name, expected=f"at most {MAX_LINES}"
+        )
+
+
+def check_answer_sizes(record: Submission, *, name: str) -> None:
+    """The limits of the web form hold for imports too: InputError naming the field."""
+    for key, value in record.values.items():
+        texts = value if isinstance(value, list) else [value]
+        limit = MAX_SHORT if key in SHORT else MAX_TEXT
+        longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+        if longest > limit:
+            raise InputError(
+                f"an answer of {longest} characters",
+                file=name,
+                column=key,
+                expected=f"at most {limit} characters",
+            )
+
+
+BLANK_FORM = "/register/blank.txt"
+MIN_PROMPT_SHARE = 0.5  # of the printed prompts found: less is another document
+
+
+def check_is_the_form(text: str, *, name: str, form: Form = CFS_2019) -> None:
+    """InputError when too few of the form's printed prompts are in ``text`` (another
+    document, or a form typed from memory): the message points to the blank form."""
+    found, _warnings = locate(form, clean_text(text).split("\n"))
+    total = sum(1 for section in form.sections for item in section.items if item.anchor)
+    if len(found) < MIN_PROMPT_SHARE * total:
+        raise InputError(
+            f"this is not the {form.year} form: only {len(found)} of its {total} printed "
+            "questions were found",
+            file=name,
+            expected=f"the form filled in (blank form: {BLANK_FORM}, or "
+            "'fairmilk register blank-form')",
+        )
+
+
 def import_bytes(data: bytes, *, name: str) -> Submission:
     """Parse a filled form given as bytes (.txt, .docx or .pdf, told by content)."""
     text, fmt = extract(data, name=name)
-    return read_submission(text, source_name=name, source_format=fmt)
+    check_text_size(text, name=name)
+    check_is_the_form(text, name=name)
+    record = read_submission(text, source_name=name, source_format=fmt)
+    check_answer_sizes(record, name=name)
+    return record
 
 
 def import_file(path: Path) -> Submission:

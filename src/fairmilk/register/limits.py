@@ -13,6 +13,7 @@ from fairmilk.register.audit import WRITE_LOCK, utcnow
 from fairmilk.store.db import transaction
 
 POSTS_PER_WINDOW = 10
+DRAFTS_PER_WINDOW = 60  # draft saves per address (the page saves as one types)
 WINDOW_MINUTES = 10
 MAX_DRAFT_BYTES = 256 * 1024
 DRAFT_DAYS = 30

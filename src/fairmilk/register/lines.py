@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -91,11 +92,33 @@ def join_lines(lines: Iterable[str]) -> str | None:
     return text or None
 
 
+MAX_SENTENCE = 400  # characters quoted around a citation or a fact (a long run is cut)
+
+
+class Sentences:
+    """The sentence boundaries of one text, found once: each lookup is a binary search, so
+    quoting every number of a long answer stays linear in its length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        self.ends: list[int] = []
+        for match in _SENTENCE_END.finditer(text):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.cuts = self.starts[1:]  # a position before a cut's end is in the sentence before
+        self.ends.append(len(text))
+
+    def at(self, start: int) -> str:
+        """The sentence that contains ``start``, at most MAX_SENTENCE characters around it."""
+        index = bisect.bisect_right(self.cuts, start)
+        begin, end = self.starts[index], self.ends[index]
+        if end - begin > MAX_SENTENCE:
+            begin = max(begin, start - MAX_SENTENCE // 2)
+            end = min(end, begin + MAX_SENTENCE)
+        return self.text[begin:end].strip()
+
+
 def sentence_at(text: str, start: int) -> str:
     """The sentence of ``text`` that contains the position ``start``."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() > start:
-            return text[begin : match.start()].strip()
-        begin = match.end()
-    return text[begin:].strip()
+    return Sentences(text).at(start)

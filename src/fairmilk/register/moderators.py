@@ -16,8 +16,11 @@ from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
 from fairmilk.store.db import transaction
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-MIN_PASSWORD = 10
+MIN_PASSWORD = 10  # characters, not counting spaces at either end; not all blank
 SESSION_HOURS = 8
+LOCK_AFTER = 5  # failed logins of one account before it is locked ...
+LOCK_MINUTES = 1  # ... for 1 minute, doubling with every further failure ...
+LOCK_MAX_MINUTES = 60  # ... up to an hour; failures older than a day are forgotten
 _USERNAME = re.compile(r"^[a-z0-9_.-]{3,32}$")
 
 
@@ -28,6 +31,7 @@ class Session:
     token: str
     username: str
     csrf: str
+    admin: bool = False
 
 
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -37,21 +41,37 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _sha(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_new_password(password: str, username: str) -> None:
+    """InputError unless the password is long enough once trimmed and is not the user name."""
+    core = password.strip()
+    if len(core) < MIN_PASSWORD or len(set(core)) < 4:
+        raise InputError(
+            "password too short or too simple",
+            column="password",
+            expected=f">= {MIN_PASSWORD} characters (not counting end spaces), 4 different",
+        )
+    if username.lower() in password.lower():
+        raise InputError("the password contains the user name", column="password")
 
 
 def create_moderator(
-    con: duckdb.DuckDBPyConnection, username: str, password: str, *, actor: str
+    con: duckdb.DuckDBPyConnection,
+    username: str,
+    password: str,
+    *,
+    actor: str,
+    admin: bool = False,
 ) -> None:
-    """Add a moderator; InputError for a bad name, a short password or a taken name."""
+    """Add a moderator (an administrator with ``admin``); InputError for a bad name, a weak
+    password or a taken name."""
     if not _USERNAME.match(username):
         raise InputError(
             "bad user name", column="username", expected="3-32 of a-z 0-9 _ . -", found=username
         )
-    if len(password) < MIN_PASSWORD:
-        raise InputError(
-            "password too short", column="password", expected=f">= {MIN_PASSWORD} characters"
-        )
+    check_new_password(password, username)
     salt = secrets.token_bytes(16)
     digest = _hash(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     with WRITE_LOCK, transaction(con):
@@ -60,10 +80,12 @@ def create_moderator(
         ).fetchone():
             raise InputError("this moderator exists already", column="username", found=username)
         con.execute(
-            "INSERT INTO register_moderators VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)",
-            [username, salt, digest, SCRYPT_N, SCRYPT_R, SCRYPT_P, utcnow()],
+            "INSERT INTO register_moderators (username, salt, pw_hash, scrypt_n, scrypt_r, "
+            "scrypt_p, active, created_at, is_admin) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)",
+            [username, salt, digest, SCRYPT_N, SCRYPT_R, SCRYPT_P, utcnow(), admin],
         )
-        log_action(con, actor, "create-moderator", kind="moderator", target=username)
+        action = "create-administrator" if admin else "create-moderator"
+        log_action(con, actor, action, kind="moderator", target=username)
 
 
 def list_moderators(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bool]]:
@@ -102,13 +124,39 @@ def check_password(con: duckdb.DuckDBPyConnection, username: str, password: str)
     return ok and bool(active)
 
 
+def locked_for(con: duckdb.DuckDBPyConnection, username: str) -> int:
+    """Seconds the account must still wait before a login is tried (0 when it may now).
+
+    Counted per account, from the audited failures since its last good login: after
+    LOCK_AFTER failures, LOCK_MINUTES doubled per further failure, at most LOCK_MAX_MINUTES.
+    """
+    now = utcnow()
+    row = con.execute(
+        "SELECT count(*), max(happened_at) FROM register_audit WHERE action = 'login-failed' "
+        "AND target_id = ? AND happened_at > ? AND happened_at > coalesce((SELECT "
+        "max(happened_at) FROM register_audit WHERE action = 'login' AND target_id = ?), "
+        "TIMESTAMP '1970-01-01')",
+        [username, now - timedelta(days=1), username],
+    ).fetchone()
+    failures, last = (int(row[0]), row[1]) if row else (0, None)
+    if failures < LOCK_AFTER or last is None:
+        return 0
+    minutes = min(LOCK_MINUTES * 2 ** (failures - LOCK_AFTER), LOCK_MAX_MINUTES)
+    wait = (last + timedelta(minutes=minutes) - now).total_seconds()
+    return max(0, int(wait) + 1) if wait > 0 else 0
+
+
 def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Session | None:
-    """A new session for a correct password, else None (and the failure is audited)."""
+    """A new session for a correct password, else None (and the failure is audited).
+    A locked account (see locked_for) is refused without looking at the password."""
+    if locked_for(con, username[:40]) > 0:
+        return None
     if not check_password(con, username, password):
         with WRITE_LOCK, transaction(con):
             log_action(con, username[:40], "login-failed", kind="moderator", target=username[:40])
         return None
-    session = Session(secrets.token_urlsafe(32), username, secrets.token_urlsafe(32))
+    session = Session(secrets.token_urlsafe(32), username, secrets.token_urlsafe(32),
+                      is_admin(con, username))  # fmt: skip
     now = utcnow()
     with WRITE_LOCK, transaction(con):
         con.execute(
@@ -127,14 +175,24 @@ def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Sessi
 
 def session_for(con: duckdb.DuckDBPyConnection, token: str | None) -> Session | None:
     """The live session of a cookie token, or None (unknown, expired or disabled user)."""
-    if not token or len(token) > 100:
+    if not token or len(token) > 100 or not token.isascii():
         return None
     row = con.execute(
-        "SELECT s.username, s.csrf FROM register_sessions s JOIN register_moderators m "
-        "USING (username) WHERE s.token_sha256 = ? AND s.expires_at > ? AND m.active",
+        "SELECT s.username, s.csrf, coalesce(m.is_admin, FALSE) FROM register_sessions s "
+        "JOIN register_moderators m USING (username) "
+        "WHERE s.token_sha256 = ? AND s.expires_at > ? AND m.active",
         [_sha(token), utcnow()],
     ).fetchone()
-    return Session(token, str(row[0]), str(row[1])) if row else None
+    return Session(token, str(row[0]), str(row[1]), bool(row[2])) if row else None
+
+
+def is_admin(con: duckdb.DuckDBPyConnection, username: str) -> bool:
+    """True for an active administrator."""
+    row = con.execute(
+        "SELECT coalesce(is_admin, FALSE) AND active FROM register_moderators WHERE username = ?",
+        [username],
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def logout(con: duckdb.DuckDBPyConnection, token: str) -> None:
@@ -145,4 +203,4 @@ def logout(con: duckdb.DuckDBPyConnection, token: str) -> None:
 
 def csrf_ok(session: Session, sent: str | None) -> bool:
     """True when a form sent back the session's CSRF token."""
-    return bool(sent) and hmac.compare_digest(session.csrf, str(sent))
+    return bool(sent) and hmac.compare_digest(session.csrf.encode(), str(sent).encode("utf-8"))

@@ -72,6 +72,18 @@ def read_observations_csv(data: bytes, *, name: str) -> list[Observation]:
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 text", file=name, expected="a UTF-8 CSV") from exc
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_rows(reader, name)
+    except csv.Error as exc:  # e.g. a cell over the reader's 131,072 characters
+        raise InputError(
+            f"cannot split the line into cells: {exc}",
+            file=name,
+            line=reader.line_num + 1,
+            expected="CSV cells of ordinary length",
+        ) from exc
+
+
+def _read_rows(reader: csv.DictReader[str], name: str) -> list[Observation]:
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [f.id for f in OBSERVATION_FIELDS if f.required and f.id not in header]
     unknown = [h for h in header if h not in COLUMNS]

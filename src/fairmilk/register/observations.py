@@ -176,7 +176,7 @@ def _number(raw: dict[str, str], key: str, file: str | None, line: int | None) -
     except ValueError:
         raise _bad(key, "a positive number", raw.get(key, ""), file, line) from None
     if not value > 0 or value > 1e9:
-        raise _bad(key, "a positive number", raw.get(key, ""), file, line)
+        raise _bad(key, "a positive number up to 1e9", raw.get(key, ""), file, line)
     return value
 
 

@@ -52,21 +52,22 @@ def _after_prompt(anchor: str, rest: str) -> str:
 
 
 def _find(
-    form: Form, anchor: str, lines: list[str], pos: int
+    form: Form, anchor: str, lines: list[str], pos: int, bare: list[tuple[str | None, str]]
 ) -> tuple[int, int, str | None, str] | None:
     """First line at or after ``pos`` that starts with ``anchor``: (line, last line of the
-    printed prompt, box marker, start of the answer on the last line)."""
+    printed prompt, box marker, start of the answer on the last line). ``bare`` holds each
+    line's marker and text without it, computed once for all the anchors."""
     pattern = anchor_pattern(anchor)
     printed = tuple(p for p in form.printed if norm(p).startswith(norm(anchor)))
     for index in range(pos, len(lines)):
-        marker, text = split_marker(lines[index])
-        match = pattern.match(strip_label(text))
+        marker, text = bare[index]
+        match = pattern.match(text) if text and text[0].lower() == anchor[0].lower() else None
         if not match:
             continue
         whole = match_printed(lines, index, printed) if printed else None
         if whole is not None:
             return index, whole[0], marker, _after_prompt(":", whole[1])
-        return index, index, marker, _after_prompt(anchor, strip_label(text)[match.end() :])
+        return index, index, marker, _after_prompt(anchor, text[match.end() :])
     return None
 
 
@@ -79,6 +80,7 @@ def locate(form: Form, lines: list[str]) -> tuple[list[Located], list[ParseWarni
     found: list[Located] = []
     warnings: list[ParseWarning] = []
     pos = 0
+    bare = [(marker, strip_label(text)) for marker, text in map(split_marker, lines)]
     for section in form.sections:
         bp = form.boilerplate + section.boilerplate
         for item in section.items:
@@ -88,7 +90,7 @@ def locate(form: Form, lines: list[str]) -> tuple[list[Located], list[ParseWarni
             if explains is not None and not any(_id(f) == explains for f in found):
                 hit = None  # an explanation whose box is absent must not take the next one's
             else:
-                hit = _find(form, item.anchor, lines, pos)
+                hit = _find(form, item.anchor, lines, pos, bare)
             if hit is not None:
                 index, last, marker, rest = hit
                 help_ = (item.help_en,) if isinstance(item, Field) else ()

@@ -6,7 +6,7 @@ from fairmilk.register.catalogue import find_cited, lookup
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.facts import find_facts
 from fairmilk.register.form import Field, Form
-from fairmilk.register.lines import clean_text, join_lines, sentence_at
+from fairmilk.register.lines import Sentences, clean_text, join_lines
 from fairmilk.register.parse import Located, answer_lines, locate, read_boxes, read_value
 from fairmilk.register.places import find_places, parse_date
 from fairmilk.register.record import Citation, ParseWarning, Submission, Value
@@ -70,21 +70,38 @@ def check_answers(form: Form, values: dict[str, Value]) -> list[ParseWarning]:
     return warnings
 
 
+MAX_FOUND = 50  # citations and facts kept per answer; beyond that the moderator is warned
+
+
 def enrich(sub: Submission, form: Form) -> None:
     """Add citations, facts, places and ISO dates found in the answers."""
     for fld in form.fields():
         text = sub.values.get(fld.id)
         if fld.kind not in ("text", "date") or not isinstance(text, str):
             continue
-        for cited in find_cited(text):
-            known = lookup(cited.set, cited.id) is not None
-            sentence = sentence_at(text, cited.start)
-            sub.citations.append(Citation(cited.set, cited.raw, cited.id, known, fld.id, sentence))
-            if not known:
-                msg = f"{cited.raw} (set {cited.set}) is not in the catalogue; kept for review"
-                sub.warnings.append(ParseWarning(fld.id, "unknown_recommendation", msg))
-        sub.facts.extend(find_facts(text, field=fld.id))
+        _cite(sub, fld.id, text)
+        facts = find_facts(text, field=fld.id, limit=MAX_FOUND + 1)
+        sub.facts.extend(facts[:MAX_FOUND])
+        if len(facts) > MAX_FOUND:
+            msg = f"more than {MAX_FOUND} numbers found; only the first {MAX_FOUND} are kept"
+            sub.warnings.append(ParseWarning(fld.id, "ambiguous", msg))
         if fld.kind == "date" and (iso := parse_date(text)) is not None:
             sub.dates[fld.id] = iso
     where = " ".join(str(sub.values.get(k) or "") for k in ("countries", "coverage"))
     sub.places = find_places(where)
+
+
+def _cite(sub: Submission, field: str, text: str) -> None:
+    """The recommendations cited in one answer (at most MAX_FOUND), each with its sentence."""
+    sentences = Sentences(text)
+    cited_all = find_cited(text)
+    for cited in cited_all[:MAX_FOUND]:
+        known = lookup(cited.set, cited.id) is not None
+        sentence = sentences.at(cited.start)
+        sub.citations.append(Citation(cited.set, cited.raw, cited.id, known, field, sentence))
+        if not known:
+            msg = f"{cited.raw} (set {cited.set}) is not in the catalogue; kept for review"
+            sub.warnings.append(ParseWarning(field, "unknown_recommendation", msg))
+    if len(cited_all) > MAX_FOUND:
+        msg = f"{len(cited_all)} citations found; only the first {MAX_FOUND} are kept"
+        sub.warnings.append(ParseWarning(field, "ambiguous", msg))

@@ -16,6 +16,7 @@ WARNING_KINDS: dict[str, tuple[str, str]] = {
     ),
     "unrecognised": ("Unrecognised line", "Ligne non reconnue"),
     "invalid": ("Invalid value", "Valeur non valide"),
+    "contact_withheld": ("Contact detail held back", "Coordonnées retenues"),
 }
 
 

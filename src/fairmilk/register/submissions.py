@@ -13,9 +13,9 @@ from fairmilk.errors import InputError
 from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
 from fairmilk.register.record import Submission
 from fairmilk.register.text_index import term_counts
+from fairmilk.register.withhold import CONTACT_FIELDS, withhold
 from fairmilk.store.db import transaction
 
-CONTACT_FIELDS = ("contact_name", "contact_email")
 STATUSES = ("pending", "published", "rejected")
 VIA = ("cli", "web-form", "web-upload")
 _LIST_COLUMNS = (
@@ -44,7 +44,7 @@ def content_key(sub: Submission) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _row(sub: Submission, sid: str, via: str, nonce: str | None) -> list[Any]:
+def _row(sub: Submission, sid: str, via: str, nonce: str | None, *, key: str) -> list[Any]:
     sets = [int(k.split("_")[1]) for k in sub.ticked("set_")]
     sdgs = [int(k.split("_")[1]) for k in sub.ticked("sdg_")]
     affiliation = sub.values.get("affiliation")
@@ -52,7 +52,7 @@ def _row(sub: Submission, sid: str, via: str, nonce: str | None) -> list[Any]:
     title = sub.values.get("title")
     return [
         sid, "pending", sub.form, sub.year, title if isinstance(title, str) else None,
-        sub.source_name, sub.source_format, via, content_key(sub), nonce, sets, sdgs,
+        sub.source_name, sub.source_format, via, key, nonce, sets, sdgs,
         affiliation if isinstance(affiliation, list) else [], sub.places, recs,
         json.dumps(public_record(sub), ensure_ascii=False), len(sub.warnings), utcnow(),
         None, None, None,
@@ -74,14 +74,19 @@ def save_submission(
         if found is not None:
             return str(found[0]), False
         sid = secrets.token_hex(8)
+        shown, held = withhold(sub)  # contact details in public answers: moderators only
         with transaction(con):
             con.execute(
                 f"INSERT INTO register_submissions VALUES ({', '.join('?' * 21)})",
-                _row(sub, sid, via, nonce),
+                _row(shown, sid, via, nonce, key=content_key(sub)),
             )
             contact = [sub.values.get(k) for k in CONTACT_FIELDS]
-            con.execute("INSERT INTO register_contacts VALUES (?, ?, ?)", [sid, *contact])
-            _index(con, sid, sub)
+            con.execute(
+                "INSERT INTO register_contacts (submission_id, name, email, held_back) "
+                "VALUES (?, ?, ?, ?)",
+                [sid, *contact, json.dumps(held, ensure_ascii=False) if held else None],
+            )
+            _index(con, sid, shown)
     return sid, True
 
 
@@ -141,9 +146,12 @@ def get_submission(
     return {**meta, "note": None if public else row[4], "record": record}
 
 
-def contact_of(con: duckdb.DuckDBPyConnection, sid: str) -> dict[str, str | None]:
-    """Contact details of a submission, for moderators only (never on a public page)."""
+def contact_of(con: duckdb.DuckDBPyConnection, sid: str) -> dict[str, Any]:
+    """Contact details of a submission, for moderators only (never on a public page), with
+    the (field, line) pairs held back from its public answers."""
     row = con.execute(
-        "SELECT name, email FROM register_contacts WHERE submission_id = ?", [sid]
+        "SELECT name, email, held_back FROM register_contacts WHERE submission_id = ?", [sid]
     ).fetchone()
-    return {"name": row[0], "email": row[1]} if row else {"name": None, "email": None}
+    if row is None:
+        return {"name": None, "email": None, "held_back": []}
+    return {"name": row[0], "email": row[1], "held_back": json.loads(row[2]) if row[2] else []}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -111,15 +109,15 @@ def _facts(con: duckdb.DuckDBPyConnection, where: str) -> list[dict[str, Any]]:
     return facts
 
 
-def synthesis_csv(data: dict[str, Any]) -> str:
-    """The breakdowns of a synthesis as one long CSV table (UTF-8)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerow(["total", "", "Submissions", "Contributions", data["total"], True])
+def synthesis_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The breakdowns of a synthesis as one long table (columns: CSV_COLUMNS), for the
+    formula-safe CSV writer of the outputs."""
+    rows: list[tuple[Any, ...]] = [
+        ("total", "", "Submissions", "Contributions", data["total"], True)
+    ]
     for bid, block in data["breakdowns"].items():
         for row in block["rows"]:
-            writer.writerow(
-                [bid, row["key"], row["label_en"], row["label_fr"], row["count"], row["known"]]
+            rows.append(
+                (bid, row["key"], row["label_en"], row["label_fr"], row["count"], row["known"])
             )
-    return out.getvalue()
+    return rows

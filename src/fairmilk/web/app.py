@@ -8,6 +8,7 @@ store through ``request.app.state.store`` (a :class:`Store`); writes need
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +81,9 @@ def create_app(
     return app
 
 
+LOG = logging.getLogger("fairmilk.web")
+
+
 def _add_security(app: FastAPI) -> None:
     app.add_middleware(SecurityHeaders)
 
@@ -96,15 +100,28 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for key, value in SECURITY_HEADERS.items():
                     if key not in headers:
                         headers[key] = value
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:  # the 500 answer is sent from here, so it has the headers too
+            if started:
+                raise
+            LOG.exception("unhandled error on %s", scope.get("path"))
+            request = Request(scope)
+            answer = _error(request, 500, "internal error; the team has been told",
+                            pages.error_page)  # fmt: skip
+            await answer(scope, receive, send_with_headers)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -121,10 +138,6 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail), error_page)
-
-    @app.exception_handler(Exception)
-    async def server_error(request: Request, exc: Exception) -> Response:
-        return _error(request, 500, "internal error; the team has been told", error_page)
 
     _ = RequestValidationError  # FastAPI's own 422 answer is kept for the API (documented)
 

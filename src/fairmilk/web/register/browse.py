@@ -10,6 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from fairmilk.errors import InputError
+from fairmilk.outputs.tables import Result, to_csv
 from fairmilk.register.catalogue import lookup
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS, SETS
@@ -24,7 +25,7 @@ from fairmilk.register.observations import (
 )
 from fairmilk.register.search import Filters, search
 from fairmilk.register.submissions import get_submission
-from fairmilk.register.synthesis import synthesis, synthesis_csv
+from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 from fairmilk.web.register.context import (
     MAX_FORM_BYTES,
     client_key,
@@ -138,7 +139,8 @@ def synthesis_json(request: Request) -> Response:
 def synthesis_download(request: Request) -> Response:
     """The synthesis breakdowns as CSV."""
     with cursor(request) as con:
-        text = synthesis_csv(synthesis(con))
+        rows = synthesis_rows(synthesis(con))
+    text = to_csv(Result("Register synthesis", list(CSV_COLUMNS), rows))
     headers = {"Content-Disposition": 'attachment; filename="register-synthesis.csv"'}
     return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
 
@@ -160,7 +162,9 @@ def _observe(
 
 @router.get("/observe")
 def observe_page(request: Request) -> Response:
-    """The field observation form."""
+    """The field observation form (a read-only server says it takes no contributions)."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     return _observe(request, {})
 
 
@@ -171,6 +175,9 @@ async def observe_post(request: Request) -> Response:
         return message(request, "read_only", 503)
     if too_large(request, MAX_FORM_BYTES):
         return message(request, "too_large", 413)
+    with cursor(request) as con:  # counted before anything is parsed
+        if not allow_post(con, client_key(request), limit=post_limit(request)):
+            return message(request, "too_many", 429)
     form = await request.form(max_files=0, max_fields=40)
     raw = {f.id: str(form.get(f.id) or "")[:1000] for f in OBSERVATION_FIELDS}
     raw["labels"] = ";".join(str(v) for v in form.getlist("labels"))
@@ -181,7 +188,5 @@ async def observe_post(request: Request) -> Response:
     except InputError as exc:
         return _observe(request, raw, status=422, error=str(exc))
     with cursor(request) as con:
-        if not allow_post(con, client_key(request), limit=post_limit(request)):
-            return message(request, "too_many", 429)
         save_observation(con, obs, source="web form")
     return _observe(request, {}, done=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, translator
-from fairmilk.register.limits import POSTS_PER_WINDOW
+from fairmilk.register.limits import DRAFTS_PER_WINDOW, POSTS_PER_WINDOW
 from fairmilk.web.register.text import TEXT, label, text_for
 from fairmilk.web.render import NAV_LABELS, environment, page_url
 from fairmilk.web.views.view import PAGES
@@ -22,6 +23,7 @@ DRAFT_COOKIE = "fm_draft"
 SESSION_COOKIE = "fm_session"
 MAX_FORM_BYTES = 1024 * 1024
 MAX_UPLOAD_BYTES = 6 * 1024 * 1024
+_URLSAFE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def lang_of(request: Request) -> str:
@@ -93,6 +95,11 @@ def post_limit(request: Request) -> int:
     return int(getattr(request.app.state, "register_post_limit", POSTS_PER_WINDOW))
 
 
+def draft_limit(request: Request) -> int:
+    """Draft saves allowed per client and window (``app.state.register_draft_limit``)."""
+    return int(getattr(request.app.state, "register_draft_limit", DRAFTS_PER_WINDOW))
+
+
 def client_key(request: Request) -> str:
     """The address the rate limit counts posts by."""
     return request.client.host if request.client else "unknown"
@@ -101,13 +108,16 @@ def client_key(request: Request) -> str:
 def draft_token(request: Request) -> str:
     """The browser's draft token (cookie), or a new one to set."""
     token = request.cookies.get(DRAFT_COOKIE, "")
-    return token if 20 <= len(token) <= 64 else secrets.token_urlsafe(24)
+    good = 20 <= len(token) <= 64 and _URLSAFE.fullmatch(token) is not None
+    return token if good else secrets.token_urlsafe(24)
 
 
 def same_token(request: Request, sent: str | None) -> bool:
     """Double-submit CSRF check: the form sent back the value of the draft cookie."""
     cookie = request.cookies.get(DRAFT_COOKIE)
-    return bool(cookie) and bool(sent) and hmac.compare_digest(str(cookie), str(sent))
+    if not cookie or not sent:
+        return False
+    return hmac.compare_digest(str(cookie).encode("utf-8"), str(sent).encode("utf-8"))
 
 
 def set_draft_cookie(response: Response, token: str, *, secure: bool = False) -> Response:

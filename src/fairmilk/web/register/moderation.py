@@ -113,11 +113,57 @@ async def moderate_action(request: Request, kind: str, item: str) -> Response:
     form = await request.form(max_files=0, max_fields=5)
     if session is None or not moderators.csrf_ok(session, str(form.get("csrf") or "")):
         return message(request, "forbidden", 403)
-    action = ACTIONS.get(str(form.get("action") or ""))
+    verb = str(form.get("action") or "")
+    action = ACTIONS.get(verb)
     if action is None or kind not in ("submission", "observation"):
         raise InputError("unknown moderation action", expected="publish or reject", found=kind)
     note = str(form.get("note") or "")[:500] or None
+    if form.get("confirm") != "yes":  # ask first: a page with one confirm button, no script
+        return render(request, "confirm.html", session=session, kind=kind, item=item[:32],
+                      action=verb, note=note, title=_title(request, kind, item[:32]))  # fmt: skip
     with cursor(request) as con:
         change = set_status if kind == "submission" else set_observation_status
         change(con, item[:32], action, actor=session.username, note=note)
     return RedirectResponse(with_lang("/register/moderate", lang_of(request)), 303)
+
+
+def _title(request: Request, kind: str, item: str) -> str:
+    """What the confirmation page names: a submission's title, else the item id."""
+    if kind != "submission":
+        return item
+    with cursor(request) as con:
+        data = get_submission(con, item, public=False)
+    title = data["record"]["values"].get("title") if data else None
+    return str(title or item)
+
+
+@router.get("/moderators")
+def moderators_page(request: Request) -> Response:
+    """Administrators only: the moderator accounts, each with a disable or enable button."""
+    session = _session(request)
+    if session is None:
+        return message(request, "forbidden", 403)
+    if not session.admin:
+        return message(request, "admin_only", 403)
+    with cursor(request) as con:
+        accounts = moderators.list_moderators(con)
+    return render(request, "moderators.html", session=session, accounts=accounts)
+
+
+@router.post("/moderators/{username}")
+async def moderator_action(request: Request, username: str) -> Response:
+    """Disable or enable a moderator (administrator session and CSRF token; audited)."""
+    if too_large(request, 10_000):
+        return message(request, "too_large", 413)
+    session = _session(request)
+    form = await request.form(max_files=0, max_fields=5)
+    if session is None or not moderators.csrf_ok(session, str(form.get("csrf") or "")):
+        return message(request, "forbidden", 403)
+    if not session.admin:
+        return message(request, "admin_only", 403)
+    verb = str(form.get("action") or "")
+    if verb not in ("disable", "enable") or username[:40] == session.username:
+        raise InputError("unknown account action", expected="disable or enable", found=verb)
+    with cursor(request) as con:
+        moderators.set_active(con, username[:40], verb == "enable", actor=session.username)
+    return RedirectResponse(with_lang("/register/moderators", lang_of(request)), 303)

@@ -8,12 +8,16 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from fairmilk.errors import InputError
 from fairmilk.register.answers import ERRORS, read_answers, submission_from_answers
+from fairmilk.register.blank import blank_form
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.importer import import_bytes
+from fairmilk.register.isolation import run_isolated
 from fairmilk.register.limits import allow_post, drop_draft, load_draft, save_draft
+from fairmilk.register.record import Submission
 from fairmilk.register.submissions import get_submission, save_submission
 from fairmilk.web.register import browse, moderation
 from fairmilk.web.register.context import (
@@ -21,6 +25,7 @@ from fairmilk.web.register.context import (
     MAX_UPLOAD_BYTES,
     client_key,
     cursor,
+    draft_limit,
     draft_token,
     lang_of,
     message,
@@ -83,7 +88,10 @@ def _form_page(
 
 @router.get("/form")
 def form_page(request: Request) -> Response:
-    """The web form, filled with the browser's draft if there is one."""
+    """The web form, filled with the browser's draft if there is one (a read-only server
+    says it takes no contributions instead of showing a form it would refuse)."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     token = draft_token(request)
     with cursor(request) as con:
         values = load_draft(con, token, FORM_ID)
@@ -106,8 +114,11 @@ async def form_post(request: Request) -> Response:
         return message(request, "read_only", 503)
     if too_large(request, MAX_FORM_BYTES):
         return message(request, "too_large", 413)
+    with cursor(request) as con:  # counted before anything is parsed or kept
+        if not allow_post(con, "draft:" + client_key(request), limit=draft_limit(request)):
+            return message(request, "too_many", 429)
     posted = await _posted(request)
-    values, errors = read_answers(posted)
+    values, errors = await run_in_threadpool(read_answers, posted)
     draft = {k: v for k, v in values.items() if v not in (None, [], "", False)}
     token = draft_token(request)
     if not same_token(request, (posted.get("draft_token") or [""])[0]):
@@ -121,15 +132,16 @@ async def form_post(request: Request) -> Response:
         return _form_page(request, draft, {}, token=token, notice="draft_saved")
     if errors:
         return _form_page(request, draft, errors, token=token, status=422, notice="fix_errors")
-    return _store_answers(request, values, token, (posted.get("nonce") or [""])[0])
-
-
-def _store_answers(request: Request, values: dict[str, Any], token: str, nonce: str) -> Response:
     with cursor(request) as con:
         if not allow_post(con, client_key(request), limit=post_limit(request)):
             return message(request, "too_many", 429)
-        sid, _created = save_submission(con, submission_from_answers(values), via="web-form",
-                                        nonce=nonce[:64] or None)  # fmt: skip
+    record = await run_in_threadpool(submission_from_answers, values)
+    return _store_answers(request, record, token, (posted.get("nonce") or [""])[0])
+
+
+def _store_answers(request: Request, record: Submission, token: str, nonce: str) -> Response:
+    with cursor(request) as con:
+        sid, _created = save_submission(con, record, via="web-form", nonce=nonce[:64] or None)
         drop_draft(con, token, FORM_ID)
     return RedirectResponse(with_lang(f"/register/thanks/{sid}", lang_of(request)), 303)
 
@@ -151,9 +163,18 @@ def thanks(request: Request, sid: str) -> Response:
     )
 
 
+@router.get("/blank.txt")
+def blank_download() -> Response:
+    """The blank form as text, to fill in and upload."""
+    headers = {"Content-Disposition": 'attachment; filename="cfs-2019-form.txt"'}
+    return Response(blank_form(), media_type="text/plain; charset=utf-8", headers=headers)
+
+
 @router.get("/upload")
 def upload_page(request: Request) -> Response:
     """Upload a filled form instead of typing it."""
+    if not writable(request):
+        return message(request, "read_only", 503)
     token = draft_token(request)
     return set_draft_cookie(render(request, "upload.html", token=token, error=None), token)
 
@@ -166,6 +187,9 @@ async def upload_post(request: Request) -> Response:
     if too_large(request, MAX_UPLOAD_BYTES):
         return message(request, "too_large", 413)
     token = draft_token(request)
+    with cursor(request) as con:  # counted before the file is read or parsed
+        if not allow_post(con, client_key(request), limit=post_limit(request)):
+            return message(request, "too_many", 429)
     async with request.form(max_files=1, max_fields=5) as form:
         upload, sent = form.get("file"), form.get("draft_token")
         if isinstance(upload, str) or upload is None or not isinstance(sent, str):
@@ -176,13 +200,11 @@ async def upload_post(request: Request) -> Response:
     if not upload_ok:
         page = render(request, "upload.html", 403, token=token, error=None, notice="expired")
         return set_draft_cookie(page, token)
-    try:
-        record = import_bytes(data, name=name)
+    try:  # in a child process with time and memory limits, awaited in a thread
+        record = await run_in_threadpool(run_isolated, import_bytes, data, name=name)
     except InputError as exc:
         page = render(request, "upload.html", 422, token=token, error=str(exc))
         return set_draft_cookie(page, token)
     with cursor(request) as con:
-        if not allow_post(con, client_key(request), limit=post_limit(request)):
-            return message(request, "too_many", 429)
         sid, _created = save_submission(con, record, via="web-upload")
     return RedirectResponse(with_lang(f"/register/thanks/{sid}", lang_of(request)), 303)

@@ -1,0 +1,79 @@
+"""Parse untrusted bytes in a child process with wall-clock, CPU and memory limits, so one
+hostile upload can neither block nor exhaust the server (the caller waits in a thread)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from fairmilk.errors import InputError
+
+PAGE = resource.getpagesize()
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one parse may use: seconds of wall clock and bytes of memory above the parent's."""
+
+    seconds: float = 30.0
+    memory: int = 1024 * 1024 * 1024
+
+
+def _virtual_size() -> int:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[0]) * PAGE
+
+
+def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
+           kwargs: dict[str, Any], limits: Limits) -> None:  # fmt: skip
+    """Set the limits, run ``func`` and send back ("ok", result) or ("error", message)."""
+    try:
+        cap = _virtual_size() + limits.memory
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        cpu = int(limits.seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        conn.send(("ok", func(*args, **kwargs)))
+    except InputError as exc:
+        conn.send(("error", str(exc)))
+    except MemoryError:
+        conn.send(("error", f"reading the file needs more than {limits.memory} bytes of memory"))
+    except Exception as exc:
+        conn.send(("error", f"the file cannot be read ({type(exc).__name__})"))
+    finally:
+        conn.close()
+
+
+def run_isolated(func: Callable[..., Any], *args: Any, name: str, limits: Limits = Limits(),
+                 **kwargs: Any) -> Any:  # fmt: skip
+    """``func(*args, name=name, **kwargs)`` in a forked child within ``limits``; InputError
+    (naming the file) when it fails, is killed or runs out of time or memory."""
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not Linux
+        return func(*args, name=name, **kwargs)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(send, func, args, {"name": name, **kwargs},
+                                                   limits), daemon=True)  # fmt: skip
+    with warnings.catch_warnings():  # Python 3.12+ warns on fork with threads; the child only
+        warnings.simplefilter("ignore", DeprecationWarning)  # parses and exits (no locks used)
+        process.start()
+    send.close()
+    try:
+        if not receive.poll(limits.seconds):
+            raise InputError("reading the file took too long", file=name,
+                             expected=f"a form read in under {limits.seconds:.0f} s")  # fmt: skip
+        try:
+            status, value = receive.recv()
+        except EOFError as exc:  # the child died: killed for CPU time or memory
+            raise InputError("the file cannot be read within the limits", file=name) from exc
+    finally:
+        receive.close()
+        process.kill()
+        process.join(5)
+    if status == "error":
+        raise InputError(str(value).removeprefix(f"{name}: "), file=name)
+    return value
