@@ -43,6 +43,7 @@ class Header:
 
     names: list[str]
     delimiter: str
+    encoding: str = "utf-8"  # latin-1 when the file's bytes are not all UTF-8
 
 
 def compression_of(path: Path) -> Compression:
@@ -72,15 +73,15 @@ def read_header(path: Path, *, compression: Compression, shown: str) -> Header:
         raise InputError(f"cannot read the file: {exc}", file=shown, line=1) from exc
     if not raw.strip():
         raise InputError("empty file", file=shown, line=1, expected="a header line")
+    encoding = "utf-8"
     try:
         text = raw.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            "bytes are not UTF-8", file=shown, line=1, expected="UTF-8 text", found=repr(raw[:40])
-        ) from exc
+    except UnicodeDecodeError:
+        encoding = "latin-1"  # every byte is a Latin-1 character: the scan says so
+        text = raw.decode("latin-1").rstrip("\r\n")
     delimiter = max(DELIMITERS, key=text.count)
     names = next(csv.reader([text], delimiter=delimiter))
-    return Header(names=[n.strip() for n in names], delimiter=delimiter)
+    return Header(names=[n.strip() for n in names], delimiter=delimiter, encoding=encoding)
 
 
 def _count_and_hash(path: Path, data: Path, compression: Compression) -> Digest:

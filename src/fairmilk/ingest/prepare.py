@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -18,7 +18,7 @@ from fairmilk.errors import InputError, QualityIssue
 from fairmilk.ingest.codes import dairy_prefixes
 from fairmilk.ingest.layouts import Layout, Source
 from fairmilk.ingest.opening import Compression, Digest, Header, read_header, readable, start_digest
-from fairmilk.ingest.rescan import lines_of_kept_rows, locate_problem
+from fairmilk.ingest.rescan import first_non_utf8_line, lines_of_kept_rows, locate_problem
 from fairmilk.ingest.scan import STAGE, Progress, detect_layout, run_with_progress, stage_sql
 from fairmilk.ingest.validate import (
     Oddity,
@@ -51,6 +51,7 @@ class _Scan:
     layout: Layout
     prefixes: tuple[str, ...]
     shown: str
+    not_utf8: int | None = None  # the first line that is not UTF-8 (read as Latin-1)
 
 
 @contextmanager
@@ -81,7 +82,7 @@ def _scanned(
     digest: Callable[[], Digest],
     progress: Progress | None,
 ) -> Prepared:
-    _stage(con, scan, progress)
+    scan = _stage(con, scan, progress)
     digested = digest()
     if digested.data_lines < 0:  # the decompressor failed where DuckDB did not
         locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
@@ -91,13 +92,48 @@ def _scanned(
     return _describe(con, scan, digested)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
-    sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
+def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> _Scan:
+    """Fill the staging table; a file whose bytes are not all UTF-8 is read again as Latin-1.
+
+    The scan runs in a scratch in-memory database: DuckDB may fail on bytes that are not
+    UTF-8 in a column it reads with an internal error that invalidates its database, and that
+    must never be the store. The kept rows are then copied into the store's connection.
+    """
     try:
-        run_with_progress(con, sql, progress, "scan")
+        _scan_into(con, scan, progress)
+        return scan
+    except _NotUtf8 as bad:
+        latin = replace(scan, header=replace(scan.header, encoding="latin-1"), not_utf8=bad.line)
+        _scan_into(con, latin, progress)
+        return latin
+
+
+class _NotUtf8(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is not UTF-8")
+        self.line = line
+
+
+def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
+    sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
+    scratch = duckdb.connect(":memory:")
+    try:
+        run_with_progress(scratch, sql, progress, "scan")
+        rows = scratch.execute(f"SELECT * FROM {STAGE}").to_arrow_table()
     except duckdb.Error as exc:
+        if scan.header.encoding == "utf-8":
+            line = first_non_utf8_line(scan.data, scan.compression, shown=scan.shown)
+            if line is not None:
+                raise _NotUtf8(line) from exc
         locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
         raise InputError(f"cannot read the file: {_first_line(exc)}", file=scan.shown) from exc
+    finally:
+        scratch.close()
+    con.register("fm_stage_rows", rows)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * FROM fm_stage_rows")
+    finally:
+        con.unregister("fm_stage_rows")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -153,8 +189,24 @@ def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Pr
         layout=scan.layout,
         rows_kept=stored,
         rows_rejected=staged - stored,
-        issues=[_issue(o, scan, lines) for o in found],
+        issues=[_issue(o, scan, lines) for o in found] + _encoding_issues(scan),
     )
+
+
+def _encoding_issues(scan: _Scan) -> list[QualityIssue]:
+    if scan.header.encoding == "utf-8":
+        return []
+    return [
+        QualityIssue(
+            file=Path(scan.shown).name,
+            line=scan.not_utf8,
+            column=None,
+            kind="not_utf8",
+            message="bytes that are not UTF-8 in the file: read as Latin-1 (check the names"
+            " and codes of the columns read)",
+            count=1,
+        )
+    ]
 
 
 def _issue(oddity: Oddity, scan: _Scan, lines: dict[int, int]) -> QualityIssue:
@@ -165,4 +217,7 @@ def _issue(oddity: Oddity, scan: _Scan, lines: dict[int, int]) -> QualityIssue:
         kind=oddity.kind,
         message=oddity.message,
         count=oddity.count,
+        quantity_kg=oddity.quantity_kg,
+        value=oddity.value,
+        currency=scan.layout.currency,
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from fairmilk.errors import InputError
 from fairmilk.ingest.layouts import Layout
 from fairmilk.ingest.opening import Compression, Header, open_binary
+from fairmilk.ingest.scan import confidential_stems
 
 
 def _lines(path: Path, compression: Compression, shown: str) -> Iterator[tuple[int, bytes]]:
@@ -31,12 +32,23 @@ def _lines(path: Path, compression: Compression, shown: str) -> Iterator[tuple[i
         ) from exc
 
 
-def locate_problem(path: Path, header: Header, compression: Compression, *, shown: str) -> None:
-    """Raise an InputError at the first line that is not UTF-8 or has the wrong field count."""
-    width = len(header.names)
+def first_non_utf8_line(path: Path, compression: Compression, *, shown: str) -> int | None:
+    """The number of the first line whose bytes are not UTF-8, or None."""
     for number, raw in _lines(path, compression, shown):
         try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return None
+
+
+def locate_problem(path: Path, header: Header, compression: Compression, *, shown: str) -> None:
+    """Raise an InputError at the first line that cannot be decoded or has the wrong field count."""
+    width = len(header.names)
+    utf8 = header.encoding == "utf-8"
+    for number, raw in _lines(path, compression, shown):
+        try:
+            text = raw.decode(("utf-8-sig" if number == 1 else "utf-8") if utf8 else "latin-1")
         except UnicodeDecodeError as exc:
             bad = raw[max(exc.start - 10, 0) : exc.end + 10]
             raise InputError(
@@ -61,8 +73,10 @@ def locate_problem(path: Path, header: Header, compression: Compression, *, show
 
 
 def _kept(row: list[str], index: dict[str, int], layout: Layout, prefixes: tuple[str, ...]) -> bool:
+    """The scan's keep condition (``scan.keep_condition``) on one parsed row."""
     code = row[index[layout.columns["product"]]]
-    if not code or not code.startswith(prefixes):
+    hidden = "X" in code and code.rstrip("X") in confidential_stems(prefixes)
+    if not code or not (code.startswith(prefixes) or hidden):
         return False
     return all(row[index[name]] in accepted for name, accepted in layout.extra_filter)
 

@@ -16,7 +16,7 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.ingest.codes import headings
-from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source, layouts_for
+from fairmilk.ingest.layouts import FLOW_WORDS, STAGE_COLUMNS, Layout, Source, layouts_for
 from fairmilk.ingest.opening import Compression, Header
 
 STAGE = "fm_stage"
@@ -52,23 +52,72 @@ def detect_layout(header: Header, source: Source, *, shown: str) -> Layout:
     )
 
 
+def confidential_stems(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The digit stems of a confidential code (``04XXXXXX``) that may hide a dairy product."""
+    return tuple(sorted({p[:k] for p in prefixes for k in range(2, len(p) + 1)}))
+
+
 def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
-    """The WHERE clause that keeps dairy rows (and, for Comtrade, total rows only)."""
+    """The WHERE clause that keeps dairy rows (and, for Comtrade, total rows only).
+
+    Confidential product codes whose digits may hide a dairy product (``04XXXXXX``,
+    ``1901XXXX``) are kept too: they are counted in the quality report, not stored.
+    """
     product = ident(layout.columns["product"])
     heads = ", ".join(literal(h) for h in headings(prefixes))
     exact = " OR ".join(f"starts_with({product}, {literal(p)})" for p in prefixes)
-    parts = [f"left({product}, 4) IN ({heads})", f"({exact})"]
+    stems = ", ".join(literal(p) for p in confidential_stems(prefixes))
+    hidden = f"(contains({product}, 'X') AND rtrim({product}, 'X') IN ({stems}))"
+    parts = [f"((left({product}, 4) IN ({heads}) AND ({exact})) OR {hidden})"]
     for name, accepted in layout.extra_filter:
         values = ", ".join(literal(v) for v in accepted)
         parts.append(f"coalesce({ident(name)}, '') IN ({values})")
     return " AND ".join(parts)
 
 
-def _select_list(layout: Layout) -> str:
+def normalised(column: str, system: str) -> str:
+    """A code as compared and stored: trimmed, upper case; numeric codes without leading zeros.
+
+    ``FR``, ``fr`` and `` FR`` are one code; so are Comtrade ``686`` and ``0686``.
+    """
+    text = f"upper(trim({column}))"
+    if system != "m49":
+        return text
+    return f"coalesce(CAST(TRY_CAST({text} AS BIGINT) AS VARCHAR), {text})"
+
+
+def _flow(layout: Layout, header: Header) -> str:
+    code = f"upper(trim({ident(layout.columns['flow'])}))"
+    if not layout.flow_text or layout.flow_text not in header.names:
+        return code
+    text = f"upper(trim({ident(layout.flow_text)}))"
+    words = " ".join(
+        f"WHEN {text} IN ({', '.join(literal(w) for w in names)}) THEN {literal(flow)}"
+        for flow, names in FLOW_WORDS.items()
+    )
+    by_text = f"CASE {words} ELSE {text} END"
+    return f"CASE WHEN coalesce({code}, '') IN ('', '0') THEN {by_text} ELSE {code} END"
+
+
+def _select_list(layout: Layout, header: Header) -> str:
+    codes = {
+        "reporter": layout.reporter_codes,
+        "partner": layout.partner_codes,
+        "partner_code": layout.partner_codes,
+    }
     items = []
     for col in STAGE_COLUMNS:
         src = layout.columns.get(col, "")
-        items.append(f"{ident(src) if src else 'NULL::VARCHAR'} AS {col}")
+        if not src:
+            items.append(f"NULL::VARCHAR AS {col}")
+        elif col == "flow":
+            items.append(f"{_flow(layout, header)} AS flow")
+        elif col in codes:
+            items.append(f"{normalised(ident(src), codes[col])} AS {col}")
+        elif col in ("product", "period", "stat_regime"):
+            items.append(f"upper(trim({ident(src)})) AS {col}")
+        else:
+            items.append(f"{ident(src)} AS {col}")
     if layout.flag_columns:
         flags = ", ".join(f"{literal(c + '=')} || {ident(c)}" for c in layout.flag_columns)
         items.append(f"nullif(concat_ws(';', {flags}), '') AS flag")
@@ -84,7 +133,7 @@ def read_csv_call(path: Path, header: Header, compression: Compression) -> str:
         f"read_csv({literal(str(path))}, header = true, auto_detect = false, "
         f"delim = {literal(header.delimiter)}, quote = '\"', escape = '\"', "
         f"columns = {{{columns}}}, compression = {literal(compression)}, "
-        "null_padding = false, strict_mode = true)"
+        f"encoding = {literal(header.encoding)}, null_padding = false, strict_mode = true)"
     )
 
 
@@ -93,7 +142,7 @@ def stage_sql(
 ) -> str:
     """The statement that fills the staging table with the kept rows, in file order."""
     return (
-        f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT {_select_list(layout)} "
+        f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT {_select_list(layout, header)} "
         f"FROM {read_csv_call(path, header, compression)} "
         f"WHERE {keep_condition(layout, prefixes)}"
     )

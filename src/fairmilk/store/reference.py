@@ -34,7 +34,11 @@ TABLE_DATASETS = {
     "ref_memberships": "memberships",
     "ref_series": "series_catalog",
 }
-LOOKUPS = ("non_country_partners", "series/faostat_ddf_geo_entities_subset")
+LOOKUPS = (
+    "non_country_partners",
+    "country_code_variants",
+    "series/faostat_ddf_geo_entities_subset",
+)
 
 
 def loaded_datasets() -> tuple[str, ...]:
