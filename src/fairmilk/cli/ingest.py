@@ -17,6 +17,7 @@ from fairmilk.ingest.layouts import Source
 from fairmilk.text import msg
 
 if TYPE_CHECKING:
+    from fairmilk.errors import QualityIssue
     from fairmilk.store.trade import IngestReport
 
 ingest_app = typer.Typer(
@@ -105,9 +106,19 @@ def _print_report(report: IngestReport) -> None:
     for issue in report.issues:
         where = f"first at line {issue.line}" if issue.line else "line unknown"
         typer.echo(
-            f"  quality: {issue.kind} x{issue.count:,} ({issue.column}, {where}): {issue.message}"
+            f"  quality: {issue.kind} x{issue.count:,} ({issue.column}, {where}{_held(issue)}): "
+            f"{issue.message}"
         )
     _print_retirement(report)
+
+
+def _held(issue: QualityIssue) -> str:
+    """What the rows of an issue hold: tonnes and value (gaps shown as gaps)."""
+    if issue.quantity_kg is None and issue.value is None:
+        return ""
+    tonnes = "–" if issue.quantity_kg is None else f"{issue.quantity_kg / 1000:,.1f}"
+    value = "–" if issue.value is None else f"{issue.value:,.0f}"
+    return f"; {tonnes} t, {value} {issue.currency or ''}".rstrip()
 
 
 def _print_retirement(report: IngestReport) -> None:

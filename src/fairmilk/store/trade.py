@@ -111,10 +111,10 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str) -> IngestReport | 
     if row is None:
         return None
     issues = [
-        QualityIssue(file=row[1], line=r[0], column=r[1], kind=r[2], message=r[3], count=r[4])
+        QualityIssue(row[1], r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
         for r in con.execute(
-            "SELECT line, column_name, kind, message, count FROM quality_issues "
-            "WHERE file_id = ? ORDER BY kind",
+            "SELECT line, column_name, kind, message, count, quantity_kg, value, currency "
+            "FROM quality_issues WHERE file_id = ? ORDER BY kind",
             [sha],
         ).fetchall()
     ]
@@ -323,13 +323,28 @@ def list_sources(
     return list(SOURCE_COLUMNS), rows
 
 
-QUALITY_COLUMNS = ["file_name", "kind", "count", "line", "column_name", "message"]
+QUALITY_COLUMNS = [
+    "file_name",
+    "kind",
+    "count",
+    "tonnes",
+    "value",
+    "currency",
+    "line",
+    "column_name",
+    "message",
+]
 
 
 def list_quality(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[object, ...]]]:
-    """The data-quality issues of the current vintages, by file and kind: columns, rows."""
+    """The data-quality issues of the current vintages, by file and kind: columns, rows.
+
+    ``tonnes`` and ``value`` (in ``currency``) are what the rows of the issue hold: for a
+    confidential product or partner, what cannot be attributed.
+    """
     rows = con.execute(
-        "SELECT f.file_name, q.kind, q.count, q.line, q.column_name, q.message "
+        "SELECT f.file_name, q.kind, q.count, q.quantity_kg / 1000, q.value, q.currency, "
+        "q.line, q.column_name, q.message "
         "FROM quality_issues q JOIN source_files f USING (file_id) "
         "WHERE f.is_current ORDER BY f.file_name, q.kind"
     ).fetchall()
