@@ -8,7 +8,7 @@ that other loaders own (prices, policy, CFS, trade files) are left alone.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,11 @@ LOOKUPS = (
 def loaded_datasets() -> tuple[str, ...]:
     """The ids of every dataset that load_reference loads or registers."""
     return (*TABLE_DATASETS.values(), *LOOKUPS, *SERIES_READERS, PUBLISHED)
+
+
+def asdict(item: Any) -> dict[str, Any]:
+    """A dataclass as a dict of its fields (shallow: the values are kept as they are)."""
+    return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
 def _table_rows() -> dict[str, list[dict[str, Any]]]:
