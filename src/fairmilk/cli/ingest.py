@@ -72,19 +72,22 @@ def _progress(label: str) -> Iterator[ProgressFn]:
 
 
 def _ingest(files: list[Path], source: Source, db: Path | None, synthetic: bool) -> None:
-    from fairmilk.store.complete import open_complete
+    from fairmilk.store.complete import completing
     from fairmilk.store.trade import ingest_file
 
-    con = open_complete(db_path(db))
-    try:
+    # The reference data is brought up to date while the first file is read.
+    with completing(db_path(db)) as (con, ready):
         for file in files:
             with _progress(file.name) as progress:
                 report = ingest_file(
-                    con, file, source=source, synthetic=synthetic, progress=progress
+                    con,
+                    file,
+                    source=source,
+                    synthetic=synthetic,
+                    progress=progress,
+                    before_write=ready,
                 )
             _print_report(report)
-    finally:
-        con.close()
 
 
 def _print_report(report: IngestReport) -> None:

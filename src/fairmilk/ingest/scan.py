@@ -20,6 +20,7 @@ from fairmilk.ingest.layouts import FLOW_WORDS, STAGE_COLUMNS, Layout, Source, l
 from fairmilk.ingest.opening import Compression, Header
 
 STAGE = "fm_stage"
+AS_PUBLISHED = ("value", "quantity_kg", "supp_unit", "supp_quantity")  # staged untouched
 Progress = Callable[[str, float | None], None]
 
 
@@ -99,6 +100,57 @@ def _flow(layout: Layout, header: Header) -> str:
     return f"CASE WHEN coalesce({code}, '') IN ('', '0') THEN {by_text} ELSE {code} END"
 
 
+def _code_in_python(raw: str, system: str) -> str:
+    """``normalised`` in Python: the staged value of a non-empty code cell."""
+    text = raw.strip().upper()
+    if system == "m49" and text.lstrip("+-").isdigit() and "_" not in text:
+        return str(int(text))
+    return text
+
+
+def _flow_in_python(cells: dict[str, str], layout: Layout) -> str | None:
+    """``_flow`` in Python: the staged flow of a row."""
+    code = cells.get(layout.columns["flow"], "")
+    mapped = code.strip().upper() if code else None
+    if not layout.flow_text or layout.flow_text not in cells or (mapped or "") not in ("", "0"):
+        return mapped
+    text = cells[layout.flow_text].strip().upper() if cells[layout.flow_text] else None
+    for flow, names in FLOW_WORDS.items():
+        if text in names:
+            return flow
+    return text
+
+
+def staged_key(
+    cells: dict[str, str], layout: Layout, names: tuple[str, ...]
+) -> tuple[str | None, ...]:
+    """The staged values of ``names`` (staging columns) of one parsed row, as the scan stages.
+
+    Used to find a staged row's line in the file: the staged order need not be file order
+    (DuckDB reads in parallel), the values are the same.
+    """
+    codes = {
+        "reporter": layout.reporter_codes,
+        "partner": layout.partner_codes,
+        "partner_code": layout.partner_codes,
+    }
+    out: list[str | None] = []
+    for col in names:
+        src = layout.columns.get(col, "")
+        raw = cells.get(src, "") if src else ""
+        if col == "flow":
+            out.append(_flow_in_python(cells, layout))
+        elif not raw:
+            out.append(None)
+        elif col in AS_PUBLISHED:
+            out.append(raw)
+        elif col in codes:
+            out.append(_code_in_python(raw, codes[col]))
+        else:
+            out.append(raw.strip().upper())
+    return tuple(out)
+
+
 def _select_list(layout: Layout, header: Header) -> str:
     codes = {
         "reporter": layout.reporter_codes,
@@ -114,10 +166,10 @@ def _select_list(layout: Layout, header: Header) -> str:
             items.append(f"{_flow(layout, header)} AS flow")
         elif col in codes:
             items.append(f"{normalised(ident(src), codes[col])} AS {col}")
-        elif col in ("product", "period", "stat_regime"):
-            items.append(f"upper(trim({ident(src)})) AS {col}")
-        else:
+        elif col in AS_PUBLISHED:
             items.append(f"{ident(src)} AS {col}")
+        else:
+            items.append(f"upper(trim({ident(src)})) AS {col}")
     if layout.flag_columns:
         flags = ", ".join(f"{literal(c + '=')} || {ident(c)}" for c in layout.flag_columns)
         items.append(f"nullif(concat_ws(';', {flags}), '') AS flag")

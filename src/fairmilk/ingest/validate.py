@@ -48,6 +48,7 @@ class Oddity:
     rejected: bool  # True when the rows are not stored
     quantity_kg: float | None = None  # the rows' kilograms and value (layout's currency)
     value: float | None = None
+    condition: str = "false"  # the SQL condition on staged rows that finds them
 
 
 def load_codes(con: duckdb.DuckDBPyConnection) -> None:
@@ -287,7 +288,7 @@ def oddities(con: duckdb.DuckDBPyConnection, layout: Layout) -> list[Oddity]:
         ).fetchone()
         if row is not None and row[0]:
             found.append(
-                Oddity(kind, col, message, int(row[0]), int(row[1]), rejected, row[2], row[3])
+                Oddity(kind, col, message, int(row[0]), int(row[1]), rejected, row[2], row[3], cond)
             )
     return found
 

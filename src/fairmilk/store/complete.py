@@ -9,6 +9,9 @@ one small query when the store is current.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -72,6 +75,33 @@ def bring_up_to_date(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> 
         con.execute("DELETE FROM meta WHERE key = ?", [FINGERPRINT_KEY])
         con.execute("INSERT INTO meta VALUES (?, ?)", [FINGERPRINT_KEY, current])
     return True
+
+
+@contextmanager
+def completing(path: Path | str) -> Iterator[tuple[duckdb.DuckDBPyConnection, Callable[[], None]]]:
+    """The store for writing, with the reference data brought up to date in the background.
+
+    Yields the connection and ``ready``: a function that waits for the reference data (and
+    raises its error). Call it before writing; reading a trade file can run meanwhile (the
+    update runs on its own cursor). The connection is closed at the end of the block.
+    """
+    con = open_store(path)
+    cursor = con.cursor()
+    pool = ThreadPoolExecutor(max_workers=1)
+    job = pool.submit(bring_up_to_date, cursor)
+
+    def ready() -> None:
+        job.result()
+
+    try:
+        yield con, ready
+    finally:
+        try:
+            job.result()
+        finally:
+            pool.shutdown()
+            cursor.close()
+            con.close()
 
 
 def open_complete(path: Path | str) -> duckdb.DuckDBPyConnection:

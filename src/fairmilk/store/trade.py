@@ -10,6 +10,7 @@ transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,8 +65,13 @@ def ingest_file(
     source: Source,
     synthetic: bool = False,
     progress: Progress | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Load one Comext or Comtrade file into the store (all of it, or nothing)."""
+    """Load one Comext or Comtrade file into the store (all of it, or nothing).
+
+    ``before_write`` is called once the file is read and checked, before anything is
+    written (the command line waits there for the reference data loading meanwhile).
+    """
     started = _now()
     synthetic = synthetic or "synthetic" in Path(path).name.lower()
     with prepared(con, Path(path), source=source, progress=progress) as prep:
@@ -76,6 +82,8 @@ def ingest_file(
         key += SYNTHETIC_KEY if synthetic else ""
         if progress is not None:
             progress("write", None)
+        if before_write is not None:
+            before_write()
         with transaction(con):
             real = first_real_file(con, source) if synthetic else None
             _insert_source(con, prep, key, started, synthetic=synthetic, retired_by=real)
