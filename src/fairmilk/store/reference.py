@@ -83,14 +83,19 @@ def _observations() -> dict[str, list[Observation]]:
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
+    return _insert_columns(con, table, {k: [r.get(k) for r in rows] for k in rows[0]})
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, data: dict[str, list[Any]]) -> int:
+    """Insert columns (name -> values) that the table has, in one Arrow batch."""
     columns = {r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()}
-    data = pa.Table.from_pylist([{k: v for k, v in r.items() if k in columns} for r in rows])
-    con.register("_fairmilk_rows", data)
+    batch = pa.table({k: v for k, v in data.items() if k in columns})
+    con.register("_fairmilk_rows", batch)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fairmilk_rows")
     finally:
         con.unregister("_fairmilk_rows")
-    return len(rows)
+    return batch.num_rows
 
 
 def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict[str, Any]:
@@ -143,7 +148,10 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         _clear(con, datasets)
         for table, rows in tables.items():
             counts[table] = _insert(con, table, rows)
-        flat = [asdict(o) for obs in observations.values() for o in obs]
-        counts["observations"] = _insert(con, "observations", flat)
+        flat = [o for obs in observations.values() for o in obs]
+        names = [f.name for f in fields(Observation)]
+        counts["observations"] = _insert_columns(
+            con, "observations", {n: [getattr(o, n) for o in flat] for n in names}
+        )
         counts["source_files"] = _insert(con, "source_files", files)
     return counts
