@@ -55,7 +55,8 @@ def detect_layout(header: Header, source: Source, *, shown: str) -> Layout:
 
 def confidential_stems(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     """The digit stems of a confidential code (``04XXXXXX``) that may hide a dairy product."""
-    return tuple(sorted({p[:k] for p in prefixes for k in range(2, len(p) + 1)}))
+    # A chapter, heading or subheading (2, 4 or 6 digits), as in validate.HIDDEN.
+    return tuple(sorted({p[:k] for p in prefixes for k in (2, 4, 6) if k <= len(p)}))
 
 
 def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
@@ -65,11 +66,13 @@ def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
     ``1901XXXX``) are kept too: they are counted in the quality report, not stored.
     """
     product = ident(layout.columns["product"])
-    heads = ", ".join(literal(h) for h in headings(prefixes))
+    # The first four characters first (cheap): a dairy heading, or a chapter then XX.
+    chapters = sorted({p[:2] + "XX" for p in prefixes})
+    heads = ", ".join(literal(h) for h in (*headings(prefixes), *chapters))
     exact = " OR ".join(f"starts_with({product}, {literal(p)})" for p in prefixes)
     stems = ", ".join(literal(p) for p in confidential_stems(prefixes))
     hidden = f"(contains({product}, 'X') AND rtrim({product}, 'X') IN ({stems}))"
-    parts = [f"((left({product}, 4) IN ({heads}) AND ({exact})) OR {hidden})"]
+    parts = [f"left({product}, 4) IN ({heads})", f"({exact} OR {hidden})"]
     for name, accepted in layout.extra_filter:
         values = ", ".join(literal(v) for v in accepted)
         parts.append(f"coalesce({ident(name)}, '') IN ({values})")
