@@ -95,7 +95,7 @@ def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, data: dict[str, 
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fairmilk_rows")
     finally:
         con.unregister("_fairmilk_rows")
-    return batch.num_rows
+    return int(batch.num_rows)
 
 
 def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict[str, Any]:
