@@ -84,16 +84,29 @@ def ingest_file(
             progress("write", None)
         if before_write is not None:
             before_write()
-        with transaction(con):
-            real = first_real_file(con, source) if synthetic else None
-            _insert_source(con, prep, key, started, synthetic=synthetic, retired_by=real)
-            _insert_flows(con, prep)
-            _insert_issues(con, prep)
-            vintage, replaced = _revise(con, prep, key, source=source, synthetic=synthetic)
-            retired = [] if synthetic else retire_synthetic(con, source, by=prep.digest.sha256)
+        return _write(con, prep, key, started, source=source, synthetic=synthetic)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    prep: Prepared,
+    key: str,
+    started: datetime,
+    *,
+    source: Source,
+    synthetic: bool,
+) -> IngestReport:
+    """Write a prepared file in one transaction: its rows, issues, vintage and retirements."""
+    with transaction(con):
+        real = first_real_file(con, source) if synthetic else None
+        _insert_source(con, prep, key, started, synthetic=synthetic, retired_by=real)
+        _insert_flows(con, prep)
+        _insert_issues(con, prep)
+        vintage, replaced = _revise(con, prep, key, source=source, synthetic=synthetic)
+        retired = [] if synthetic else retire_synthetic(con, source, by=prep.digest.sha256)
     return IngestReport(
         file_id=prep.digest.sha256,
-        file_name=Path(path).name,
+        file_name=prep.path.name,
         source=source,
         dataset_key=key,
         vintage=vintage,
