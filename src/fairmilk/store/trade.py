@@ -193,7 +193,9 @@ def _revise(
     """
     sha = prep.digest.sha256
     found = overlaps(con, sha, source=source, synthetic=synthetic)
-    check_revision(found, shown=prep.shown)
+    if not synthetic:  # synthetic demonstration files may overlap in part (labelled, never real)
+        check_revision(found, shown=prep.shown)
+    found = [o for o in found if o.covered == o.cells]
     ids = [o.file_id for o in found]
     row = con.execute(
         "SELECT coalesce(max(vintage), 0) FROM source_files "
