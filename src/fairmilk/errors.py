@@ -90,3 +90,6 @@ class QualityIssue:
     kind: str
     message: str
     count: int = 1
+    quantity_kg: float | None = None  # what the rows hold that cannot be attributed
+    value: float | None = None
+    currency: str | None = None

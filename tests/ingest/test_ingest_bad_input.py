@@ -97,13 +97,29 @@ def test_wrong_header(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     assert _fails(con, path).line == 1
 
 
-def test_not_utf8(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+def test_not_utf8_in_a_column_read_is_decoded_with_a_warning(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
     path = write_classic(tmp_path / "latin1.dat", GOOD)
     data = path.read_bytes().replace(b"\n001,FR,0248,CI", b"\n001,FR,0248,C\xe9", 1)
     path.write_bytes(data)
-    error = _fails(con, path)
-    assert error.line == 3
-    assert "UTF-8" in str(error)
+    report = ingest_file(con, path, source="comext")
+    assert report.rows_kept == 3
+    (warning,) = [i for i in report.issues if i.kind == "not_utf8"]
+    assert warning.line == 3
+    assert "Latin-1" in warning.message
+    partners = con.execute("SELECT partner FROM trade_flows ORDER BY partner").fetchall()
+    assert ("X:C\u00c9",) in partners  # decoded, upper-cased, kept apart as no country
+
+
+def test_not_utf8_in_a_column_not_read_never_blocks(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    path = write_classic(tmp_path / "latin1.dat", GOOD)
+    data = path.read_bytes().replace(b"\n001,", b"\n\xe9\xff1,", 1)  # DECLARANT: not read
+    path.write_bytes(data)
+    report = ingest_file(con, path, source="comext")
+    assert report.rows_kept == 3
 
 
 def test_wrong_field_count(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
@@ -145,7 +161,11 @@ def test_cli_exits_2_and_loads_nothing(store_path: Path, tmp_path: Path) -> None
     assert f"{bad}:5:" in done.stderr
     assert "Traceback" not in done.stderr
     con = open_store(store_path)
-    assert counts(con) == (0, 0, 0)
+    # the reference data is brought up to date before the ingest; no trade row is written
+    assert con.execute("SELECT count(*) FROM source_files WHERE source = 'comext'").fetchone() == (
+        0,
+    )
+    assert counts(con)[1:] == (0, 0)
     ingest_file(con, good, source="comext")
     assert counts(con)[1] == 3
     con.close()

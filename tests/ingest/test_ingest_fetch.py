@@ -68,7 +68,9 @@ def test_fetch_comext_downloads_caches_and_loads(tmp_path: Path) -> None:
     assert meta["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
     assert meta["size"] == archive.stat().st_size
     con = open_store(store, read_only=True)
-    assert con.execute("SELECT dataset_key FROM source_files").fetchall() == [("comext:202305",)]
+    assert con.execute(
+        "SELECT dataset_key FROM source_files WHERE source = 'comext'"
+    ).fetchall() == [("comext:4-reporters:202305",)]
     con.close()
 
 

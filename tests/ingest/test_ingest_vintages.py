@@ -49,7 +49,7 @@ def test_other_period_is_another_dataset(con: duckdb.DuckDBPyConnection, tmp_pat
     ingest_file(con, write_classic(tmp_path / "a.dat", FIRST), source="comext")
     other = [classic_line(period="202052")]
     report = ingest_file(con, write_classic(tmp_path / "b.dat", other), source="comext")
-    assert (report.status, report.dataset_key) == ("loaded", "comext:2020")
+    assert (report.status, report.dataset_key) == ("loaded", "comext:FR:2020")
     assert con.execute("SELECT count(*) FROM source_files WHERE is_current").fetchone() == (2,)
 
 

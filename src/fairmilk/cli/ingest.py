@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,6 +14,11 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from fairmilk.cli.options import DbOption, FormatOption, check_format
 from fairmilk.config import db_path
 from fairmilk.ingest.layouts import Source
+from fairmilk.text import msg
+
+if TYPE_CHECKING:
+    from fairmilk.errors import QualityIssue
+    from fairmilk.store.trade import IngestReport
 
 ingest_app = typer.Typer(
     help="Load trade files (Comext, Comtrade) into the store.", no_args_is_help=True
@@ -61,34 +66,36 @@ def _progress(label: str) -> Iterator[ProgressFn]:
 
 
 def _ingest(files: list[Path], source: Source, db: Path | None, synthetic: bool) -> None:
-    from fairmilk.store import open_store
+    from fairmilk.store.complete import completing
     from fairmilk.store.trade import ingest_file
 
-    con = open_store(db_path(db))
-    try:
+    # The reference data is brought up to date while the first file is read.
+    with completing(db_path(db)) as (con, ready):
         for file in files:
             with _progress(file.name) as progress:
                 report = ingest_file(
-                    con, file, source=source, synthetic=synthetic, progress=progress
+                    con,
+                    file,
+                    source=source,
+                    synthetic=synthetic,
+                    progress=progress,
+                    before_write=ready,
                 )
             _print_report(report)
-    finally:
-        con.close()
 
 
-def _print_report(report: object) -> None:
-    from fairmilk.store.trade import IngestReport
-
-    assert isinstance(report, IngestReport)
+def _print_report(report: IngestReport) -> None:
     if report.status == "unchanged":
         typer.echo(
             f"{report.file_name}: already loaded ({report.dataset_key}, "
             f"vintage {report.vintage}); nothing changed"
         )
+        _print_retirement(report)
         return
     verb = "loaded" if report.status == "loaded" else "loaded as a new vintage of"
+    revised = f", revising {', '.join(report.replaced)}" if report.replaced else ""
     typer.echo(
-        f"{report.file_name}: {verb} {report.dataset_key} (vintage {report.vintage}, "
+        f"{report.file_name}: {verb} {report.dataset_key}{revised} (vintage {report.vintage}, "
         f"layout {report.layout}{', SYNTHETIC' if report.synthetic else ''}): "
         f"{report.rows_read:,} rows read, {report.rows_kept:,} kept, "
         f"{report.rows_rejected:,} rejected"
@@ -96,7 +103,32 @@ def _print_report(report: object) -> None:
     for issue in report.issues:
         where = f"first at line {issue.line}" if issue.line else "line unknown"
         typer.echo(
-            f"  quality: {issue.kind} x{issue.count:,} ({issue.column}, {where}): {issue.message}"
+            f"  quality: {issue.kind} x{issue.count:,} ({issue.column}, {where}{_held(issue)}): "
+            f"{issue.message}"
+        )
+    _print_retirement(report)
+
+
+def _held(issue: QualityIssue) -> str:
+    """What the rows of an issue hold: tonnes and value (gaps shown as gaps)."""
+    if issue.quantity_kg is None and issue.value is None:
+        return ""
+    tonnes = "–" if issue.quantity_kg is None else f"{issue.quantity_kg / 1000:,.1f}"
+    value = "–" if issue.value is None else f"{issue.value:,.0f}"
+    return f"; {tonnes} t, {value} {issue.currency or ''}".rstrip()
+
+
+def _print_retirement(report: IngestReport) -> None:
+    """One line when a load retired the synthetic sample, or was itself stored retired."""
+    if report.retired:
+        typer.echo(
+            f"Synthetic sample retired: {', '.join(report.retired)} (kept in the store, no "
+            f"longer used; real {report.source} data is loaded)"
+        )
+    elif report.synthetic and not report.current:
+        typer.echo(
+            f"{report.file_name}: stored retired, not used (real {report.source} data is "
+            "loaded; synthetic never mixes with real)"
         )
 
 
@@ -135,7 +167,9 @@ def sources(
     con = open_store(db_path(db), read_only=True)
     try:
         columns, rows = list_sources(con, vintages=vintages, source=source)
-        synthetic = any(r[columns.index("synthetic")] for r in rows)
+        # The label follows the files in use: a retired sample does not make the data synthetic.
+        used = [r for r in rows if r[columns.index("is_current")]]
+        synthetic = any(r[columns.index("synthetic")] for r in used)
         if fmt == "table":
             columns, rows = _narrow(columns, rows)
         title = "Source files" + (" (all vintages)" if vintages else " (current vintages)")
@@ -145,16 +179,24 @@ def sources(
             rows,
             synthetic=synthetic,
             sources=["Each row is a loaded file; its producer, licence and URL are in the store"],
+            notes=[STATUS_NOTE]
+            if any(r[columns.index("status")] == "retired" for r in rows)
+            else [],
         )
         print_result(result, check_format(fmt))
     finally:
         con.close()
 
 
+STATUS_NOTE = msg(
+    "status retired: a synthetic sample kept in the store but not used, because real trade "
+    "data of the same source is loaded (or the demo was turned off with build --no-demo); "
+    "synthetic data never mixes with real data"
+)
 TABLE_COLUMNS = (
     "dataset_key",
     "vintage",
-    "is_current",
+    "status",
     "file_name",
     "layout",
     "rows_read",

@@ -25,15 +25,10 @@ Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 
 
 def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
-    """Open the store and load the embedded price reference files if they are not there."""
-    from fairmilk.store import open_store
-    from fairmilk.store.prices import load_price_reference
+    """Open the store, its schema and embedded reference data (prices too) up to date."""
+    from fairmilk.store.complete import open_complete
 
-    con = open_store(db_path(db))
-    found = con.execute("SELECT count(*) FROM prices WHERE file_id IS NULL").fetchone()
-    if not found or found[0] == 0:
-        load_price_reference(con)
-    return con
+    return open_complete(db_path(db))
 
 
 def show(frame: Frame, fmt: str) -> None:

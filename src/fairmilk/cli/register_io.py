@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 
 @contextmanager
 def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store (created or migrated if needed), closed at the end of the block."""
-    from fairmilk.store import open_store
+    """The store (created or migrated if needed, reference data current), closed at the end."""
+    from fairmilk.store.complete import open_complete
 
-    con = open_store(db_path(db))
+    con = open_complete(db_path(db))
     try:
         yield con
     finally:

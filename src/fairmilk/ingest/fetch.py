@@ -44,7 +44,7 @@ def comext_url(year: int, month: int | None = None) -> str:
 
 def m49_of(iso2: str) -> str:
     """The UN Comtrade (M49) code of a country given by ISO alpha-2."""
-    for system, code, iso in country_codes():
+    for system, code, iso, _first, _last in country_codes():
         if system == "m49" and iso == iso2.upper():
             return code
     raise InputError(

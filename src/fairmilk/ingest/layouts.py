@@ -41,6 +41,9 @@ class Layout:
     partner_codes: str  # iso2 | m49
     import_flows: tuple[str, ...]
     export_flows: tuple[str, ...]
+    re_export_flows: tuple[str, ...] = ()  # kept apart: never added to exports
+    re_import_flows: tuple[str, ...] = ()  # kept apart: never added to imports
+    flow_text: str = ""  # a header whose text flow is used where the flow code is 0 or empty
     extra_filter: tuple[tuple[str, tuple[str, ...]], ...] = ()  # header -> accepted values
     flag_columns: tuple[str, ...] = ()  # headers whose values make up the stored flag
     marker: str = ""  # a header name that tells this layout apart from a similar one
@@ -141,6 +144,8 @@ COMTRADE_API = Layout(
     partner_codes="m49",
     import_flows=("M",),
     export_flows=("X",),
+    re_export_flows=("RX",),
+    re_import_flows=("RM",),
     extra_filter=_COMTRADE_PLUS_FILTER,
     flag_columns=_COMTRADE_PLUS_FLAGS,
     marker="reporterDesc",
@@ -171,8 +176,22 @@ COMTRADE_LEGACY = Layout(
     partner_codes="m49",
     import_flows=("1",),
     export_flows=("2",),
+    re_export_flows=("3",),
+    re_import_flows=("4",),
+    flow_text="Trade Flow",
     flag_columns=("Flag",),
 )
+
+# Legacy Comtrade downloads that put 0 in "Trade Flow Code" give the flow as text in "Trade
+# Flow": words (Import, Re-Export...) or codes (M, X, RM, RX, DX, FM...). The text is mapped to
+# the legacy codes (1 import, 2 export, 3 re-export, 4 re-import); other flows (DX domestic
+# exports, FM foreign imports, processing flows...) keep their text and are not stored.
+FLOW_WORDS = {
+    "1": ("M", "IMPORT", "IMPORTS"),
+    "2": ("X", "EXPORT", "EXPORTS"),
+    "3": ("RX", "RE-EXPORT", "RE-EXPORTS", "RE EXPORT", "REEXPORT"),
+    "4": ("RM", "RE-IMPORT", "RE-IMPORTS", "RE IMPORT", "REIMPORT"),
+}
 
 # Most specific first: a file matches the first layout whose header names it has.
 LAYOUTS: tuple[Layout, ...] = (

@@ -43,6 +43,7 @@ class Header:
 
     names: list[str]
     delimiter: str
+    encoding: str = "utf-8"  # latin-1 when the file's bytes are not all UTF-8
 
 
 def compression_of(path: Path) -> Compression:
@@ -72,12 +73,12 @@ def read_header(path: Path, *, compression: Compression, shown: str) -> Header:
         raise InputError(f"cannot read the file: {exc}", file=shown, line=1) from exc
     if not raw.strip():
         raise InputError("empty file", file=shown, line=1, expected="a header line")
+    encoding = "utf-8"
     try:
         text = raw.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            "bytes are not UTF-8", file=shown, line=1, expected="UTF-8 text", found=repr(raw[:40])
-        ) from exc
+    except UnicodeDecodeError:
+        encoding = "latin-1"  # every byte is a Latin-1 character: the scan says so
+        text = raw.decode("latin-1").rstrip("\r\n")
     delimiter = max(DELIMITERS, key=text.count)
     names = [n.strip() for n in split_line(text, delimiter, shown=shown, line=1)]
     if "" in names:
@@ -88,7 +89,7 @@ def read_header(path: Path, *, compression: Compression, shown: str) -> Header:
             column=f"#{names.index('') + 1}",
             expected="a name for every column",
         )
-    return Header(names=names, delimiter=delimiter)
+    return Header(names=names, delimiter=delimiter, encoding=encoding)
 
 
 def split_line(text: str, delimiter: str, *, shown: str, line: int) -> list[str]:

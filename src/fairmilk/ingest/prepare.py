@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
 
 from fairmilk.errors import InputError, QualityIssue
 from fairmilk.ingest.codes import dairy_prefixes
-from fairmilk.ingest.layouts import Layout, Source
+from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source
 from fairmilk.ingest.opening import Compression, Digest, Header, read_header, readable, start_digest
-from fairmilk.ingest.rescan import lines_of_kept_rows, locate_problem
+from fairmilk.ingest.rescan import Key, first_non_utf8_line, lines_of_keys, locate_problem
 from fairmilk.ingest.scan import STAGE, Progress, detect_layout, run_with_progress, stage_sql
 from fairmilk.ingest.validate import (
     Oddity,
@@ -28,6 +28,8 @@ from fairmilk.ingest.validate import (
     oddities,
     stored_condition,
 )
+
+MAX_KEYS = 100_000  # keys looked for per issue when the file is read again for lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class _Scan:
     layout: Layout
     prefixes: tuple[str, ...]
     shown: str
+    not_utf8: int | None = None  # the first line that is not UTF-8 (read as Latin-1)
 
 
 @contextmanager
@@ -90,7 +93,7 @@ def _scanned(
     digest: Callable[[], Digest],
     progress: Progress | None,
 ) -> Prepared:
-    _stage(con, scan, progress)
+    scan = _stage(con, scan, progress)
     digested = digest()
     if digested.data_lines < 0:  # the decompressor failed where DuckDB did not
         locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
@@ -100,13 +103,54 @@ def _scanned(
     return _describe(con, scan, digested)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
-    sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
+def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> _Scan:
+    """Fill the staging table; a file whose bytes are not all UTF-8 is read again as Latin-1.
+
+    The scan runs in a scratch in-memory database: DuckDB may fail on bytes that are not
+    UTF-8 in a column it reads with an internal error that invalidates its database, and that
+    must never be the store. The kept rows are then copied into the store's connection.
+    """
     try:
-        run_with_progress(con, sql, progress, "scan")
+        _scan_into(con, scan, progress)
+        return scan
+    except _NotUtf8 as bad:
+        latin = replace(scan, header=replace(scan.header, encoding="latin-1"), not_utf8=bad.line)
+        _scan_into(con, latin, progress)
+        return latin
+
+
+class _NotUtf8(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is not UTF-8")
+        self.line = line
+
+
+def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
+    sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
+    # DuckDB tracks the query's progress (read by run_with_progress) but prints nothing.
+    scratch = duckdb.connect(":memory:")
+    try:
+        scratch.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
+        run_with_progress(scratch, sql, progress, "scan")
+        rows = scratch.execute(f"SELECT rowid AS fm_ordinal, * FROM {STAGE}").to_arrow_table()
     except duckdb.Error as exc:
+        if scan.header.encoding == "utf-8":
+            line = first_non_utf8_line(scan.data, scan.compression, shown=scan.shown)
+            if line is not None:
+                raise _NotUtf8(line) from exc
         locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
         raise InputError(f"cannot read the file: {_first_line(exc)}", file=scan.shown) from exc
+    finally:
+        scratch.close()
+    con.register("fm_stage_rows", rows)
+    try:
+        # File order is the staging table's rowid order (the ordinal of kept rows).
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {STAGE} AS "
+            "SELECT * EXCLUDE (fm_ordinal) FROM fm_stage_rows ORDER BY fm_ordinal"
+        )
+    finally:
+        con.unregister("fm_stage_rows")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -118,23 +162,43 @@ def _check(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | Non
         progress("check", None)
     problem = first_problem(con, scan.layout)
     if problem is not None:
-        raise _located(problem, scan)
+        raise _located(con, problem, scan)
 
 
-def _located(problem: Problem, scan: _Scan) -> InputError:
-    lines = lines_of_kept_rows(
+def _keys(con: duckdb.DuckDBPyConnection, where: str) -> set[Key]:
+    """The staged keys of the rows that meet ``where`` (at most MAX_KEYS of them)."""
+    rows = con.execute(f"SELECT DISTINCT {', '.join(STAGE_COLUMNS)} FROM {STAGE} "
+                       f"WHERE {where} LIMIT {MAX_KEYS}").fetchall()  # fmt: skip
+    return {tuple(r) for r in rows}
+
+
+def _lines(scan: _Scan, wanted: dict[int, tuple[set[Key], int]]) -> dict[int, int]:
+    return lines_of_keys(
         scan.data,
         scan.header,
         scan.compression,
         scan.layout,
         scan.prefixes,
-        {problem.ordinal},
+        wanted,
+        names=STAGE_COLUMNS,
         shown=scan.shown,
     )
+
+
+def _located(con: duckdb.DuckDBPyConnection, problem: Problem, scan: _Scan) -> InputError:
+    # The row is found by its staged values; identical rows before it are counted (a
+    # duplicate row is the second of its values).
+    same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM t.{c}" for c in STAGE_COLUMNS)
+    row = con.execute(
+        f"SELECT count(*) FROM {STAGE} s, (SELECT * FROM {STAGE} WHERE rowid = "
+        f"{problem.ordinal}) t WHERE {same} AND s.rowid <= {problem.ordinal}"
+    ).fetchone()
+    nth = int(row[0]) if row else 1
+    lines = _lines(scan, {0: (_keys(con, f"rowid = {problem.ordinal}"), nth)})
     return InputError(
         problem.message,
         file=scan.shown,
-        line=lines.get(problem.ordinal),
+        line=lines.get(0),
         column=scan.layout.columns.get(problem.column) or problem.column,
         expected=problem.expected,
         found=problem.found,
@@ -143,15 +207,7 @@ def _located(problem: Problem, scan: _Scan) -> InputError:
 
 def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Prepared:
     found = oddities(con, scan.layout)
-    lines = lines_of_kept_rows(
-        scan.data,
-        scan.header,
-        scan.compression,
-        scan.layout,
-        scan.prefixes,
-        {o.first_ordinal for o in found},
-        shown=scan.shown,
-    )
+    lines = _lines(scan, {i: (_keys(con, o.condition), 1) for i, o in enumerate(found)})
     kept = stored_condition(scan.layout)
     row = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {kept}) FROM {STAGE}").fetchone()
     staged, stored = (int(row[0]), int(row[1])) if row else (0, 0)
@@ -162,16 +218,36 @@ def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Pr
         layout=scan.layout,
         rows_kept=stored,
         rows_rejected=staged - stored,
-        issues=[_issue(o, scan, lines) for o in found],
+        issues=[_issue(o, scan, lines.get(i)) for i, o in enumerate(found)]
+        + _encoding_issues(scan),
     )
 
 
-def _issue(oddity: Oddity, scan: _Scan, lines: dict[int, int]) -> QualityIssue:
+def _encoding_issues(scan: _Scan) -> list[QualityIssue]:
+    if scan.header.encoding == "utf-8":
+        return []
+    return [
+        QualityIssue(
+            file=Path(scan.shown).name,
+            line=scan.not_utf8,
+            column=None,
+            kind="not_utf8",
+            message="bytes that are not UTF-8 in the file: read as Latin-1 (check the names"
+            " and codes of the columns read)",
+            count=1,
+        )
+    ]
+
+
+def _issue(oddity: Oddity, scan: _Scan, line: int | None) -> QualityIssue:
     return QualityIssue(
         file=Path(scan.shown).name,
-        line=lines.get(oddity.first_ordinal),
+        line=line,
         column=scan.layout.columns.get(oddity.column) or oddity.column,
         kind=oddity.kind,
         message=oddity.message,
         count=oddity.count,
+        quantity_kg=oddity.quantity_kg,
+        value=oddity.value,
+        currency=scan.layout.currency,
     )

@@ -16,10 +16,11 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.ingest.codes import headings
-from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source, layouts_for
+from fairmilk.ingest.layouts import FLOW_WORDS, STAGE_COLUMNS, Layout, Source, layouts_for
 from fairmilk.ingest.opening import Compression, Header
 
 STAGE = "fm_stage"
+AS_PUBLISHED = ("value", "quantity_kg", "supp_unit", "supp_quantity")  # staged untouched
 Progress = Callable[[str, float | None], None]
 
 
@@ -52,23 +53,126 @@ def detect_layout(header: Header, source: Source, *, shown: str) -> Layout:
     )
 
 
+def confidential_stems(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The digit stems of a confidential code (``04XXXXXX``) that may hide a dairy product."""
+    # A chapter, heading or subheading (2, 4 or 6 digits), as in validate.HIDDEN.
+    return tuple(sorted({p[:k] for p in prefixes for k in (2, 4, 6) if k <= len(p)}))
+
+
 def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
-    """The WHERE clause that keeps dairy rows (and, for Comtrade, total rows only)."""
+    """The WHERE clause that keeps dairy rows (and, for Comtrade, total rows only).
+
+    Confidential product codes whose digits may hide a dairy product (``04XXXXXX``,
+    ``1901XXXX``) are kept too: they are counted in the quality report, not stored.
+    """
     product = ident(layout.columns["product"])
-    heads = ", ".join(literal(h) for h in headings(prefixes))
+    # The first four characters first (cheap): a dairy heading, or a chapter then XX.
+    chapters = sorted({p[:2] + "XX" for p in prefixes})
+    heads = ", ".join(literal(h) for h in (*headings(prefixes), *chapters))
     exact = " OR ".join(f"starts_with({product}, {literal(p)})" for p in prefixes)
-    parts = [f"left({product}, 4) IN ({heads})", f"({exact})"]
+    stems = ", ".join(literal(p) for p in confidential_stems(prefixes))
+    hidden = f"(contains({product}, 'X') AND rtrim({product}, 'X') IN ({stems}))"
+    parts = [f"left({product}, 4) IN ({heads})", f"({exact} OR {hidden})"]
     for name, accepted in layout.extra_filter:
         values = ", ".join(literal(v) for v in accepted)
         parts.append(f"coalesce({ident(name)}, '') IN ({values})")
     return " AND ".join(parts)
 
 
-def _select_list(layout: Layout) -> str:
+def normalised(column: str, system: str) -> str:
+    """A code as compared and stored: trimmed, upper case; numeric codes without leading zeros.
+
+    ``FR``, ``fr`` and `` FR`` are one code; so are Comtrade ``686`` and ``0686``.
+    """
+    text = f"upper(trim({column}))"
+    if system != "m49":
+        return text
+    return f"coalesce(CAST(TRY_CAST({text} AS BIGINT) AS VARCHAR), {text})"
+
+
+def _flow(layout: Layout, header: Header) -> str:
+    code = f"upper(trim({ident(layout.columns['flow'])}))"
+    if not layout.flow_text or layout.flow_text not in header.names:
+        return code
+    text = f"upper(trim({ident(layout.flow_text)}))"
+    words = " ".join(
+        f"WHEN {text} IN ({', '.join(literal(w) for w in names)}) THEN {literal(flow)}"
+        for flow, names in FLOW_WORDS.items()
+    )
+    by_text = f"CASE {words} ELSE {text} END"
+    return f"CASE WHEN coalesce({code}, '') IN ('', '0') THEN {by_text} ELSE {code} END"
+
+
+def _code_in_python(raw: str, system: str) -> str:
+    """``normalised`` in Python: the staged value of a non-empty code cell."""
+    text = raw.strip().upper()
+    if system == "m49" and text.lstrip("+-").isdigit() and "_" not in text:
+        return str(int(text))
+    return text
+
+
+def _flow_in_python(cells: dict[str, str], layout: Layout) -> str | None:
+    """``_flow`` in Python: the staged flow of a row."""
+    code = cells.get(layout.columns["flow"], "")
+    mapped = code.strip().upper() if code else None
+    if not layout.flow_text or layout.flow_text not in cells or (mapped or "") not in ("", "0"):
+        return mapped
+    text = cells[layout.flow_text].strip().upper() if cells[layout.flow_text] else None
+    for flow, names in FLOW_WORDS.items():
+        if text in names:
+            return flow
+    return text
+
+
+def staged_key(
+    cells: dict[str, str], layout: Layout, names: tuple[str, ...]
+) -> tuple[str | None, ...]:
+    """The staged values of ``names`` (staging columns) of one parsed row, as the scan stages.
+
+    Used to find a staged row's line in the file: the staged order need not be file order
+    (DuckDB reads in parallel), the values are the same.
+    """
+    codes = {
+        "reporter": layout.reporter_codes,
+        "partner": layout.partner_codes,
+        "partner_code": layout.partner_codes,
+    }
+    out: list[str | None] = []
+    for col in names:
+        src = layout.columns.get(col, "")
+        raw = cells.get(src, "") if src else ""
+        if col == "flow":
+            out.append(_flow_in_python(cells, layout))
+        elif not raw:
+            out.append(None)
+        elif col in AS_PUBLISHED:
+            out.append(raw)
+        elif col in codes:
+            out.append(_code_in_python(raw, codes[col]))
+        else:
+            out.append(raw.strip().upper())
+    return tuple(out)
+
+
+def _select_list(layout: Layout, header: Header) -> str:
+    codes = {
+        "reporter": layout.reporter_codes,
+        "partner": layout.partner_codes,
+        "partner_code": layout.partner_codes,
+    }
     items = []
     for col in STAGE_COLUMNS:
         src = layout.columns.get(col, "")
-        items.append(f"{ident(src) if src else 'NULL::VARCHAR'} AS {col}")
+        if not src:
+            items.append(f"NULL::VARCHAR AS {col}")
+        elif col == "flow":
+            items.append(f"{_flow(layout, header)} AS flow")
+        elif col in codes:
+            items.append(f"{normalised(ident(src), codes[col])} AS {col}")
+        elif col in AS_PUBLISHED:
+            items.append(f"{ident(src)} AS {col}")
+        else:
+            items.append(f"upper(trim({ident(src)})) AS {col}")
     if layout.flag_columns:
         flags = ", ".join(f"{literal(c + '=')} || {ident(c)}" for c in layout.flag_columns)
         items.append(f"nullif(concat_ws(';', {flags}), '') AS flag")
@@ -84,7 +188,7 @@ def read_csv_call(path: Path, header: Header, compression: Compression) -> str:
         f"read_csv({literal(str(path))}, header = true, auto_detect = false, "
         f"delim = {literal(header.delimiter)}, quote = '\"', escape = '\"', "
         f"columns = {{{columns}}}, compression = {literal(compression)}, "
-        "null_padding = false, strict_mode = true)"
+        f"encoding = {literal(header.encoding)}, null_padding = false, strict_mode = true)"
     )
 
 
@@ -93,7 +197,7 @@ def stage_sql(
 ) -> str:
     """The statement that fills the staging table with the kept rows, in file order."""
     return (
-        f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT {_select_list(layout)} "
+        f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT {_select_list(layout, header)} "
         f"FROM {read_csv_call(path, header, compression)} "
         f"WHERE {keep_condition(layout, prefixes)}"
     )

@@ -18,6 +18,11 @@ from fairmilk.ingest.scan import STAGE, literal
 
 CODES = "fm_codes"
 FIRST_YEAR = 1988
+# A confidential product code: a chapter, heading or subheading, then X up to the code's
+# length (Comext 04XXXXXX, 1901XXXX, 040210XX; HS 04XXXX, 0402XX).
+HIDDEN = (
+    "regexp_full_match(product, '[0-9]{2}X{6}|[0-9]{4}X{4}|[0-9]{6}X{2}|[0-9]{2}X{4}|[0-9]{4}X{2}')"
+)
 KEY = ("reporter", "partner", "partner_code", "product", "flow", "period", "stat_regime")
 
 
@@ -42,16 +47,21 @@ class Oddity:
     count: int
     first_ordinal: int
     rejected: bool  # True when the rows are not stored
+    quantity_kg: float | None = None  # the rows' kilograms and value (layout's currency)
+    value: float | None = None
+    condition: str = "false"  # the SQL condition on staged rows that finds them
 
 
 def load_codes(con: duckdb.DuckDBPyConnection) -> None:
     """Fill the temporary table of known country codes from the reference data."""
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {CODES} (system VARCHAR, code VARCHAR, iso2 VARCHAR)"
+        f"CREATE OR REPLACE TEMP TABLE {CODES} (system VARCHAR, code VARCHAR, iso2 VARCHAR, "
+        "valid_from INTEGER, valid_to INTEGER)"
     )
-    systems, codes, isos = (list(col) for col in zip(*country_codes(), strict=True))
+    columns = [list(col) for col in zip(*country_codes(), strict=True)]
     con.execute(
-        f"INSERT INTO {CODES} SELECT unnest(?), unnest(?), unnest(?)", [systems, codes, isos]
+        f"INSERT INTO {CODES} SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?)",
+        columns,
     )
 
 
@@ -63,10 +73,16 @@ def code_key(system: str, column: str) -> str:
 
 
 def lookup(system: str, column: str) -> str:
-    """A scalar subquery: the ISO alpha-2 of a staged code, or NULL when unknown."""
+    """A scalar subquery: the country of a staged code in the row's year, NULL when unknown.
+
+    The country is an ISO alpha-2, or ``X:<code>`` for a former country with no single
+    successor (see ``fairmilk.ingest.codes.country_codes``).
+    """
+    year = "TRY_CAST(left(period, 4) AS INTEGER)"
     return (
-        f"(SELECT c.iso2 FROM {CODES} c WHERE c.system = {literal(system)} "
-        f"AND c.code = {code_key(system, column)})"
+        f"(SELECT min(c.iso2) FROM {CODES} c WHERE c.system = {literal(system)} "
+        f"AND c.code = {code_key(system, column)} "
+        f"AND {year} BETWEEN coalesce(c.valid_from, 0) AND coalesce(c.valid_to, 9999))"
     )
 
 
@@ -97,12 +113,12 @@ def _checks(layout: Layout) -> list[tuple[str, str, str, str]]:
     """(staging column, condition that is TRUE on a bad row, message, expected)."""
     flows = layout.import_flows + layout.export_flows
     if layout.source == "comext":
-        product_ok = "regexp_full_match(product, '[0-9]{8}')"
-        product_expected = "a CN8 code of 8 digits"
+        product_ok = f"regexp_full_match(product, '[0-9]{{8}}') OR {HIDDEN}"
+        product_expected = "a CN8 code of 8 digits (or a confidential code such as 04XXXXXX)"
         flow_bad = f"coalesce(flow NOT IN ({', '.join(literal(f) for f in flows)}), true)"
         flow_expected = "1 (import) or 2 (export)"
     else:
-        product_ok = "regexp_full_match(product, '[0-9]{2}|[0-9]{4}|[0-9]{6}')"
+        product_ok = f"regexp_full_match(product, '[0-9]{{2}}|[0-9]{{4}}|[0-9]{{6}}') OR {HIDDEN}"
         product_expected = "an HS code of 2, 4 or 6 digits"
         flow_bad = "flow IS NULL OR trim(flow) = ''"
         flow_expected = "a flow code (M or X)"
@@ -184,13 +200,31 @@ def first_problem(con: duckdb.DuckDBPyConnection, layout: Layout) -> Problem | N
 
 def _oddity_rules(layout: Layout) -> list[tuple[str, str, str, str, bool]]:
     """(kind, staging column, condition, message, rejected)."""
+    partner = lookup(layout.partner_codes, "partner")
+    reporter = lookup(layout.reporter_codes, "reporter")
     rules = [
+        (
+            "confidential_product",
+            "product",
+            HIDDEN,
+            "confidential product code (the source hides the product; it may be dairy):"
+            " not stored, cannot be attributed to a product",
+            True,
+        ),
         (
             "non_country_partner",
             "partner",
-            f"{lookup(layout.partner_codes, 'partner')} IS NULL",
-            "partner is not a country (confidential, aggregate or special code);"
-            " stored as X:<code>",
+            f"coalesce({partner}, 'X:') LIKE 'X:%'",
+            "partner is not a country (confidential, aggregate, special or former code);"
+            " stored as X:<code>, attributed to no country",
+            False,
+        ),
+        (
+            "former_reporter",
+            "reporter",
+            f"{reporter} LIKE 'X:%'",
+            "reporter is a former country or group with no single successor;"
+            " stored as X:<code>, attributed to no country",
             False,
         ),
         (
@@ -201,34 +235,63 @@ def _oddity_rules(layout: Layout) -> list[tuple[str, str, str, str, bool]]:
             False,
         ),
     ]
-    if layout.source == "comtrade":
-        flows = ", ".join(literal(f) for f in layout.import_flows + layout.export_flows)
-        rules += [
-            (
-                "other_flow",
-                "flow",
-                f"flow NOT IN ({flows})",
-                "flow other than import/export (re-import, re-export, ...): not stored",
-                True,
-            ),
-            (
-                "aggregate_code",
-                "product",
-                "length(product) < 6",
-                "aggregate HS2/HS4 row: not stored (HS6 rows only)",
-                True,
-            ),
-        ]
-    return rules
+    return rules + _flow_rules(layout)
+
+
+def _flow_rules(layout: Layout) -> list[tuple[str, str, str, str, bool]]:
+    """Re-exports, re-imports and other flows: kept apart, never added to exports/imports."""
+    if layout.source != "comtrade":
+        return []
+    known = layout.import_flows + layout.export_flows
+    apart = layout.re_export_flows + layout.re_import_flows
+    others = ", ".join(literal(f) for f in known + apart)
+    rules = [
+        (
+            kind,
+            "flow",
+            f"flow IN ({', '.join(literal(f) for f in flows)})",
+            f"{word}: kept apart, never added to {total}; not stored",
+            True,
+        )
+        for kind, flows, word, total in (
+            ("re_export", layout.re_export_flows, "re-export", "exports"),
+            ("re_import", layout.re_import_flows, "re-import", "imports"),
+        )
+        if flows
+    ]
+    return [
+        *rules,
+        (
+            "other_flow",
+            "flow",
+            f"flow NOT IN ({others})",
+            "flow other than import, export, re-import or re-export (domestic exports,"
+            " foreign imports, processing...): not stored",
+            True,
+        ),
+        (
+            "aggregate_code",
+            "product",
+            "length(product) < 6",
+            "aggregate HS2/HS4 row: not stored (HS6 rows only)",
+            True,
+        ),
+    ]
 
 
 def oddities(con: duckdb.DuckDBPyConnection, layout: Layout) -> list[Oddity]:
-    """The tolerable oddities of the staged rows, aggregated by kind."""
+    """The tolerable oddities of the staged rows, aggregated by kind, with their kg and value."""
     found = []
+    kg = "sum(TRY_CAST(quantity_kg AS DOUBLE))"
+    value = "sum(TRY_CAST(value AS DOUBLE))"
     for kind, col, cond, message, rejected in _oddity_rules(layout):
-        row = con.execute(f"SELECT count(*), min(rowid) FROM {STAGE} WHERE {cond}").fetchone()
+        row = con.execute(
+            f"SELECT count(*), min(rowid), {kg}, {value} FROM {STAGE} WHERE {cond}"
+        ).fetchone()
         if row is not None and row[0]:
-            found.append(Oddity(kind, col, message, int(row[0]), int(row[1]), rejected))
+            found.append(
+                Oddity(kind, col, message, int(row[0]), int(row[1]), rejected, row[2], row[3], cond)
+            )
     return found
 
 

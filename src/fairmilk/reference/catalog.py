@@ -120,6 +120,12 @@ def _text(dataset_id: str) -> str:
 
 def read_rows(dataset_id: str) -> list[dict[str, str]]:
     """The dataset's rows as dictionaries of strings (empty string for an empty cell)."""
+    return [dict(row) for row in _rows(dataset_id)]
+
+
+@cache
+def _rows(dataset_id: str) -> tuple[dict[str, str], ...]:
+    """The checked rows of a dataset, parsed once per process (read_rows hands out copies)."""
     name = f"reference/data/{dataset_id}.csv"
     reader = csv.DictReader(io.StringIO(_text(dataset_id)))
     header = reader.fieldnames or []
@@ -130,7 +136,7 @@ def read_rows(dataset_id: str) -> list[dict[str, str]]:
                 f"{name}:{reader.line_num}: expected {len(header)} fields as in the header"
             )
         rows.append(row)
-    return rows
+    return tuple(rows)
 
 
 def read_bytes(dataset_id: str) -> bytes:

@@ -133,6 +133,38 @@ def non_country_partner(source: str, code: str | int) -> NonCountryPartner | Non
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class CodeVariant:
+    """A historic or variant code of a trade file, dated; ``iso2`` None = not attributed."""
+
+    system: str
+    code: str
+    iso2: str | None
+    valid_from: int | None
+    valid_to: int | None
+    kind: str
+
+
+def _year(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+@cache
+def code_variants() -> tuple[CodeVariant, ...]:
+    """The historic and variant country codes (Comtrade/M49) with the years they are used."""
+    return tuple(
+        CodeVariant(
+            r["system"],
+            str(int(r["code"])),
+            r["iso2"] or None,
+            _year(r["valid_from"]),
+            _year(r["valid_to"]),
+            r["kind"],
+        )
+        for r in read_rows("country_code_variants")
+    )
+
+
 NON_COUNTRY_PARTNERS: frozenset[tuple[str, str]] = frozenset(
     (p.source, p.code) for p in non_country_partners()
 )

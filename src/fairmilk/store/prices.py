@@ -154,10 +154,18 @@ def _fao_producer_rows() -> list[tuple[Any, ...]]:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[Any, ...]]) -> int:
+    """Insert rows (tuples in the order of COLUMNS) in one Arrow batch, not row by row."""
+    import pyarrow as pa
+
     batch = list(rows)
     if batch:
-        marks = ", ".join("?" * len(COLUMNS.split(",")))
-        con.executemany(f"INSERT INTO prices ({COLUMNS}) VALUES ({marks})", batch)
+        names = [c.strip() for c in COLUMNS.split(",")]
+        data = pa.table({name: [r[i] for r in batch] for i, name in enumerate(names)})
+        con.register("_fairmilk_prices", data)
+        try:
+            con.execute("INSERT INTO prices BY NAME SELECT * FROM _fairmilk_prices")
+        finally:
+            con.unregister("_fairmilk_prices")
     return len(batch)
 
 

@@ -8,7 +8,7 @@ that other loaders own (prices, policy, CFS, trade files) are left alone.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,12 +35,21 @@ TABLE_DATASETS = {
     "ref_memberships": "memberships",
     "ref_series": "series_catalog",
 }
-LOOKUPS = ("non_country_partners", "series/faostat_ddf_geo_entities_subset")
+LOOKUPS = (
+    "non_country_partners",
+    "country_code_variants",
+    "series/faostat_ddf_geo_entities_subset",
+)
 
 
 def loaded_datasets() -> tuple[str, ...]:
     """The ids of every dataset that load_reference loads or registers."""
     return (*TABLE_DATASETS.values(), *LOOKUPS, *SERIES_READERS, *FAO_TRADE_READERS, PUBLISHED)
+
+
+def asdict(item: Any) -> dict[str, Any]:
+    """A dataclass as a dict of its fields (shallow: the values are kept as they are)."""
+    return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
 def _table_rows() -> dict[str, list[dict[str, Any]]]:
@@ -76,14 +85,19 @@ def _observations() -> dict[str, list[Observation]]:
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> int:
     if not rows:
         return 0
+    return _insert_columns(con, table, {k: [r.get(k) for r in rows] for k in rows[0]})
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, data: dict[str, list[Any]]) -> int:
+    """Insert columns (name -> values) that the table has, in one Arrow batch."""
     columns = {r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()}
-    data = pa.Table.from_pylist([{k: v for k, v in r.items() if k in columns} for r in rows])
-    con.register("_fairmilk_rows", data)
+    batch = pa.table({k: v for k, v in data.items() if k in columns})
+    con.register("_fairmilk_rows", batch)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fairmilk_rows")
     finally:
         con.unregister("_fairmilk_rows")
-    return len(rows)
+    return int(batch.num_rows)
 
 
 def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict[str, Any]:
@@ -136,7 +150,10 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         _clear(con, datasets)
         for table, rows in tables.items():
             counts[table] = _insert(con, table, rows)
-        flat = [asdict(o) for obs in observations.values() for o in obs]
-        counts["observations"] = _insert(con, "observations", flat)
+        flat = [o for obs in observations.values() for o in obs]
+        names = [f.name for f in fields(Observation)]
+        counts["observations"] = _insert_columns(
+            con, "observations", {n: [getattr(o, n) for o in flat] for n in names}
+        )
         counts["source_files"] = _insert(con, "source_files", files)
     return counts

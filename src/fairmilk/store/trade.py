@@ -1,13 +1,16 @@
 """The one write path for trade files: idempotent, atomic loads by vintage.
 
 A file is identified by the sha256 of its bytes. Loading the same bytes again changes
-nothing ("unchanged"). A different file covering the same dataset (same source and period
-coverage) becomes the new current vintage; older vintages stay in ``trade_flows`` with
-``source_files.is_current = false``. Everything is written in one transaction.
+nothing ("unchanged"). A file that covers every reporter/period/flow cell of loaded files
+becomes their new current vintage (``fairmilk.store.revisions``); older vintages stay in
+``trade_flows`` with ``source_files.is_current = false``. A real file retires the synthetic
+sample of its source (``fairmilk.store.retirement``). Everything is written in one
+transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,8 +25,12 @@ from fairmilk.ingest.prepare import Prepared, prepared
 from fairmilk.ingest.scan import STAGE, Progress
 from fairmilk.ingest.validate import code_key, lookup, stored_condition
 from fairmilk.store.db import transaction
+from fairmilk.store.retirement import first_real_file, retire_synthetic
+from fairmilk.store.revisions import check_revision, overlaps, same_key
 
 Status = Literal["loaded", "unchanged", "replaced"]
+MAX_NAMED = 3  # a Comext key names up to this many reporters, and counts more
+SYNTHETIC_KEY = ":synthetic"  # synthetic files never share a dataset (or vintages) with real ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,7 @@ class IngestReport:
 
     file_id: str
     file_name: str
+    source: str
     dataset_key: str
     vintage: int
     status: Status
@@ -41,6 +49,9 @@ class IngestReport:
     rows_rejected: int
     synthetic: bool
     issues: list[QualityIssue] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)  # synthetic files this load retired
+    replaced: list[str] = field(default_factory=list)  # files this load revised
+    current: bool = True  # False: a synthetic file stored retired (real data is loaded)
 
 
 def _now() -> datetime:
@@ -55,11 +66,15 @@ def ingest_file(
     synthetic: bool = False,
     progress: Progress | None = None,
     key: str | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Load one Comext or Comtrade file into the store (all of it, or nothing).
 
     ``key`` names the dataset when the caller knows it better than the rows do (an API
-    extract of some partners is not a revision of a whole bulk file).
+    extract of some partners is not a revision of a whole bulk file): such a file revises
+    only the current files of the same key. ``before_write`` is called once the file is read
+    and checked, before anything is written (the command line waits there for the reference
+    data loading meanwhile).
     """
     started = _now()
     synthetic = synthetic or "synthetic" in Path(path).name.lower()
@@ -67,48 +82,76 @@ def ingest_file(
         previous = _already_loaded(con, prep.digest.sha256)
         if previous is not None:
             return previous
-        key = key or dataset_key(con, prep.layout)
+        by_key = key is not None
+        if key is None:
+            key = dataset_key(con, prep.layout, file_id=prep.digest.sha256)
+            key += SYNTHETIC_KEY if synthetic else ""
         if progress is not None:
             progress("write", None)
-        with transaction(con):
-            vintage, replaced = _next_vintage(con, key)
-            _insert_source(con, prep, key, vintage, started, synthetic=synthetic)
-            _insert_flows(con, prep)
-            _insert_issues(con, prep)
+        if before_write is not None:
+            before_write()
+        return _write(con, prep, key, started, source=source, synthetic=synthetic, by_key=by_key)
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    prep: Prepared,
+    key: str,
+    started: datetime,
+    *,
+    source: Source,
+    synthetic: bool,
+    by_key: bool = False,
+) -> IngestReport:
+    """Write a prepared file in one transaction: its rows, issues, vintage and retirements."""
+    with transaction(con):
+        real = first_real_file(con, source) if synthetic else None
+        _insert_source(con, prep, key, started, synthetic=synthetic, retired_by=real)
+        _insert_flows(con, prep)
+        _insert_issues(con, prep)
+        vintage, replaced = _revise(
+            con, prep, key, source=source, synthetic=synthetic, by_key=by_key
+        )
+        retired = [] if synthetic else retire_synthetic(con, source, by=prep.digest.sha256)
     return IngestReport(
         file_id=prep.digest.sha256,
-        file_name=Path(path).name,
+        file_name=prep.path.name,
+        source=source,
         dataset_key=key,
         vintage=vintage,
         status="replaced" if replaced else "loaded",
+        replaced=replaced,
         layout=prep.layout.id,
         rows_read=prep.digest.data_lines,
         rows_kept=prep.rows_kept,
         rows_rejected=prep.rows_rejected,
         synthetic=synthetic,
         issues=prep.issues,
+        retired=retired,
+        current=real is None,
     )
 
 
 def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str) -> IngestReport | None:
     row = con.execute(
         "SELECT file_id, file_name, dataset_key, vintage, layout, rows_read, rows_kept, "
-        "rows_rejected, synthetic FROM source_files WHERE file_id = ?",
+        "rows_rejected, synthetic, is_current, source FROM source_files WHERE file_id = ?",
         [sha],
     ).fetchone()
     if row is None:
         return None
     issues = [
-        QualityIssue(file=row[1], line=r[0], column=r[1], kind=r[2], message=r[3], count=r[4])
+        QualityIssue(row[1], r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
         for r in con.execute(
-            "SELECT line, column_name, kind, message, count FROM quality_issues "
-            "WHERE file_id = ? ORDER BY kind",
+            "SELECT line, column_name, kind, message, count, quantity_kg, value, currency "
+            "FROM quality_issues WHERE file_id = ? ORDER BY kind",
             [sha],
         ).fetchall()
     ]
     return IngestReport(
         file_id=row[0],
         file_name=row[1],
+        source=row[10],
         dataset_key=row[2],
         vintage=row[3],
         status="unchanged",
@@ -118,11 +161,16 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str) -> IngestReport | 
         rows_rejected=row[7] or 0,
         synthetic=bool(row[8]),
         issues=issues,
+        current=bool(row[9]),
     )
 
 
-def dataset_key(con: duckdb.DuckDBPyConnection, layout: Layout) -> str:
-    """What the stored rows cover: source, periods (and for Comtrade reporters and flows)."""
+def dataset_key(con: duckdb.DuckDBPyConnection, layout: Layout, *, file_id: str) -> str:
+    """What the stored rows cover: source, reporter scope, periods (Comtrade: flows, HS4).
+
+    A file without dairy rows is a dataset of its own (its key holds its file id), so that
+    such files never become vintages of each other.
+    """
     row = con.execute(
         f"SELECT min(period), max(period), "
         f"string_agg(DISTINCT {lookup(layout.reporter_codes, 'reporter')}, '+' ORDER BY 1), "
@@ -131,44 +179,74 @@ def dataset_key(con: duckdb.DuckDBPyConnection, layout: Layout) -> str:
         f"FROM {STAGE} WHERE {stored_condition(layout)}"
     ).fetchone()
     if row is None or row[0] is None:
-        return f"{layout.source}:no-dairy-rows"
+        return f"{layout.source}:no-dairy-rows:{file_id[:12]}"
     low, high = str(row[0]), str(row[1])
     if low.endswith("52") and len(low) == 6 and low == high:
         periods = low[:4]
     else:
         periods = low if low == high else f"{low}-{high}"
+    reporters = str(row[2]).split("+")
     if layout.source == "comext":
-        return f"comext:{periods}"
+        scope = row[2] if len(reporters) <= MAX_NAMED else f"{len(reporters)}-reporters"
+        return f"comext:{scope}:{periods}"
     return f"comtrade:{row[2]}:{periods}:{row[3]}:{row[4]}"
 
 
-def _next_vintage(con: duckdb.DuckDBPyConnection, key: str) -> tuple[int, bool]:
+def _revise(
+    con: duckdb.DuckDBPyConnection,
+    prep: Prepared,
+    key: str,
+    *,
+    source: str,
+    synthetic: bool,
+    by_key: bool = False,
+) -> tuple[int, list[str]]:
+    """Make the new file the current revision of the files it covers; its vintage, and them.
+
+    The vintage counts on from the highest vintage of its dataset key and of the files it
+    replaces. InputError (and nothing written) when it covers a loaded file only in part.
+    With ``by_key`` (a key given by the caller) it replaces the current files of its key.
+    """
+    sha = prep.digest.sha256
+    if by_key:
+        found = same_key(con, sha, key)
+    else:
+        found = overlaps(con, sha, source=source, synthetic=synthetic)
+        if not synthetic:  # synthetic demonstration files may overlap in part (labelled)
+            check_revision(found, shown=prep.shown)
+        found = [o for o in found if o.covered == o.cells]
+    ids = [o.file_id for o in found]
     row = con.execute(
-        "SELECT coalesce(max(vintage), 0) FROM source_files WHERE dataset_key = ?", [key]
+        "SELECT coalesce(max(vintage), 0) FROM source_files "
+        "WHERE file_id <> ? AND (dataset_key = ? OR list_contains(?, file_id))",
+        [sha, key, ids],
     ).fetchone()
-    last = int(row[0]) if row else 0
-    con.execute("UPDATE source_files SET is_current = false WHERE dataset_key = ?", [key])
-    return last + 1, last > 0
+    vintage = (int(row[0]) if row else 0) + 1
+    con.execute("UPDATE source_files SET is_current = false WHERE list_contains(?, file_id)", [ids])
+    con.execute("UPDATE source_files SET vintage = ? WHERE file_id = ?", [vintage, sha])
+    return vintage, sorted(o.file_name for o in found)
 
 
 def _insert_source(
     con: duckdb.DuckDBPyConnection,
     prep: Prepared,
     key: str,
-    vintage: int,
     started: datetime,
     *,
     synthetic: bool,
+    retired_by: str | None,
 ) -> None:
     con.execute(
         "INSERT INTO source_files (file_id, source, dataset_key, vintage, is_current, file_name, "
         "size_bytes, layout, rows_read, rows_kept, rows_rejected, started_at, finished_at, "
-        "fairmilk_version, synthetic) VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "fairmilk_version, synthetic, retired_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             prep.digest.sha256,
             prep.layout.source,
             key,
-            vintage,
+            0,  # set by _revise once the file's coverage is known
+            retired_by is None,
             prep.path.name,
             prep.digest.size,
             prep.layout.id,
@@ -179,6 +257,7 @@ def _insert_source(
             _now(),
             __version__,
             synthetic,
+            retired_by,
         ],
     )
 
@@ -219,9 +298,20 @@ def _insert_flows(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
 def _insert_issues(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
     if prep.issues:
         con.executemany(
-            "INSERT INTO quality_issues VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quality_issues (file_id, line, column_name, kind, message, count, "
+            "quantity_kg, value, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                [prep.digest.sha256, i.line, i.column, i.kind, i.message, i.count]
+                [
+                    prep.digest.sha256,
+                    i.line,
+                    i.column,
+                    i.kind,
+                    i.message,
+                    i.count,
+                    i.quantity_kg,
+                    i.value,
+                    i.currency,
+                ]
                 for i in prep.issues
             ],
         )
@@ -231,6 +321,7 @@ SOURCE_COLUMNS = [
     "dataset_key",
     "vintage",
     "is_current",
+    "status",
     "source",
     "file_name",
     "layout",
@@ -242,34 +333,60 @@ SOURCE_COLUMNS = [
     "finished_at",
     "licence",
     "url",
+    "retired_by",
     "file_id",
 ]
+# current: in use; retired: a synthetic file kept but not used (real data of its source is
+# loaded, or the demo was turned off); superseded: an older vintage of a dataset.
+STATUS_SQL = (
+    "CASE WHEN is_current THEN 'current' WHEN retired_by IS NOT NULL THEN 'retired' "
+    "ELSE 'superseded' END AS status"
+)
 
 
 def list_sources(
     con: duckdb.DuckDBPyConnection, *, vintages: bool = False, source: str | None = None
 ) -> tuple[list[str], list[tuple[object, ...]]]:
-    """The loaded files, trade and reference (current vintages, or all): columns, rows."""
-    where = "TRUE" if vintages else "is_current"
+    """The loaded files, trade and reference: columns, rows.
+
+    By default the current vintages and the retired synthetic files (so that a reader sees
+    the sample was retired); with ``vintages`` every file.
+    """
+    where = "TRUE" if vintages else "(is_current OR retired_by IS NOT NULL)"
     params: list[str] = []
     if source is not None:
         where += " AND source = ?"
         params.append(source)
+    names = ", ".join(STATUS_SQL if c == "status" else c for c in SOURCE_COLUMNS)
     rows = con.execute(
-        f"SELECT {', '.join(SOURCE_COLUMNS)} FROM source_files "
-        f"WHERE {where} ORDER BY source, dataset_key, vintage",
+        f"SELECT {names} FROM source_files WHERE {where} ORDER BY source, dataset_key, vintage",
         params,
     ).fetchall()
     return list(SOURCE_COLUMNS), rows
 
 
-QUALITY_COLUMNS = ["file_name", "kind", "count", "line", "column_name", "message"]
+QUALITY_COLUMNS = [
+    "file_name",
+    "kind",
+    "count",
+    "tonnes",
+    "value",
+    "currency",
+    "line",
+    "column_name",
+    "message",
+]
 
 
 def list_quality(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[object, ...]]]:
-    """The data-quality issues of the current vintages, by file and kind: columns, rows."""
+    """The data-quality issues of the current vintages, by file and kind: columns, rows.
+
+    ``tonnes`` and ``value`` (in ``currency``) are what the rows of the issue hold: for a
+    confidential product or partner, what cannot be attributed.
+    """
     rows = con.execute(
-        "SELECT f.file_name, q.kind, q.count, q.line, q.column_name, q.message "
+        "SELECT f.file_name, q.kind, q.count, q.quantity_kg / 1000, q.value, q.currency, "
+        "q.line, q.column_name, q.message "
         "FROM quality_issues q JOIN source_files f USING (file_id) "
         "WHERE f.is_current ORDER BY f.file_name, q.kind"
     ).fetchall()
