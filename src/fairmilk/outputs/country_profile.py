@@ -150,17 +150,18 @@ def _short(result: Result, columns: list[str], *, keep: int = 0) -> Result:
 def _trade_section(
     con: duckdb.DuckDBPyConnection, filt: queries.TradeFilter, lang: str, title: str
 ) -> Section:
+    """The chart shows the last six years by product; the table the latest year."""
     names = category_names(con, lang)
     table = with_names(queries.trade_table(con, filt, by="year"), names)
     table.lang, table.title = lang, title
-    short = _short(table, ["year", "product", "tonnes", "milk_equivalent_t"], keep=RECENT_YEARS)
+    recent = _short(table, ["year", "product", "tonnes", "milk_equivalent_t"], keep=RECENT_YEARS)
     chart = None
-    if any(r[2] is not None for r in short.rows):
-        data = Result(
-            title, ["year", "category", "tonnes"], [(r[0], r[1], r[2]) for r in short.rows]
-        )
+    if any(r[2] is not None for r in recent.rows):
+        rows = [(r[0], r[1], r[2]) for r in recent.rows]
+        data = Result(title, ["year", "category", "tonnes"], rows)
         chart = charts.trade_chart(data, by="year", measure="tonnes", title=title, y_title="t")
-    return Section("imports", title, short, chart)
+    latest = _short(recent, recent.columns, keep=1)
+    return Section("imports", title, latest, chart)
 
 
 def imports_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Section:
