@@ -103,10 +103,18 @@ def render_html(brief: Brief) -> str:
         _environment()
         .get_template("brief.html")
         .render(
-            brief=brief, profile=profile, sections=sections, messages=messages, _=_, lang=lang,
-            labels=LABELS, max_notes=MAX_NOTES, today=date.today().isoformat(),
-            version=__version__, cell=lambda v: _cell(v, lang),
-        )  # fmt: skip
+            brief=brief,
+            profile=profile,
+            sections=sections,
+            messages=messages,
+            _=_,
+            lang=lang,
+            labels=LABELS,
+            max_notes=MAX_NOTES,
+            today=date.today().isoformat(),
+            version=__version__,
+            cell=lambda v: _cell(v, lang),
+        )
     )
 
 

@@ -23,6 +23,7 @@ from fairmilk.outputs.tables import to_csv
 from fairmilk.web.render import render_error, render_page
 from fairmilk.web.state import DATA, respond, stamp
 from fairmilk.web.views.country import country_view
+from fairmilk.web.views.docs import SITE_PAGES, methodology_view, site_page
 from fairmilk.web.views.overview import overview_view
 from fairmilk.web.views.params import area, choice
 from fairmilk.web.views.policy import offensive_view, simulators_view
@@ -44,6 +45,8 @@ BUILDERS: dict[str, Callable[..., View]] = {
     "register": register_view,
     "sources": sources_view,
     "country": country_view,
+    "methodology": methodology_view,
+    **{slug: site_page(slug) for slug in SITE_PAGES},
 }
 # The fingerprint parts each page depends on (default: the loaded data only).
 DEPENDS: dict[str, tuple[str, ...]] = {
@@ -152,6 +155,20 @@ async def country_page(request: Request, code: str) -> Response:
     if dot:
         raise HTTPException(404, f"no such page: /country/{code}; try /country/{iso}.json")
     return await _html(request, "country", path=path)
+
+
+@router.get("/methodology/{slug}")
+async def doc_page(request: Request, slug: str) -> Response:
+    """A methodology page (``/methodology/per-litre``) or its JSON twin (``.json``)."""
+    name, dot, ext = slug.partition(".")
+    path = {"doc": name}
+    if dot and ext == "json":
+        key = ("json", "methodology", name, str(request.url.query))
+        build = lambda: json_bytes(to_dict(build_view(request, "methodology", path=path)))  # noqa: E731
+        return await respond(request, key, build, media="application/json")
+    if dot:
+        raise HTTPException(404, f"no such page: /methodology/{slug}")
+    return await _html(request, "methodology", path=path)
 
 
 @router.get("/country/{code}/{file}")

@@ -23,6 +23,7 @@ NAV_LABELS = {
     "offensive": "Milk offensive",
     "register": "Register",
     "sources": "Sources",
+    "methodology": "Methodology",
 }
 
 
@@ -46,6 +47,8 @@ def page_url(page: str, params: dict[str, str], lang: str, *, suffix: str = "") 
     query = dict(params)
     if page == "country" and "country" in query:  # the code is part of the address
         path = f"/country/{query.pop('country')}{suffix}"
+    if page == "methodology" and "doc" in query:
+        path = f"/methodology/{query.pop('doc')}{suffix}"
     if lang != "en":
         query["lang"] = lang
     return path + ("?" + urlencode(query) if query else "")

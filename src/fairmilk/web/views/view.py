@@ -24,6 +24,7 @@ PAGES: tuple[str, ...] = (
     "offensive",
     "register",
     "sources",
+    "methodology",
 )
 POWDER_IDS: tuple[str, ...] = queries.POWDERS
 MEASURES: tuple[str, ...] = ("tonnes", "value_eur", "milk_equivalent_t")
@@ -102,6 +103,7 @@ class View:
     messages: list[Statement] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     countries: list[tuple[str, str]] = field(default_factory=list)
+    body: str = ""  # a documentation page as HTML (rendered from escaped Markdown)
 
     def block(self, block_id: str) -> Block:
         """The block called ``block_id``; InputError if the page has none of that name."""
@@ -125,6 +127,7 @@ def to_dict(view: View) -> dict[str, Any]:
         "links": [{"label": label, "href": href} for label, href in view.links],
         "controls": [_control_dict(c) for c in view.controls],
         "messages": [_statement_dict(m) for m in view.messages],
+        **({"html": str(view.body)} if view.body else {}),
         "register": [{"title": e.title, "href": e.href, "detail": e.detail} for e in view.entries],
         "synthetic": any(b.result.synthetic for b in view.blocks)
         or any(m.synthetic for m in view.messages),
