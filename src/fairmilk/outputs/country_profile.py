@@ -93,7 +93,7 @@ def check_country(code: str) -> tuple[str, str]:
     iso2 = code.strip().upper()
     if iso2 not in known:
         raise InputError(
-            "no country page for this code",
+            "unknown country: no country page for this code",
             column="country",
             expected="one of " + ", ".join(sorted(known)),
             found=code,

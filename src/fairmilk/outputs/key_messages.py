@@ -230,7 +230,7 @@ def alerts_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
         "Price alerts: in {period}, the {series} series shows a price anomaly index of "
         "{ipa:.2f} ({flag}).",
         period=last["period"], series=term(str(found[0])), ipa=last["ipa"],
-        flag=last["flag"] or msg("normal"),
+        flag=last["flag"] or term("normal"),
     )  # fmt: skip
     return KeyMessage("alerts", text, str(last["period"]), tuple(frame.sources), frame.synthetic)
 
