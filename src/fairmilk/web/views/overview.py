@@ -56,20 +56,22 @@ def headline_figures(
     figures: list[Figure] = []
     exports = found.get("exports")
     if exports is not None and exports.rows:
-        recs = exports.records()
+        recs = [r for r in exports.records() if r["category"] in queries.POWDERS]
         tonnes = [r["tonnes"] for r in recs]
-        total = None if None in tonnes else sum(tonnes)
-        year = str(recs[0]["year"])
+        total = None if None in tonnes or not tonnes else sum(tonnes)
+        year = str(exports.records()[0]["year"])
         line = one_source(exports.sources, lang)
         ffmp = [r["tonnes"] for r in recs if r["category"] == "ffmp"]
-        figures.append(Figure(_("EU-27 dairy exports to West Africa"), total, "t", year, line))
+        figures.append(Figure(_("EU-27 milk-powder exports to West Africa (SMP, WMP, FFMP)"),
+                              total, "t", year, line))  # fmt: skip
         figures.append(Figure(_("of which fat-filled milk powder (FFMP)"),
                               ffmp[0] if ffmp else None, "t", year, line))  # fmt: skip
     share = found.get("ffmp-share")
     if share is not None and share.rows:
         last = share.records()[-1]
+        pct = last["share_central_pct"]
         figures.append(Figure(_("FFMP share of EU milk-powder exports to West Africa"),
-                              last["share_central_pct"], "%", str(last["year"]),
+                              None if pct is None else round(pct, 1), "%", str(last["year"]),
                               one_source(share.sources, lang)))  # fmt: skip
     return figures + _published_figures(con, lang)
 
