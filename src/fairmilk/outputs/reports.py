@@ -27,7 +27,7 @@ from fairmilk.outputs.i18n import check_lang, fmt_number, localise, translator
 from fairmilk.outputs.links import linkify
 
 TEMPLATES = Path(__file__).parent / "report_templates"
-CHART_SIZE = {"width": 560, "height": 170}  # px: three charts and tables fit 2-4 A4 pages
+CHART_SIZE = {"width": 560, "height": 150}  # px: three charts and tables fit 2-4 A4 pages
 MAX_NOTES = 2  # notes per table in the brief (the page and the API give them all)
 
 
