@@ -12,7 +12,8 @@ from datetime import date
 import duckdb
 
 from fairmilk.outputs.country_profile import Profile, build_profile, country_name
-from fairmilk.outputs.i18n import fmt_number, localise, translator
+from fairmilk.outputs.i18n import fmt_number, localise, pick, translator
+from fairmilk.reference.categories import categories
 from fairmilk.reference.geo import members
 from fairmilk.register.observation_store import list_observations
 from fairmilk.register.search import Filters, search
@@ -61,11 +62,13 @@ def register_entries(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> li
         for s in found
     ]
     observed = [o for o in list_observations(con, status="published") if o["country"] == iso2]
+    names = {c.category: pick(lang, c.name_en, c.name_fr) for c in categories()}
     for obs in observed[:MAX_ENTRIES]:
         price = fmt_number(obs["price"], lang)
         detail = _("{place}, {day}: {price} {currency}", place=obs["place"],
                    day=str(obs["observed_on"]), price=price, currency=obs["currency"])  # fmt: skip
-        entries.append(Entry(_("Field observation: {product}", product=obs["product"]),
+        product = names.get(str(obs["product"]), str(obs["product"]))
+        entries.append(Entry(_("Field observation: {product}", product=product),
                              f"/register/search?place={iso2}", detail))  # fmt: skip
     return entries
 
