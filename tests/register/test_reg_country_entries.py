@@ -12,9 +12,9 @@ from fairmilk.register.submissions import set_status
 from fairmilk.web.views.country import register_entries
 
 
-def _observation(country: str) -> Observation:
-    return Observation(date(2026, 3, 2), country, "Kaolack, marché central", "ffmp", "Brand",
-                       400.0, "g", 1250.0, "XOF", (), None, None)  # fmt: skip
+def _observation(country: str, place: str, currency: str) -> Observation:
+    return Observation(date(2026, 3, 2), country, place, "ffmp", "Brand",
+                       400.0, "g", 1250.0, currency, (), None, None)  # fmt: skip
 
 
 def test_published_entries_only_and_only_for_the_country(
@@ -27,8 +27,10 @@ def test_published_entries_only_and_only_for_the_country(
     )
     assert register_entries(con, country, "en") == []  # pending: not shown
     set_status(con, sid, "published", actor="moderator")
-    oid, _ = save_observation(con, _observation(country), source="test")
-    other, _ = save_observation(con, _observation("GH"), source="test")
+    oid, _ = save_observation(
+        con, _observation(country, "Kaolack, marché central", "XOF"), source="test"
+    )
+    other, _ = save_observation(con, _observation("GH", "Accra", "GHS"), source="test")
     entries = register_entries(con, country, "en")
     assert [e.href for e in entries] == [f"/register/s/{sid}"]  # the observation is pending
     set_observation_status(con, oid, "published", actor="moderator")
