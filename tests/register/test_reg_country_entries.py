@@ -42,3 +42,19 @@ def test_published_entries_only_and_only_for_the_country(
         == "Observation de terrain : Poudre de lait réengraissée en matière grasse végétale"
     )
     assert entries[1].detail == "Kaolack, marché central, 2026-03-02 : 1\u202f250 XOF"
+
+
+def test_the_brief_lists_the_entries(stored: tuple[duckdb.DuckDBPyConnection, str]) -> None:
+    from fairmilk.outputs.reports import build_brief, render_html
+    from fairmilk.store.reference import load_reference
+    from fairmilk.web.views.country import brief_entries
+
+    con, sid = stored
+    load_reference(con)
+    con.execute("UPDATE register_submissions SET places = ['SN'] WHERE id = ?", [sid])
+    set_status(con, sid, "published", actor="moderator")
+    entries = brief_entries(con, "sn", "fr")
+    assert len(entries) == 1
+    html = render_html(build_brief(con, "SN", lang="fr", entries=entries))
+    assert "<h2>Expériences et observations de terrain</h2>" in html
+    assert entries[0][0] in html

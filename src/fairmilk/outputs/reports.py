@@ -9,7 +9,8 @@ and the date of the data.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,7 @@ class Brief:
 
     profile: Profile
     data_date: str
+    entries: list[tuple[str, str]] = field(default_factory=list)  # the register's (title, detail)
 
     @property
     def country(self) -> str:
@@ -59,11 +61,21 @@ def country_name(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> str
     return str(found[0])
 
 
-def build_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> Brief:
-    """The brief of country ``iso2`` in ``lang`` (InputError for an unknown country)."""
+def build_brief(
+    con: duckdb.DuckDBPyConnection,
+    iso2: str,
+    *,
+    lang: str,
+    entries: Sequence[tuple[str, str]] = (),
+) -> Brief:
+    """The brief of country ``iso2`` in ``lang`` (InputError for an unknown country).
+
+    ``entries`` are the register's published experiences and observations for the country
+    (title, detail), as the country page lists them; the caller reads them.
+    """
     check_lang(lang)
     country_name(con, iso2, lang=lang)
-    return Brief(build_profile(con, iso2, lang=lang), data_date(con))
+    return Brief(build_profile(con, iso2, lang=lang), data_date(con), list(entries))
 
 
 def data_date(con: duckdb.DuckDBPyConnection) -> str:
@@ -134,9 +146,16 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-def write_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str, out: Path) -> list[Path]:
+def write_brief(
+    con: duckdb.DuckDBPyConnection,
+    iso2: str,
+    *,
+    lang: str,
+    out: Path,
+    entries: Sequence[tuple[str, str]] = (),
+) -> list[Path]:
     """Write ``brief-CC-lang.html`` and ``.pdf`` into folder ``out``; return their paths."""
-    brief = build_brief(con, iso2, lang=lang)
+    brief = build_brief(con, iso2, lang=lang, entries=entries)
     html = render_html(brief)
     pdf = render_pdf(html)  # before writing anything: nothing half-written on error
     out.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ from fairmilk.outputs.reports import build_brief, render_html, render_pdf
 from fairmilk.outputs.tables import to_csv
 from fairmilk.web.render import render_error, render_page
 from fairmilk.web.state import DATA, respond, stamp
-from fairmilk.web.views.country import country_view
+from fairmilk.web.views.country import brief_entries, country_view
 from fairmilk.web.views.docs import SITE_PAGES, methodology_view, site_page
 from fairmilk.web.views.overview import overview_view
 from fairmilk.web.views.params import area, choice
@@ -128,7 +128,8 @@ async def brief(request: Request) -> Response:
 
     def build() -> bytes:
         with state.store.cursor() as con:
-            html = render_html(build_brief(con, country, lang=lang))
+            entries = brief_entries(con, country, lang)
+            html = render_html(build_brief(con, country, lang=lang, entries=entries))
         return render_pdf(html) if fmt == "pdf" else html.encode("utf-8")
 
     key = ("brief", country, lang, fmt)  # respond adds the store's fingerprint
@@ -138,7 +139,9 @@ async def brief(request: Request) -> Response:
         "Content-Security-Policy": BRIEF_CSP,
     }
     media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
-    return await respond(request, key, build, media=media, headers=headers)
+    return await respond(
+        request, key, build, media=media, headers=headers, depends=DEPENDS["country"]
+    )
 
 
 @router.get("/country/{code}")

@@ -84,3 +84,8 @@ def _sort_key(name: str) -> str:
     """Accents ignored: Sénégal sorts with Senegal, not after Sierra Leone."""
     plain = unicodedata.normalize("NFKD", name)
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def brief_entries(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> list[tuple[str, str]]:
+    """The register's entries of a country as a brief lists them (title, detail)."""
+    return [(e.title, e.detail) for e in register_entries(con, iso2.upper(), lang)]
