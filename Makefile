@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup run build test lint typecheck unit hostile browser-deps bench clean
+.PHONY: setup run build test lint typecheck unit hostile browser-deps bench clean docs
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +25,10 @@ build: setup
 ## Debian packages the tests need (chromium for browser tests, fonts for PDF).
 browser-deps:
 	@bash scripts/install-system-deps.sh
+
+## Copy docs/methodology, docs/indicators and docs/site into the package (the site shows them).
+docs:
+	python3 scripts/sync_docs.py
 
 lint: setup
 	$(BIN)/ruff check src tests bench

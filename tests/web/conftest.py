@@ -79,10 +79,15 @@ def build_full_store(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def full_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def full_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file with the embedded data plus the synthetic demo trade file (read-only)."""
+    return build_full_store(tmp_path_factory.mktemp("full") / "store.duckdb")
+
+
+@pytest.fixture(scope="session")
+def full_url(full_store_file: Path) -> Iterator[str]:
     """A real server on the embedded data plus the synthetic demo trade file."""
-    store = build_full_store(tmp_path_factory.mktemp("full") / "store.duckdb")
-    app = create_app(store)
+    app = create_app(full_store_file)
     with running(app) as url:
         yield url
     app.state.store.close()

@@ -11,7 +11,7 @@ from fairmilk import outputs, web
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import columns, i18n, queries
+from fairmilk.outputs import columns, country_profile, i18n, key_messages, queries
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.web import render
 from fairmilk.web.views import overview, view
@@ -44,6 +44,9 @@ def dynamic_messages() -> set[str]:
     out |= set(GROUP_KEYS) | set(STAGES)  # ids shown in titles and notes (fairmilk.text.term)
     out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
     out |= {i18n.ELASTIC_HEADER}  # header of any imports_pct_e<elasticity> column
+    out |= set(country_profile.LABELS.values()) | set(overview.PUBLISHED.values())
+    out |= {key_messages.product_name(c) for c in queries.CATEGORIES}  # in key messages
+    out |= {b.upper() for b in (*key_messages.BLOCS, *key_messages.EXPORTER_BLOCS)}
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

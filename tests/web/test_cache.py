@@ -37,7 +37,7 @@ from fairmilk.web.disk_cache import open_results
 from fairmilk.web.pages import BUILDERS, json_bytes
 from fairmilk.web.server import running
 from fairmilk.web.views import prices as view_prices
-from fairmilk.web.views.view import to_dict
+from fairmilk.web.views.view import PAGES, to_dict
 
 HEAVY_PAGES = ("overview", "per-litre", "simulators", "prices", "trade")
 
@@ -228,7 +228,7 @@ def test_cached_results_render_as_a_fresh_build(full_store: Path) -> None:
     """Results shared by EN and FR give the same pages as builds without any cache."""
     app = create_app(full_store)
     with served(app) as client:
-        for page in BUILDERS:
+        for page in PAGES:  # the menu's pages (a country page needs its code)
             for lang in ("en", "fr"):
                 got = client.get(f"/{page}.json", params={"lang": lang}).json()
                 with app.state.store.cursor() as con:

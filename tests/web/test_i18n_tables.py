@@ -158,9 +158,9 @@ def test_french_brief_has_french_titles_and_notes(full: httpx.Client) -> None:
     query = {"country": "SN", "format": "html"}
     english = full.get("/brief", params=query).text
     html = full.get("/brief", params={**query, "lang": "fr"}).text
-    assert "<h2>Exportations de l’UE vers ce pays</h2>" in html
-    assert "<h2>Chiffres publiés pour ce pays</h2>" in html
+    assert "<h2>Exportations laitières de l’UE-27 vers ce pays, par produit</h2>" in html
+    assert "<h2>Dépendance aux importations (%)</h2>" in html
     assert "DONNÉES SYNTHÉTIQUES : contient des lignes de démonstration synthétiques" in html
     assert SYNTHETIC_NOTE not in html
     assert SYNTHETIC_NOTE in english
-    assert "<th>équivalent lait (t)</th>" in html
+    assert "<th>Équivalent lait (t)</th>" in html

@@ -69,7 +69,7 @@ def test_page_in_browser(browser: Any, full_url: str, shots: Path, page: str, la
     assert tab.locator("html").get_attribute("lang") == lang
     charts = tab.locator(".vega")
     for i in range(charts.count()):
-        charts.nth(i).locator("canvas").wait_for(timeout=15000)
+        charts.nth(i).locator("canvas").wait_for(state="attached", timeout=15000)  # folded too
         assert charts.nth(i).get_attribute("data-error") is None
     assert tab.evaluate(UNLABELLED) == []
     assert tab.evaluate(UNDESCRIBED) == []

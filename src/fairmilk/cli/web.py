@@ -63,10 +63,12 @@ def report(
     """Write a country brief (HTML and PDF) with key figures, charts and sources."""
     from fairmilk.outputs.reports import write_brief
     from fairmilk.store import open_store
+    from fairmilk.web.views.country import brief_entries
 
     con = open_store(db_path(db), read_only=True)
     try:
-        paths = write_brief(con, country, lang=lang, out=out)
+        entries = brief_entries(con, country, lang)
+        paths = write_brief(con, country, lang=lang, out=out, entries=entries)
     finally:
         con.close()
     for path in paths:

@@ -1,7 +1,15 @@
-"""Country briefs: key figures, charts (SVG drawn by vl-convert) and sources, as HTML and PDF."""
+"""Country briefs: the country page on 2–4 A4 pages, as self-contained HTML and as PDF.
+
+A brief is made from the country's profile (``outputs.country_profile``), the same one the
+country page shows: key messages first, then charts (SVG drawn by vl-convert) and short
+tables with reader column names, each with its sources as links; then a suggested citation
+and the date of the data.
+"""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -14,122 +22,120 @@ from markupsafe import Markup
 
 from fairmilk import __version__
 from fairmilk.errors import InputError
-from fairmilk.outputs import charts, queries
-from fairmilk.outputs.i18n import check_lang, fmt_number, translator
-from fairmilk.outputs.names import category_names, with_names
-from fairmilk.outputs.tables import Result
+from fairmilk.outputs import charts
+from fairmilk.outputs.country_profile import LABELS, Profile, build_profile, check_country
+from fairmilk.outputs.i18n import check_lang, fmt_number, localise, translator
+from fairmilk.outputs.links import linkify
 
 TEMPLATES = Path(__file__).parent / "report_templates"
+CHART_SIZE = {"width": 560, "height": 150}  # px: three charts and tables fit 2-4 A4 pages
+MAX_NOTES = 2  # notes per table in the brief (the page and the API give them all)
 
 
 @dataclass(slots=True)
 class Brief:
-    """What a country brief shows: its figures, tables with charts, and sources."""
+    """A country's profile and the date of the data it was made from."""
 
-    country: str
-    name: str
-    lang: str
-    sections: list[tuple[str, Result, str]] = field(default_factory=list)
-    synthetic: bool = False
+    profile: Profile
+    data_date: str
+    entries: list[tuple[str, str]] = field(default_factory=list)  # the register's (title, detail)
+
+    @property
+    def country(self) -> str:
+        """The ISO code."""
+        return self.profile.iso2
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the brief uses synthetic demonstration rows."""
+        return self.profile.synthetic
 
 
 def country_name(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> str:
-    """The country's name in ``lang``; InputError for a code the store does not know."""
+    """The country's name in ``lang``; InputError for a code with no country page."""
+    code, _role = check_country(iso2)
     col = "name_fr" if lang == "fr" else "name_en"
-    found = con.execute(f"SELECT {col} FROM ref_countries WHERE iso2 = ?", [iso2]).fetchone()
+    found = con.execute(f"SELECT {col} FROM ref_countries WHERE iso2 = ?", [code]).fetchone()
     if not found:
-        raise InputError(
-            "unknown country",
-            column="country",
-            expected="an ISO alpha-2 code listed by 'fairmilk' reference data",
-            found=iso2,
-        )
+        raise InputError("unknown country", column="country", found=iso2)
     return str(found[0])
 
 
-def build_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> Brief:
-    """Gather the brief of country ``iso2``: EU dairy exports to it, and its published figures."""
+def build_brief(
+    con: duckdb.DuckDBPyConnection,
+    iso2: str,
+    *,
+    lang: str,
+    entries: Sequence[tuple[str, str]] = (),
+) -> Brief:
+    """The brief of country ``iso2`` in ``lang`` (InputError for an unknown country).
+
+    ``entries`` are the register's published experiences and observations for the country
+    (title, detail), as the country page lists them; the caller reads them.
+    """
     check_lang(lang)
-    iso2 = iso2.upper()
-    _ = translator(lang)
-    brief = Brief(iso2, country_name(con, iso2, lang=lang), lang)
-    imports = _imports(con, iso2, lang)
-    chart = ""
-    if imports.rows:
-        spec = charts.trade_chart(
-            _named(imports), by="year", measure="tonnes", title=imports.title, y_title="t"
-        )
-        chart = charts.render_svg(spec)
-    brief.sections.append((_("EU exports to this country"), imports, chart))
-    obs = _observations(con, iso2)
-    obs.lang = lang
-    brief.sections.append((_("Published figures for this country"), obs, ""))
-    brief.synthetic = imports.synthetic or obs.synthetic
-    return brief
+    country_name(con, iso2, lang=lang)
+    return Brief(build_profile(con, iso2, lang=lang), data_date(con), list(entries))
 
 
-def _imports(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Result:
-    _ = translator(lang)
-    filt = queries.TradeFilter(categories=queries.CATEGORIES, destination=iso2)
-    result = with_names(queries.trade_table(con, filt, by="year"), category_names(con, lang))
-    result.lang = lang
-    result.title = _("EU27 dairy exports by year and product")
-    return result
-
-
-def _named(result: Result) -> Result:
-    """The category column replaced by the product name, for the chart legend."""
-    cat, prod = result.columns.index("category"), result.columns.index("product")
-    new_rows = [tuple(r[prod] if i == cat else v for i, v in enumerate(r)) for r in result.rows]
-    return Result(result.title, result.columns, new_rows)
-
-
-def _observations(con: duckdb.DuckDBPyConnection, iso2: str) -> Result:
-    where = "geo = ?"
-    result = queries.rows(
-        con,
-        "SELECT series, product, period, value, unit, approximate, source_org, note "
-        "FROM observations WHERE geo = ? AND value IS NOT NULL "
-        "QUALIFY row_number() OVER (PARTITION BY series, product, unit "
-        "ORDER BY year DESC, month DESC NULLS FIRST) = 1 ORDER BY series, product LIMIT 40",
-        [iso2],
-    )
-    result.sources = queries.observation_sources(con, where, [iso2])
-    return result
+def data_date(con: duckdb.DuckDBPyConnection) -> str:
+    """The day the newest data file was loaded (ISO date; '–' for an empty store)."""
+    found = con.execute("SELECT max(finished_at) FROM source_files").fetchone()
+    return str(found[0])[:10] if found and found[0] is not None else "–"
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["linkify"] = linkify
+    return env
+
+
+def _svg(spec: charts.Spec | None) -> Markup | None:
+    """The chart drawn as SVG at the brief's size (None without a chart)."""
+    if spec is None:
+        return None
+    small = copy.deepcopy(spec) | CHART_SIZE
+    return Markup(charts.render_svg(small))  # noqa: S704 - SVG made by vl-convert
 
 
 def render_html(brief: Brief) -> str:
     """The brief as one self-contained HTML page (charts inline as SVG)."""
-    _ = translator(brief.lang)
-    sections: list[tuple[str, Result, Any]] = [
-        (title, res, Markup(svg) if svg else None)  # noqa: S704 - SVG made by vl-convert
-        for title, res, svg in brief.sections
-    ]
+    profile = brief.profile
+    lang = profile.lang
+    _ = translator(lang)
+    sections = [(s, _svg(s.chart)) for s in profile.sections]
+    messages = [(str(localise(m.text, lang)), m) for m in profile.messages]
     return (
         _environment()
         .get_template("brief.html")
         .render(
             brief=brief,
+            profile=profile,
             sections=sections,
+            messages=messages,
             _=_,
-            lang=brief.lang,
+            lang=lang,
+            labels=LABELS,
+            max_notes=MAX_NOTES,
             today=date.today().isoformat(),
             version=__version__,
-            cell=lambda v: (
-                fmt_number(v, brief.lang) if not isinstance(v, bool) else ("✔" if v else "")
-            ),
+            cell=lambda v: _cell(v, lang),
         )
     )
+
+
+def _cell(value: Any, lang: str) -> str:
+    if isinstance(value, bool):
+        return "✔" if value else ""
+    if isinstance(value, float):
+        return fmt_number(value, lang, digits=0 if abs(value) >= 100 else 1)
+    return fmt_number(value, lang)
 
 
 def render_pdf(html: str) -> bytes:
@@ -140,13 +146,21 @@ def render_pdf(html: str) -> bytes:
     return pdf
 
 
-def write_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str, out: Path) -> list[Path]:
+def write_brief(
+    con: duckdb.DuckDBPyConnection,
+    iso2: str,
+    *,
+    lang: str,
+    out: Path,
+    entries: Sequence[tuple[str, str]] = (),
+) -> list[Path]:
     """Write ``brief-CC-lang.html`` and ``.pdf`` into folder ``out``; return their paths."""
-    brief = build_brief(con, iso2, lang=lang)
+    brief = build_brief(con, iso2, lang=lang, entries=entries)
     html = render_html(brief)
+    pdf = render_pdf(html)  # before writing anything: nothing half-written on error
     out.mkdir(parents=True, exist_ok=True)
     stem = out / f"brief-{brief.country}-{lang}"
     html_path, pdf_path = stem.with_suffix(".html"), stem.with_suffix(".pdf")
     html_path.write_text(html, encoding="utf-8")
-    pdf_path.write_bytes(render_pdf(html))
+    pdf_path.write_bytes(pdf)
     return [html_path, pdf_path]

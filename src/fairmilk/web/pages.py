@@ -22,6 +22,8 @@ from fairmilk.outputs.reports import build_brief, render_html, render_pdf
 from fairmilk.outputs.tables import to_csv
 from fairmilk.web.render import render_error, render_page
 from fairmilk.web.state import DATA, respond, stamp
+from fairmilk.web.views.country import brief_entries, country_view
+from fairmilk.web.views.docs import SITE_PAGES, methodology_view, site_page
 from fairmilk.web.views.overview import overview_view
 from fairmilk.web.views.params import area, choice
 from fairmilk.web.views.policy import offensive_view, simulators_view
@@ -42,9 +44,15 @@ BUILDERS: dict[str, Callable[..., View]] = {
     "simulators": simulators_view,
     "register": register_view,
     "sources": sources_view,
+    "country": country_view,
+    "methodology": methodology_view,
+    **{slug: site_page(slug) for slug in SITE_PAGES},
 }
 # The fingerprint parts each page depends on (default: the loaded data only).
-DEPENDS: dict[str, tuple[str, ...]] = {"register": ("data", "register")}
+DEPENDS: dict[str, tuple[str, ...]] = {
+    "register": ("data", "register"),
+    "country": ("data", "register"),
+}
 MEDIA = {"csv": "text/csv; charset=utf-8", "svg": "image/svg+xml", "png": "image/png"}
 
 router = APIRouter(include_in_schema=False)
@@ -61,12 +69,16 @@ def _query(request: Request) -> dict[str, str]:
     return {k: v for k, v in request.query_params.items() if k != "lang"}
 
 
-def build_view(request: Request, page: str) -> View:
-    """The view of ``page`` for this request (from the app's cache when already built)."""
+def build_view(request: Request, page: str, *, path: dict[str, str] | None = None) -> View:
+    """The view of ``page`` for this request (from the app's cache when already built).
+
+    ``path`` holds parameters taken from the address itself (the code of /country/SN).
+    """
     if page not in BUILDERS:
         raise HTTPException(404, f"no such page: {page}; the pages are {', '.join(PAGES)}")
     parts = stamp(request, DEPENDS.get(page, DATA))
-    return cached_view(request.app.state, page, request_lang(request), _query(request), parts)
+    query = _query(request) | (path or {})
+    return cached_view(request.app.state, page, request_lang(request), query, parts)
 
 
 def cached_view(
@@ -116,7 +128,8 @@ async def brief(request: Request) -> Response:
 
     def build() -> bytes:
         with state.store.cursor() as con:
-            html = render_html(build_brief(con, country, lang=lang))
+            entries = brief_entries(con, country, lang)
+            html = render_html(build_brief(con, country, lang=lang, entries=entries))
         return render_pdf(html) if fmt == "pdf" else html.encode("utf-8")
 
     key = ("brief", country, lang, fmt)  # respond adds the store's fingerprint
@@ -126,7 +139,45 @@ async def brief(request: Request) -> Response:
         "Content-Security-Policy": BRIEF_CSP,
     }
     media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
-    return await respond(request, key, build, media=media, headers=headers)
+    return await respond(
+        request, key, build, media=media, headers=headers, depends=DEPENDS["country"]
+    )
+
+
+@router.get("/country/{code}")
+async def country_page(request: Request, code: str) -> Response:
+    """A country page (``/country/SN``) or its JSON twin (``/country/SN.json``)."""
+    iso, dot, ext = code.partition(".")
+    path = {"country": iso}
+    if dot and ext == "json":
+        key = ("json", "country", iso, str(request.url.query))
+        build = lambda: json_bytes(to_dict(build_view(request, "country", path=path)))  # noqa: E731
+        headers = _link(request, f"country/{iso}.json")
+        return await respond(request, key, build, media="application/json", headers=headers,
+                             depends=DEPENDS["country"])  # fmt: skip
+    if dot:
+        raise HTTPException(404, f"no such page: /country/{code}; try /country/{iso}.json")
+    return await _html(request, "country", path=path)
+
+
+@router.get("/methodology/{slug}")
+async def doc_page(request: Request, slug: str) -> Response:
+    """A methodology page (``/methodology/per-litre``) or its JSON twin (``.json``)."""
+    name, dot, ext = slug.partition(".")
+    path = {"doc": name}
+    if dot and ext == "json":
+        key = ("json", "methodology", name, str(request.url.query))
+        build = lambda: json_bytes(to_dict(build_view(request, "methodology", path=path)))  # noqa: E731
+        return await respond(request, key, build, media="application/json")
+    if dot:
+        raise HTTPException(404, f"no such page: /methodology/{slug}")
+    return await _html(request, "methodology", path=path)
+
+
+@router.get("/country/{code}/{file}")
+async def country_download(request: Request, code: str, file: str) -> Response:
+    """One block of a country page as CSV, or its chart as SVG or PNG."""
+    return await download(request, "country", file, path={"country": code})
 
 
 @router.get("/{name}")
@@ -150,23 +201,27 @@ def json_bytes(payload: Any) -> bytes:
 
 
 @router.get("/{name}/{file}")
-async def download(request: Request, name: str, file: str) -> Response:
+async def download(
+    request: Request, name: str, file: str, *, path: dict[str, str] | None = None
+) -> Response:
     """One block of a page as CSV, or its chart as SVG or PNG (with its sources)."""
     block_id, _dot, fmt = file.rpartition(".")
     if fmt not in MEDIA:
         raise InputError("unknown download format", column="format", expected="csv, svg or png")
-    headers = {"Content-Disposition": f'attachment; filename="{name}-{block_id}.{fmt}"'}
-    headers.update(_link(request, name + ".json"))
+    stem = "-".join([name, *(path or {}).values(), block_id])
+    headers = {"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'}
+    json_name = "/".join([name, *(path or {}).values()]) + ".json"
+    headers.update(_link(request, json_name))
 
     def build() -> bytes:
-        block = build_view(request, name).block(block_id)
+        block = build_view(request, name, path=path).block(block_id)
         if fmt == "csv":
             return to_csv(block.result).encode("utf-8")
         if block.chart is None:
             raise InputError("this table has no chart", column="block", found=block_id)
         return _draw(block.chart, block.result.sources, fmt)
 
-    key = ("download", name, file, str(request.url.query))
+    key = ("download", name, file, str(request.url.query), *(path or {}).values())
     depends = DEPENDS.get(name, DATA)
     return await respond(request, key, build, media=MEDIA[fmt], headers=headers, depends=depends)
 
@@ -193,11 +248,11 @@ def _link(request: Request, json_name: str) -> dict[str, str]:
     return {"Link": f'</{json_name}{query}>; rel="describedby"'}
 
 
-async def _html(request: Request, name: str) -> Response:
-    key = ("html", name, str(request.url.query))
+async def _html(request: Request, name: str, *, path: dict[str, str] | None = None) -> Response:
+    key = ("html", name, str(request.url.query), *(path or {}).values())
 
     def build() -> bytes:
-        view = build_view(request, name)
+        view = build_view(request, name, path=path)
         return render_page(view).encode("utf-8")
 
     depends = DEPENDS.get(name, DATA)

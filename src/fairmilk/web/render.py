@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fairmilk.outputs.i18n import LANGS, fmt_number, translator
+from fairmilk.outputs.links import linkify
 from fairmilk.web.views.view import PAGES, View
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -22,6 +23,7 @@ NAV_LABELS = {
     "offensive": "Milk offensive",
     "register": "Register",
     "sources": "Sources",
+    "methodology": "Methodology",
 }
 
 
@@ -35,6 +37,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["page_url"] = page_url
+    env.filters["linkify"] = linkify
     return env
 
 
@@ -42,6 +45,10 @@ def page_url(page: str, params: dict[str, str], lang: str, *, suffix: str = "") 
     """The address of ``page`` in ``lang`` with its state: a link that reproduces the view."""
     path = "/" if page == "overview" and not suffix else f"/{page}{suffix}"
     query = dict(params)
+    if page == "country" and "country" in query:  # the code is part of the address
+        path = f"/country/{query.pop('country')}{suffix}"
+    if page == "methodology" and "doc" in query:
+        path = f"/methodology/{query.pop('doc')}{suffix}"
     if lang != "en":
         query["lang"] = lang
     return path + ("?" + urlencode(query) if query else "")

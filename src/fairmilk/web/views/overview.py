@@ -1,4 +1,4 @@
-"""The overview page: headline figures and tables, what the store holds, the country briefs."""
+"""The home page: what fairmilk shows, headline figures, where to start, the country pages."""
 
 from __future__ import annotations
 
@@ -7,27 +7,82 @@ import duckdb
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import queries
 from fairmilk.outputs.i18n import translator
-from fairmilk.outputs.tables import Result
 from fairmilk.web.views.blocks import chart_from, computed
-from fairmilk.web.views.trade import powder_figures
+from fairmilk.web.views.country import country_list
 from fairmilk.web.views.view import Block, Figure, Query, View
 
 PUBLISHED_GEOS = ("west-africa", "ecowas", "waemu", "eu27")
 
 
 def overview_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> View:
-    """Headline figures, each with its period and sources, and what the store holds."""
+    """What fairmilk shows, what FFMP is, a few headline figures and where to start."""
     _ = translator(lang)
     view = View("overview", _("Overview"), lang, {})
     view.intro = _(
-        "Open figures on EU dairy exports to West Africa, milk prices and costs, and local "
-        "milk. Every number links to its source; a gap is shown as –."
+        "fairmilk shows how much dairy the EU exports to West Africa, what a litre of imported "
+        "milk costs against local milk, and which trade policies could support local milk; "
+        "every figure links to its source and a gap is shown as –. FFMP (fat-filled milk "
+        "powder) is skimmed milk powder blended with vegetable fat, mostly palm oil, sold in "
+        "West Africa far below the price of whole milk powder and of local milk."
     )
-    view.figures = powder_figures(con, lang=lang) + _published_figures(con, lang)
     view.blocks += headline_blocks(con, lang)
-    view.blocks.append(_holdings(con, lang))
+    view.figures = headline_figures(con, view.blocks, lang)
+    view.links = start_links(lang)
+    view.countries = country_list(con, lang)
     view.briefs = brief_countries(con, lang)
     return view
+
+
+def start_links(lang: str) -> list[tuple[str, str]]:
+    """Where to start: trade, prices, policy, the register and the method."""
+    _ = translator(lang)
+    suffix = "?lang=fr" if lang == "fr" else ""
+    pages = [
+        (_("Trade: EU dairy exports by product, year and country"), "/trade"),
+        (_("Prices: farm-gate prices, costs and the price of a litre"), "/per-litre"),
+        (_("Policy: tariff, supply-management and milk-offensive simulators"), "/simulators"),
+        (_("The register of experiences and field observations"), "/register/"),
+        (_("Methodology, glossary and how to cite"), "/methodology"),
+    ]
+    return [(label, href + suffix) for label, href in pages]
+
+
+def headline_figures(
+    con: duckdb.DuckDBPyConnection, blocks: list[Block], lang: str
+) -> list[Figure]:
+    """Three figures from the headline tables and up to two published ones, one source each."""
+    _ = translator(lang)
+    found = {b.id: b.result for b in blocks}
+    figures: list[Figure] = []
+    exports = found.get("exports")
+    if exports is not None and exports.rows:
+        recs = [r for r in exports.records() if r["category"] in queries.POWDERS]
+        tonnes = [r["tonnes"] for r in recs]
+        total = None if None in tonnes or not tonnes else sum(tonnes)
+        year = str(exports.records()[0]["year"])
+        line = one_source(exports.sources, lang)
+        ffmp = [r["tonnes"] for r in recs if r["category"] == "ffmp"]
+        figures.append(Figure(_("EU-27 milk-powder exports to West Africa (SMP, WMP, FFMP)"),
+                              total, "t", year, line))  # fmt: skip
+        figures.append(Figure(_("of which fat-filled milk powder (FFMP)"),
+                              ffmp[0] if ffmp else None, "t", year, line))  # fmt: skip
+    share = found.get("ffmp-share")
+    if share is not None and share.rows:
+        last = share.records()[-1]
+        pct = last["share_central_pct"]
+        figures.append(Figure(_("FFMP share of EU milk-powder exports to West Africa"),
+                              None if pct is None else round(pct, 1), "%", str(last["year"]),
+                              one_source(share.sources, lang)))  # fmt: skip
+    return figures + _published_figures(con, lang)
+
+
+def one_source(sources: list[str], lang: str) -> list[str]:
+    """One source line: the first source, and how many more the table lists."""
+    _ = translator(lang)
+    if len(sources) <= 1:
+        return list(sources)
+    return [_("{first} (and {n} more on the page of the table)", first=sources[0],
+              n=len(sources) - 1)]  # fmt: skip
 
 
 HEADLINES = (
@@ -60,56 +115,38 @@ def headline_blocks(con: duckdb.DuckDBPyConnection, lang: str) -> list[Block]:
 
 
 def brief_countries(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, str]]:
-    """West African countries (today's members) offered as country briefs."""
-    col = "name_fr" if lang == "fr" else "name_en"
-    found = con.execute(
-        f"""SELECT c.iso2, c.{col} FROM ref_countries c WHERE c.iso2 IN
-            (SELECT iso2 FROM ref_memberships WHERE region = 'west-africa' AND end_date IS NULL)
-            ORDER BY 2"""
-    ).fetchall()
-    return [(str(iso), str(name)) for iso, name in found]
+    """West African countries (today's members) offered as country briefs, sorted by name."""
+    return country_list(con, lang)
+
+
+# Published regional figures shown on the home page, with their reader labels.
+PUBLISHED = {
+    "export_volume__ffmp": "EU-27 FFMP exports to West Africa, as published",
+    "eu_share_of_wa_dairy_import_value__all_dairy": "EU share of West Africa's dairy import value",
+}
 
 
 def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:
-    """The latest published value of each regional series (at most eight)."""
-    title = "title_fr" if lang == "fr" else "title_en"
-    marks = ", ".join("?" for _ in PUBLISHED_GEOS)
+    """The latest published value of each series of ``PUBLISHED`` for West Africa."""
+    _ = translator(lang)
+    marks = ", ".join("?" for _ in PUBLISHED)
     found = queries.rows(
         con,
-        f"""SELECT o.series, coalesce(s.{title}, replace(o.series, '_', ' ')) AS label,
-                   o.geo, o.partner, o.period, o.value, o.unit, o.source_org, o.source_url, o.note
-            FROM observations o LEFT JOIN ref_series s USING (series)
-            WHERE o.geo IN ({marks}) AND o.value IS NOT NULL
-            QUALIFY row_number() OVER (PARTITION BY o.series, o.geo, o.partner, o.unit
-                                       ORDER BY o.year DESC, o.month DESC NULLS FIRST,
-                                                o.period DESC, o.source_url, o.value) = 1
-            ORDER BY o.series, o.geo, o.partner, o.unit LIMIT 8""",
-        list(PUBLISHED_GEOS),
+        f"""SELECT series, period, value, unit, source_org, source_url, note
+            FROM observations WHERE series IN ({marks}) AND partner = 'west-africa'
+              AND geo = 'eu27' AND value IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY series ORDER BY year DESC,
+                                       month DESC NULLS FIRST, source_url, value) = 1
+            ORDER BY series DESC""",
+        list(PUBLISHED),
     )
     return [
         Figure(
-            f"{r['label']} — {r['geo']}" + (f" → {r['partner']}" if r["partner"] else ""),
+            _(PUBLISHED[str(r["series"])]),
             r["value"],
             str(r["unit"]),
             str(r["period"]),
             [" — ".join(str(x) for x in (r["source_org"], r["source_url"]) if x)],
-            str(r["note"] or ""),
         )
         for r in found.records()
     ]
-
-
-def _holdings(con: duckdb.DuckDBPyConnection, lang: str) -> Block:
-    _ = translator(lang)
-    counts = [
-        (_("Loaded files (vintages)"), queries.count(con, "SELECT count(*) FROM source_files")),
-        (_("Trade rows in use"), queries.count(con, "SELECT count(*) FROM trade_current")),
-        (_("Published observations"), queries.count(con, "SELECT count(*) FROM observations")),
-        (_("Countries"), queries.count(con, "SELECT count(*) FROM ref_countries")),
-    ]
-    synthetic = queries.count(con, "SELECT count(*) FROM source_files WHERE synthetic") > 0
-    result = Result(
-        _("What the store holds"), ["item", "count"], counts, synthetic=synthetic, lang=lang
-    )
-    result.sources = [_("All loaded files are listed on the sources page.")]
-    return Block("holdings", result.title, result)

@@ -24,6 +24,7 @@ PAGES: tuple[str, ...] = (
     "offensive",
     "register",
     "sources",
+    "methodology",
 )
 POWDER_IDS: tuple[str, ...] = queries.POWDERS
 MEASURES: tuple[str, ...] = ("tonnes", "value_eur", "milk_equivalent_t")
@@ -55,6 +56,26 @@ class Block:
 
 
 @dataclass(slots=True)
+class Statement:
+    """A key message in the page language: a sentence, its period and sources."""
+
+    text: str
+    period: str
+    sources: list[str]
+    synthetic: bool = False
+    available: bool = True
+
+
+@dataclass(slots=True)
+class Entry:
+    """A record of the register shown on a page: its title, address and a short detail."""
+
+    title: str
+    href: str
+    detail: str = ""
+
+
+@dataclass(slots=True)
 class Control:
     """A form field of a page: its name in the URL, label, current value and choices."""
 
@@ -79,6 +100,10 @@ class View:
     controls: list[Control] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
     briefs: list[tuple[str, str]] = field(default_factory=list)
+    messages: list[Statement] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    countries: list[tuple[str, str]] = field(default_factory=list)
+    body: str = ""  # a documentation page as HTML (rendered from escaped Markdown)
 
     def block(self, block_id: str) -> Block:
         """The block called ``block_id``; InputError if the page has none of that name."""
@@ -101,7 +126,21 @@ def to_dict(view: View) -> dict[str, Any]:
         "blocks": [_block_dict(b) for b in view.blocks],
         "links": [{"label": label, "href": href} for label, href in view.links],
         "controls": [_control_dict(c) for c in view.controls],
-        "synthetic": any(b.result.synthetic for b in view.blocks),
+        "messages": [_statement_dict(m) for m in view.messages],
+        **({"html": str(view.body)} if view.body else {}),
+        "register": [{"title": e.title, "href": e.href, "detail": e.detail} for e in view.entries],
+        "synthetic": any(b.result.synthetic for b in view.blocks)
+        or any(m.synthetic for m in view.messages),
+    }
+
+
+def _statement_dict(item: Statement) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "period": item.period,
+        "sources": item.sources,
+        "synthetic": item.synthetic,
+        "available": item.available,
     }
 
 

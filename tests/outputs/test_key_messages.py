@@ -1,0 +1,88 @@
+"""Key messages: sentences computed from the store's figures, a gap said as a gap."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from fairmilk.outputs.i18n import localise
+from fairmilk.outputs.key_messages import (
+    TOPICS,
+    dependency_message,
+    key_messages,
+    membership_message,
+    tariffs_message,
+)
+from fairmilk.store.reference import load_reference
+
+FAO = "https://www.fao.org/faostat/en/"
+pytestmark = pytest.mark.filterwarnings("ignore:fetch_arrow_table.. is deprecated")
+
+
+def _observe(con: duckdb.DuckDBPyConnection, series: str, geo: str, year: int, value: float,
+             unit: str) -> None:  # fmt: skip
+    con.execute(
+        "INSERT INTO observations (dataset, series, geo, period, year, value, unit, source_url) "
+        "VALUES ('test', ?, ?, ?, ?, ?, ?, ?)",
+        [series, geo, str(year), year, value, unit, FAO],
+    )
+
+
+@pytest.fixture
+def store(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A store with the reference data only (no trade, no FAOSTAT rows for ZZ-like tests)."""
+    load_reference(con)
+    con.execute("DELETE FROM observations WHERE geo = 'SN'")
+    return con
+
+
+def test_dependency_sentence_from_the_figures(store: duckdb.DuckDBPyConnection) -> None:
+    # 2015: 30 / (70 + 30) = 30 %; 2022: 60 / (40 + 60) = 60 %.
+    for year, prod, imp in ((2015, 70_000.0, 30_000.0), (2022, 40_000.0, 60_000.0)):
+        _observe(store, "cow_milk_production", "SN", year, prod, "t")
+        _observe(store, "milk_imports_me", "SN", year, imp, "t milk equivalent")
+    message = dependency_message(store, "SN")
+    assert message.available
+    assert message.period == "2022"
+    assert "In 2022, imports made up 60 % of the milk supply" in message.text
+    assert "against 30 % in 2015" in message.text
+    assert any(FAO in s for s in message.sources)
+    french = localise(message.text, "fr")
+    assert french.startswith("En 2022, les importations représentaient 60 %")
+
+
+def test_missing_imports_make_a_gap_sentence(store: duckdb.DuckDBPyConnection) -> None:
+    _observe(store, "cow_milk_production", "SN", 2022, 40_000.0, "t")
+    message = dependency_message(store, "SN")
+    assert not message.available
+    assert "not available" in message.text
+    assert message.sources == ()
+
+
+def test_every_topic_has_a_sentence_even_on_an_empty_store(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    messages = key_messages(store, "SN")
+    assert [m.topic for m in messages] == list(TOPICS)
+    assert all(m.text for m in messages)
+    gaps = {m.topic for m in messages if not m.available}
+    assert {"dependency", "imports", "ffmp", "per-litre", "alerts"} <= gaps
+    assert all("not available" in m.text for m in messages if m.topic in gaps)
+
+
+def test_membership_with_dates_and_the_aes_gap(store: duckdb.DuckDBPyConnection) -> None:
+    bf = membership_message(store, "BF")
+    assert "member of ECOWAS from 1975-05-28 to 2025-01-28" in bf.text
+    assert "member of WAEMU since 1994-01-10" in bf.text
+    assert "membership of AES: not recorded (a gap)" in bf.text
+    assert "https://www.ecowas.int/" in bf.sources
+    french = localise(bf.text, "fr")
+    assert "CEDEAO : membre du 1975-05-28 au 2025-01-28" in french
+
+
+def test_tariffs_from_the_tax_reference(store: duckdb.DuckDBPyConnection) -> None:
+    sn = tariffs_message(store, "SN")
+    # CET 5 %; levies: ECOWAS 0.5 + WAEMU PCS 1 + RS 1 + PROMAD 3 = 5.5 %; VAT is a gap.
+    assert "customs duty of 5 % and levies of 5.5 %" in sn.text
+    assert "VAT: not available" in sn.text
+    assert "5,5 %" in localise(sn.text, "fr")
