@@ -156,7 +156,7 @@ def per_litre_rows(
 
 COLUMNS = [
     "country", "category", "year", "currency", "unit_value_eur_per_kg", "duty_pct", "levy_pct",
-    "vat_pct", "landed_local_per_litre", "compared_with", "local_price_low", "local_price_high",
+    "vat_pct", "litres_per_kg", "landed_local_per_litre", "compared_with", "local_price_low", "local_price_high",
     "local_prices_n", "gap_low", "gap_high", "ratio_low", "ratio_high", "notes",
 ]  # fmt: skip
 
@@ -167,7 +167,8 @@ def _cells(r: PerLitreRow) -> tuple[object, ...]:
     comp = (c.landed_per_litre, c.compared_with) if c else (None, None)
     spread = (c.gap_low, c.gap_high, c.ratio_low, c.ratio_high) if c else (None,) * 4
     head = (r.country, r.category, r.year, r.currency, r.unit_value_eur_per_kg)
-    return (*head, *taxes, *comp, r.local_low, r.local_high, r.local_count, *spread,
+    litres = r.cost.litres_per_kg if r.cost else None
+    return (*head, *taxes, litres, *comp, r.local_low, r.local_high, r.local_count, *spread,
             join(r.notes) if r.notes else None)  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from fairmilk.outputs import memo, queries
-from fairmilk.outputs.tables import Result, _plain, to_csv
+from fairmilk.outputs.tables import Result, _plain, labelled, to_csv
 from fairmilk.web.state import respond, stamp
 from fairmilk.web.views.trade import trade_filter
 
@@ -88,8 +88,9 @@ def _page(request: Request, result: Result, limit: int, offset: int, *, csv: boo
     """The page as JSON (a Page with ``next`` while rows remain) or as CSV."""
     total = len(result.rows)
     chunk = Result(result.title, result.columns, result.rows[offset : offset + limit])
+    chunk.synthetic = result.synthetic
     if csv:
-        return to_csv(chunk).encode("utf-8")
+        return to_csv(labelled(chunk)).encode("utf-8")
     nxt = None
     if offset + limit < total:
         params = dict(request.query_params) | {"offset": str(offset + limit), "limit": str(limit)}

@@ -19,7 +19,7 @@ from fairmilk.errors import FairmilkError, InputError
 from fairmilk.outputs import charts, memo
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
 from fairmilk.outputs.reports import build_brief, render_html, render_pdf
-from fairmilk.outputs.tables import to_csv
+from fairmilk.outputs.tables import labelled, to_csv
 from fairmilk.web.render import render_error, render_page
 from fairmilk.web.state import DATA, respond, stamp
 from fairmilk.web.views.overview import overview_view
@@ -161,7 +161,7 @@ async def download(request: Request, name: str, file: str) -> Response:
     def build() -> bytes:
         block = build_view(request, name).block(block_id)
         if fmt == "csv":
-            return to_csv(block.result).encode("utf-8")
+            return to_csv(labelled(block.result)).encode("utf-8")
         if block.chart is None:
             raise InputError("this table has no chart", column="block", found=block_id)
         return _draw(block.chart, block.result.sources, fmt)
