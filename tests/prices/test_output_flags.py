@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import duckdb
+from tests.prices.test_per_litre import synthetic_inputs
 
-from fairmilk.indicators.costs import coverage_frame, cost_coverage
+from fairmilk.indicators.costs import cost_coverage, coverage_frame
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import per_litre_frame, per_litre_rows
 from fairmilk.indicators.price_tables import cost_coverage_table
 from fairmilk.indicators.prices import PricePoint
-from tests.prices.test_per_litre import synthetic_inputs
 
 
 def _p(series: str, value: float, *, derived: bool = False) -> PricePoint:

@@ -24,4 +24,5 @@ def test_api_csv_pages_keep_the_synthetic_column(full_url: str) -> None:
     answer = httpx.get(full_url + "/api/v1/trade.csv?destination=SN", timeout=120)
     assert answer.status_code == 200, answer.text[:300]
     rows = list(csv.DictReader(io.StringIO(answer.text)))
-    assert rows and all(r["synthetic"] == "True" for r in rows)
+    assert rows
+    assert all(r["synthetic"] == "True" for r in rows)

@@ -156,8 +156,8 @@ def per_litre_rows(
 
 COLUMNS = [
     "country", "category", "year", "currency", "unit_value_eur_per_kg", "duty_pct", "levy_pct",
-    "vat_pct", "litres_per_kg", "landed_local_per_litre", "compared_with", "local_price_low", "local_price_high",
-    "local_prices_n", "gap_low", "gap_high", "ratio_low", "ratio_high", "notes",
+    "vat_pct", "litres_per_kg", "landed_local_per_litre", "compared_with", "local_price_low",
+    "local_price_high", "local_prices_n", "gap_low", "gap_high", "ratio_low", "ratio_high", "notes",
 ]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs.exports_meta import FORMATS as FORMATS
 from fairmilk.outputs.exports_meta import describe, field_type, licences, source_entries
-from fairmilk.outputs.tables import Result, labelled, to_csv
+from fairmilk.outputs.tables import Result, to_csv
 
 SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 BOM = "\ufeff"
@@ -234,7 +234,6 @@ def _swap_folder(new: Path, target: Path) -> None:
 def export(results: Sequence[Result], path: Path, *, fmt: str | None = None) -> list[Path]:
     """Write the results to path in the format (guessed from path when None); files written."""
     kind = guess_format(path, fmt)
-    results = [labelled(r) for r in results]  # a synthetic column on synthetic tables
     if kind == "datapackage":
         return write_datapackage(results, path)
     if len(results) != 1:
