@@ -11,8 +11,9 @@ from fairmilk import outputs, web
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import columns, i18n, queries
+from fairmilk.outputs import charts, columns, i18n, queries
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
+from fairmilk.reference.published import metric_names
 from fairmilk.web import render
 from fairmilk.web.views import overview, view
 
@@ -44,6 +45,8 @@ def dynamic_messages() -> set[str]:
     out |= set(GROUP_KEYS) | set(STAGES)  # ids shown in titles and notes (fairmilk.text.term)
     out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
     out |= {i18n.ELASTIC_HEADER}  # header of any imports_pct_e<elasticity> column
+    out |= set(charts.TEXTS)  # chart notes and descriptions
+    out |= set(metric_names().values())  # what published figures measure (a table column)
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

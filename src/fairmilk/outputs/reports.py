@@ -57,7 +57,7 @@ def build_brief(con: duckdb.DuckDBPyConnection, iso2: str, *, lang: str) -> Brie
     chart = ""
     if imports.rows:
         spec = charts.trade_chart(
-            _named(imports), by="year", measure="tonnes", title=imports.title, y_title="t"
+            imports, by="year", measure="tonnes", title=imports.title, y_title="t"
         )
         chart = charts.render_svg(spec)
     brief.sections.append((_("EU exports to this country"), imports, chart))
@@ -75,13 +75,6 @@ def _imports(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Result:
     result.lang = lang
     result.title = _("EU27 dairy exports by year and product")
     return result
-
-
-def _named(result: Result) -> Result:
-    """The category column replaced by the product name, for the chart legend."""
-    cat, prod = result.columns.index("category"), result.columns.index("product")
-    new_rows = [tuple(r[prod] if i == cat else v for i, v in enumerate(r)) for r in result.rows]
-    return Result(result.title, result.columns, new_rows)
 
 
 def _observations(con: duckdb.DuckDBPyConnection, iso2: str) -> Result:

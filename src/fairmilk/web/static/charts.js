@@ -7,6 +7,11 @@
     var holder = document.getElementById(el.getAttribute("data-spec"));
     if (!holder || typeof vegaEmbed !== "function") { return; }
     var spec = JSON.parse(holder.textContent);
+    // The spec is drawn at a fixed width on the server (downloads); in the page it takes the
+    // width of its container, so a chart never makes a phone screen scroll sideways.
+    spec.width = "container";
+    spec.autosize = { type: "fit-x", contains: "padding" };
+    if (el.clientWidth < 480) { spec.height = 220; }
     vegaEmbed(el, spec, {
       actions: false,
       renderer: "canvas",

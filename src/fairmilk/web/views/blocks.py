@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import duckdb
 
@@ -44,7 +45,14 @@ def computed(block_id: str, title: str, run: Callable[[], Frame], lang: str) -> 
 
 
 def chart_from(
-    block: Block, *, x: str, y: str, color: str | None, kind: str, y_title: str
+    block: Block,
+    *,
+    x: str,
+    y: str,
+    color: str | None,
+    kind: str,
+    y_title: str,
+    rules: Sequence[charts.Rule] = (),
 ) -> Block:  # kind: line, bar (stacked) or grouped (bars side by side)
     """The block with a chart of its own columns (none when the columns or rows are missing)."""
     res = block.result
@@ -52,20 +60,12 @@ def chart_from(
         return block
     if all(rec[y] is None for rec in res.records()):
         return block  # only gaps: a chart would suggest zeros
+    common: dict[str, Any] = {"x": x, "y": y, "color": color, "title": block.title}
+    common |= {"y_title": y_title, "rules": rules}
     if kind == "line":
-        block.chart = charts.line_chart(
-            res, x=x, y=y, color=color, title=block.title, y_title=y_title
-        )
+        block.chart = charts.line_chart(res, **common)
     else:
-        block.chart = charts.bar_chart(
-            res,
-            x=x,
-            y=y,
-            color=color,
-            title=block.title,
-            y_title=y_title,
-            grouped=kind == "grouped",
-        )
+        block.chart = charts.bar_chart(res, grouped=kind == "grouped", **common)
     return block
 
 

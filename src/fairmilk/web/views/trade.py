@@ -7,7 +7,6 @@ import duckdb
 from fairmilk.outputs import charts, queries
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.names import category_names, with_names
-from fairmilk.outputs.tables import Result
 from fairmilk.web.views.params import area, area_options, categories, choice, year
 from fairmilk.web.views.view import MEASURE_UNITS, MEASURES, Block, Control, Figure, Query, View
 
@@ -41,7 +40,7 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
     chart = None
     if any(rec[measure] is not None for rec in result.records()):
         chart = charts.trade_chart(
-            _chart_ready(result, by),
+            result,
             by=by,
             measure=measure,
             title=result.title,
@@ -55,14 +54,6 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
     view.blocks.append(Block("trade", result.title, result, chart))
     view.controls = _controls(con, params, lang)
     return view
-
-
-def _chart_ready(result: Result, by: str) -> Result:
-    """The result with its category column holding the localised product name for colours."""
-    idx = result.columns.index("product")
-    cat = result.columns.index("category")
-    new_rows = [tuple(r[idx] if i == cat else v for i, v in enumerate(r)) for r in result.rows]
-    return Result(result.title, result.columns, new_rows)
 
 
 def _params(filt: queries.TradeFilter, *, by: str, measure: str) -> dict[str, str]:
