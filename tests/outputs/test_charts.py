@@ -108,22 +108,18 @@ def test_periods_that_are_no_dates_keep_an_ordinal_axis() -> None:
     assert charts.chart_time(["2019-Q2"]).dates == {"2019-Q2": "2019-04-01"}
 
 
+def _colours(result: Result) -> dict[str, str]:
+    spec = charts.trade_chart(result, by="year", measure="tonnes", title="T", y_title="t")
+    return charts.colours_of(spec)
+
+
 def test_one_colour_per_category_in_every_language_and_chart() -> None:
-    en = charts.colours_of(charts.trade_chart(_trade(), by="year", measure="tonnes",
-                                              title="T", y_title="t"))  # fmt: skip
-    fr = charts.colours_of(charts.trade_chart(_trade("fr", gap=True), by="year",
-                                              measure="tonnes", title="T", y_title="t"))  # fmt: skip
-    assert (
-        en["Fat-filled milk powder"] == fr["Poudre réengraissée"] == charts.CATEGORY_COLOURS["ffmp"]
-    )
-    assert (
-        en["Skimmed milk powder"] == fr["Lait écrémé en poudre"] == charts.CATEGORY_COLOURS["smp"]
-    )
-    only_smp = Result("T", ["year", "tonnes", "category", "product"],
-                      [(2020, 1.0, "smp", "SMP")])  # fmt: skip
-    alone = charts.colours_of(charts.trade_chart(only_smp, by="year", measure="tonnes",
-                                                 title="T", y_title="t"))  # fmt: skip
-    assert alone["SMP"] == charts.CATEGORY_COLOURS["smp"]  # not the first palette colour
+    en, fr = _colours(_trade()), _colours(_trade("fr", gap=True))
+    ffmp, smp = charts.CATEGORY_COLOURS["ffmp"], charts.CATEGORY_COLOURS["smp"]
+    assert en["Fat-filled milk powder"] == fr["Poudre réengraissée"] == ffmp
+    assert en["Skimmed milk powder"] == fr["Lait écrémé en poudre"] == smp
+    only_smp = Result("T", ["year", "tonnes", "category", "product"], [(2020, 1.0, "smp", "SMP")])
+    assert _colours(only_smp)["SMP"] == smp  # not the first colour of the palette
     assert len(set(charts.CATEGORY_COLOURS.values())) == len(charts.CATEGORY_COLOURS)
 
 
