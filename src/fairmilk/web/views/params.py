@@ -11,6 +11,7 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.outputs import queries
+from fairmilk.outputs.availability import check_area
 from fairmilk.outputs.i18n import pick, translator
 from fairmilk.web.views.view import Query
 
@@ -32,12 +33,8 @@ def year(query: Query, name: str, default: int) -> int:
 
 
 def area(query: Query, name: str, default: str) -> str:
-    """A country (ISO alpha-2), a region id or ``all``, else InputError."""
-    value = (query.get(name) or default).strip()
-    if value in (*queries.REGIONS, "all") or (len(value) == 2 and value.isalpha()):
-        return value.upper() if len(value) == 2 else value
-    expected = "an ISO 3166 alpha-2 code, all, or one of " + ", ".join(queries.REGIONS)
-    raise InputError("bad area", column=name, expected=expected, found=value)
+    """A country (ISO alpha-2), a region id or ``all``, else InputError listing what exists."""
+    return check_area(query.get(name) or default, param=name)
 
 
 def categories(query: Query) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from fairmilk.outputs import charts, queries
+from fairmilk.outputs.availability import trade_available
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.names import category_names, with_names
 from fairmilk.web.views.params import area, area_options, categories, choice, year
@@ -36,6 +37,8 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
         *result.notes,
         _("Milk equivalent uses the sourced factor of each category; no factor gives a gap."),
     ]
+    if not result.rows:
+        result.notes.append(trade_available(con, flow=filt.flow))
     unit = MEASURE_UNITS[measure]
     chart = None
     if any(rec[measure] is not None for rec in result.records()):
