@@ -11,7 +11,7 @@ from fairmilk import outputs, web
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import charts, columns, i18n, queries
+from fairmilk.outputs import charts, columns, i18n, queries, tables
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.reference.published import metric_names
 from fairmilk.web import render
@@ -46,6 +46,7 @@ def dynamic_messages() -> set[str]:
     out |= set(FLAGS)  # anomaly flags shown in table cells (fairmilk.text.term)
     out |= {i18n.ELASTIC_HEADER}  # header of any imports_pct_e<elasticity> column
     out |= set(charts.TEXTS)  # chart notes and descriptions
+    out |= {tables.LEFT_OUT}  # terminal tables: the columns left out
     out |= set(metric_names().values())  # what published figures measure (a table column)
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
