@@ -6,6 +6,7 @@ import duckdb
 
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import queries
+from fairmilk.outputs.collation import by_name
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.tables import Result
 from fairmilk.web.views.blocks import chart_from, computed
@@ -65,9 +66,9 @@ def brief_countries(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str
     found = con.execute(
         f"""SELECT c.iso2, c.{col} FROM ref_countries c WHERE c.iso2 IN
             (SELECT iso2 FROM ref_memberships WHERE region = 'west-africa' AND end_date IS NULL)
-            ORDER BY 2"""
+            """
     ).fetchall()
-    return [(str(iso), str(name)) for iso, name in found]
+    return by_name((str(iso), str(name)) for iso, name in found)
 
 
 def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:

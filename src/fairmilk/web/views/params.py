@@ -12,6 +12,7 @@ import duckdb
 from fairmilk.errors import InputError
 from fairmilk.outputs import queries
 from fairmilk.outputs.availability import check_area
+from fairmilk.outputs.collation import by_name
 from fairmilk.outputs.i18n import pick, translator
 from fairmilk.web.views.view import Query
 
@@ -72,5 +73,6 @@ def area_options(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, s
     regions = con.execute("SELECT region, name_en, name_fr FROM ref_regions ORDER BY 1")
     out += [(str(r), pick(lang, en, fr)) for r, en, fr in regions.fetchall()]
     col = "name_fr" if lang == "fr" else "name_en"
-    countries = con.execute(f"SELECT iso2, {col} FROM ref_countries ORDER BY {col}").fetchall()
-    return out + [(str(c), f"{n} ({c})") for c, n in countries]
+    found = con.execute(f"SELECT iso2, {col} FROM ref_countries").fetchall()
+    countries = by_name((str(c), str(n)) for c, n in found)
+    return out + [(c, f"{n} ({c})") for c, n in countries]
