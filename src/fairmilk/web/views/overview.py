@@ -5,9 +5,10 @@ from __future__ import annotations
 import duckdb
 
 from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.headline import measure_of
 from fairmilk.outputs import queries
 from fairmilk.outputs.collation import by_name
-from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.i18n import localise, translator
 from fairmilk.outputs.tables import Result
 from fairmilk.web.views.blocks import chart_from, computed
 from fairmilk.web.views.trade import powder_figures
@@ -77,7 +78,7 @@ def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure
     marks = ", ".join("?" for _ in PUBLISHED_GEOS)
     found = queries.rows(
         con,
-        f"""SELECT o.series, coalesce(s.{title}, replace(o.series, '_', ' ')) AS label,
+        f"""SELECT o.series, s.{title} AS label, o.product,
                    o.geo, o.partner, o.period, o.value, o.unit, o.source_org, o.source_url, o.note
             FROM observations o LEFT JOIN ref_series s USING (series)
             WHERE o.geo IN ({marks}) AND o.value IS NOT NULL
@@ -89,7 +90,8 @@ def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure
     )
     return [
         Figure(
-            f"{r['label']} — {r['geo']}" + (f" → {r['partner']}" if r["partner"] else ""),
+            f"{_figure_label(r, lang)} — {r['geo']}"
+            + (f" → {r['partner']}" if r["partner"] else ""),
             r["value"],
             str(r["unit"]),
             str(r["period"]),
@@ -98,6 +100,14 @@ def _published_figures(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure
         )
         for r in found.records()
     ]
+
+
+def _figure_label(row: dict[str, object], lang: str) -> str:
+    """A series' title, or what a published figure measures (and of which product)."""
+    if row["label"]:
+        return str(row["label"])
+    words = str(localise(measure_of(str(row["series"])), lang))
+    return f"{words} ({row['product']})" if row["product"] else words
 
 
 def _holdings(con: duckdb.DuckDBPyConnection, lang: str) -> Block:
