@@ -249,6 +249,7 @@ def _finish(
     spec["config"] = {
         "range": {"category": list(PALETTE)},
         "font": "sans-serif",
+        "mark": {"color": PALETTE[0]},
         "locale": LOCALES.get(result.lang, LOCALES["en"]),
         "title": {"subtitleColor": "#8a1c1c" if result.synthetic else "#333"},
     }

@@ -10,7 +10,7 @@ import duckdb
 from fairmilk.errors import FairmilkError
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import charts, memo
-from fairmilk.outputs.i18n import localise, translator
+from fairmilk.outputs.i18n import localise, pick, translator
 from fairmilk.outputs.tables import Result, localised
 from fairmilk.web.views.view import Block, Control
 
@@ -62,11 +62,26 @@ def chart_from(
         return block  # only gaps: a chart would suggest zeros
     common: dict[str, Any] = {"x": x, "y": y, "color": color, "title": block.title}
     common |= {"y_title": y_title, "rules": rules}
+    if color == "category":  # the legend names products in the page language; ids fix colours
+        res = _with_product_names(res)
+        common |= {"color": "product", "color_key": "category"}
     if kind == "line":
         block.chart = charts.line_chart(res, **common)
     else:
         block.chart = charts.bar_chart(res, grouped=kind == "grouped", **common)
     return block
+
+
+def _with_product_names(res: Result) -> Result:
+    """The result with a ``product`` column: each category's name in the result's language."""
+    from fairmilk.reference.categories import categories
+
+    names = {c.category: pick(res.lang, c.name_en, c.name_fr) for c in categories()}
+    at = res.columns.index("category")
+    rows = [(*r, names.get(str(r[at]), str(r[at]))) for r in res.rows]
+    out = Result(res.title, [*res.columns, "product"], rows, res.sources, res.notes,
+                 res.synthetic, res.lang)  # fmt: skip
+    return out
 
 
 def controls_for(
