@@ -84,7 +84,7 @@ def test_headline_command(db: Path) -> None:
     ("args", "message"),
     [
         (["trade", "--by", "week"], "by: expected some of"),
-        (["trade", "--destination", "Senegal"], "expected an ISO 3166 alpha-2 code"),
+        (["trade", "--destination", "Senegal"], "unknown country or region code for --destination"),
         (["trade", "--from", "2019-13"], "expected a year (2019) or a month"),
         (["export", "trade", "-o", "x.ods"], "cannot tell the format"),
     ],

@@ -368,10 +368,13 @@ def test_cli_does_not_add_an_extract_to_bulk_data_of_the_same_year(tmp_path: Pat
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert (
-        "2022: not loaded: Comext bulk data of this year is loaded (comext:FR:2022)" in result.output
+        "2022: not loaded: Comext bulk data of this year is loaded (comext:FR:2022)"
+        in result.output
     )
     con = open_store(store, read_only=True)
-    keys = con.execute("SELECT dataset_key FROM source_files WHERE source = 'comext' ORDER BY 1").fetchall()
+    keys = con.execute(
+        "SELECT dataset_key FROM source_files WHERE source = 'comext' ORDER BY 1"
+    ).fetchall()
     con.close()
     assert keys == [("comext-api:2023:west-africa:export",), ("comext:FR:2022",)]
 

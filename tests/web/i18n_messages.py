@@ -11,8 +11,9 @@ from fairmilk import outputs, web
 from fairmilk.indicators.anomaly import FLAGS
 from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
-from fairmilk.outputs import columns, country_profile, i18n, key_messages, queries
+from fairmilk.outputs import charts, columns, country_profile, i18n, key_messages, queries, tables
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
+from fairmilk.reference.published import metric_names
 from fairmilk.web import render
 from fairmilk.web.views import overview, view
 
@@ -47,6 +48,9 @@ def dynamic_messages() -> set[str]:
     out |= set(country_profile.LABELS.values()) | set(overview.PUBLISHED.values())
     out |= {key_messages.product_name(c) for c in queries.CATEGORIES}  # in key messages
     out |= {b.upper() for b in (*key_messages.BLOCS, *key_messages.EXPORTER_BLOCS)}
+    out |= set(charts.TEXTS)  # chart notes and descriptions
+    out |= {tables.LEFT_OUT}  # terminal tables: the columns left out
+    out |= set(metric_names().values())  # what published figures measure (a table column)
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

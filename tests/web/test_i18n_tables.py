@@ -141,7 +141,7 @@ def test_french_html_page_shows_french_notes_and_headers(full: httpx.Client) -> 
     html = full.get("/prices", params={"lang": "fr"}).text
     assert "couverture (%) = 100 × prix à la ferme / coût de production complet" in html
     assert "coverage_pct = 100" not in html
-    assert '<th scope="col">couverture (%)</th>' in html
+    assert '<th scope="col" title="coverage_pct">couverture (%)</th>' in html
     english = full.get("/prices").text
     assert "coverage_pct = 100 × farm-gate price / full production cost" in english
 

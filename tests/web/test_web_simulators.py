@@ -181,6 +181,6 @@ def test_french_labels_of_the_new_fields(client: httpx.Client) -> None:
 
 def test_french_headers_name_any_elasticity(full: httpx.Client) -> None:
     html = full.get("/simulators", params={"lang": "fr", "elasticities": "-0.7,-2.25"}).text
-    assert '<th scope="col">importations (%) e=-0,7</th>' in html
-    assert '<th scope="col">importations (%) e=-2,25</th>' in html
+    assert '<th scope="col" title="imports_pct_e-0.7">importations (%) e=-0,7</th>' in html
+    assert '<th scope="col" title="imports_pct_e-2.25">importations (%) e=-2,25</th>' in html
     assert ">imports_pct_e-0.7<" not in html

@@ -19,6 +19,7 @@ from fairmilk.cli.trade_options import (
     Exporter,
     Flow,
     Start,
+    checked_areas,
     read_store,
     split_list,
 )
@@ -36,10 +37,18 @@ trade_app = typer.Typer(
 )
 
 
-def _run(db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame]) -> Frame:
+def _run(
+    db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame], *, flow: str = ""
+) -> Frame:
+    """The frame ``make`` computes; an empty trade answer (``flow``) says what is stored."""
     con = read_store(db)
     try:
-        return make(con)
+        frame = make(con)
+        if flow and not frame.rows:
+            from fairmilk.outputs.availability import trade_available
+
+            frame.notes = [*frame.notes, trade_available(con, flow=flow)]
+        return frame
     finally:
         con.close()
 
@@ -66,10 +75,11 @@ def trade(
     check_format(fmt)
     from fairmilk.indicators.trade import trade_frame
 
+    exporters, destinations = checked_areas(exporter, destination)
     frame = _run(db, lambda con: trade_frame(
-        con, exporters=split_list(exporter), destinations=split_list(destination),
+        con, exporters=exporters, destinations=destinations,
         categories=split_list(category), flow=flow, start=start, end=end, by=split_list(by) or (),
-    ))  # fmt: skip
+    ), flow=flow)  # fmt: skip
     show(frame, fmt)
 
 
@@ -106,10 +116,11 @@ def ffmp(
     from fairmilk.indicators.ffmp import ffmp_frame
 
     band = _band(band_low, band_central, band_high)
+    exporters, destinations = checked_areas(exporter, destination)
     frame = _run(db, lambda con: ffmp_frame(
-        con, share=share, exporters=split_list(exporter), destinations=split_list(destination),
+        con, share=share, exporters=exporters, destinations=destinations,
         start=start, end=end, by=split_list(by) or ("year",), band=band,
-    ))  # fmt: skip
+    ), flow="export")  # fmt: skip
     show(frame, fmt)
 
 
@@ -126,8 +137,11 @@ def dependency(
     """Import dependency (%) and milk available per person (kg/year), by country and year."""
     check_format(fmt)
     from fairmilk.indicators.dependency import dependency_frame
+    from fairmilk.outputs.availability import check_areas
+    from fairmilk.reference.geo import REGIONS
 
-    countries = split_list(country) or ["west-africa"]
+    checked = check_areas(split_list(country), param="--country", regions=REGIONS)
+    countries = checked or ["west-africa"]
     frame = _run(db, lambda con: dependency_frame(con, countries=countries, start=start, end=end))
     show(frame, fmt)
 

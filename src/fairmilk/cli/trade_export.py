@@ -16,6 +16,7 @@ from fairmilk.cli.trade_options import (
     Exporter,
     Flow,
     Start,
+    checked_areas,
     read_store,
     split_list,
 )
@@ -49,7 +50,7 @@ def _frames(
     from fairmilk.outputs.exports import to_result
     from fairmilk.outputs.headline import headline_results
 
-    exp, dest = split_list(exporter), split_list(destination)
+    exp, dest = checked_areas(exporter, destination)
     if what == "trade":
         keys = split_list(by) or DEFAULT_BY
         frame = trade_frame(con, exporters=exp, destinations=dest, categories=split_list(category),

@@ -65,3 +65,16 @@ def read_store(db: Path | None) -> duckdb.DuckDBPyConnection:
     from fairmilk.store import open_store
 
     return open_store(db_path(db), read_only=True)
+
+
+def checked_areas(
+    exporter: str | None, destination: str | None
+) -> tuple[list[str] | None, list[str] | None]:
+    """The --exporter and --destination codes, each checked (an unknown one exits with 2)."""
+    from fairmilk.outputs.availability import check_areas
+    from fairmilk.reference.geo import REGIONS
+
+    return (
+        check_areas(split_list(exporter), param="--exporter", regions=REGIONS),
+        check_areas(split_list(destination), param="--destination", regions=REGIONS),
+    )

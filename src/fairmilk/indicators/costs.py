@@ -39,6 +39,7 @@ class CoverageRow:
     approximate: bool
     price_source: str
     cost_source: str
+    derived: bool = False  # the price or the cost is a value the source derived itself
 
 
 def _eurc(point: PricePoint) -> float | None:
@@ -79,6 +80,7 @@ def cost_coverage(
                     approximate=price.approximate or cost.approximate,
                     price_source=price.source_url,
                     cost_source=cost.source_url,
+                    derived=price.derived or cost.derived,
                 )
             )
     assert all(r.coverage_pct >= 0 for r in rows), "coverage cannot be negative"
@@ -87,7 +89,7 @@ def cost_coverage(
 
 COLUMNS = [
     "geo", "period", "price_eurc_per_kg", "cost_eurc_per_kg", "coverage_pct",
-    "shortfall_eurc_per_kg", "published_ratio_pct", "approximate",
+    "shortfall_eurc_per_kg", "published_ratio_pct", "approximate", "derived",
 ]  # fmt: skip
 
 
@@ -103,6 +105,7 @@ def coverage_frame(rows: Sequence[CoverageRow], *, synthetic: bool = False) -> F
             r.shortfall_eurc_per_kg,
             r.published_ratio_pct,
             r.approximate,
+            r.derived,
         )
         for r in rows
     ]

@@ -6,9 +6,11 @@ from fairmilk.indicators.dependency import dependency_frame
 from fairmilk.indicators.ffmp import ffmp_frame
 from fairmilk.indicators.frame import Con, Frame, backend, execute
 from fairmilk.indicators.trade import TradeQuery, trade_frame
-from fairmilk.text import msg
+from fairmilk.reference.published import metric_names
+from fairmilk.text import Msg, msg, term
 
 PUBLISHED_COLUMNS = (
+    "series",
     "period",
     "geo",
     "partner",
@@ -68,6 +70,17 @@ def latest_dependency(con: Con) -> Frame:
     return frame
 
 
+def measure_of(series: str) -> Msg:
+    """What a published figure measures, in words, from its series id.
+
+    ``export_volume__ffmp`` -> "export volume"; a share published beside a volume or value
+    (``…__share``) -> "export volume: share (%)".
+    """
+    metric, _, rest = series.partition("__")
+    words = term(metric_names().get(metric, metric.replace("_", " ")))
+    return msg("{measure}: share (%)", measure=words) if rest.endswith("__share") else words
+
+
 def published_ffmp(con: Con) -> Frame:
     """Published figures on FFMP exports (press, reports, papers), as recorded."""
     db = backend(con)
@@ -75,6 +88,8 @@ def published_ffmp(con: Con) -> Frame:
     t = o.filter(o.product.upper() == "FFMP").select(*PUBLISHED_COLUMNS)
     t = t.order_by(["period", "geo", "partner", "unit"])
     frame = execute(t, title=msg("Published figures on FFMP exports"))
+    frame.columns = ["measure", *PUBLISHED_COLUMNS]
+    frame.rows = [(measure_of(str(row[0])), *row) for row in frame.rows]
     frame.sources = sorted({u for u in frame.column("source_url") if u})
     frame.notes = [
         msg(

@@ -61,12 +61,12 @@ FAO_CITATION = (
 def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = ()) -> Frame:
     """Cost coverage (farm-gate price / full cost) for every geo and period with both."""
     g = list(geo) or None
-    rows = cost_coverage(
-        read_prices(con, series=[PRICE_SERIES], geo=g),
-        read_prices(con, series=[COST_SERIES], geo=g),
-        ratios=read_prices(con, series=[RATIO_SERIES], geo=g),
-    )
-    return coverage_frame(rows)
+    prices = read_prices(con, series=[PRICE_SERIES], geo=g)
+    costs = read_prices(con, series=[COST_SERIES], geo=g)
+    rows = cost_coverage(prices, costs, ratios=read_prices(con, series=[RATIO_SERIES], geo=g))
+    used = {(r.geo, r.period) for r in rows}
+    synthetic = any(p.synthetic for p in (*prices, *costs) if (p.geo, p.period) in used)
+    return coverage_frame(rows, synthetic=synthetic)
 
 
 def eu_powder_unit_values(

@@ -206,6 +206,18 @@ COLUMNS: dict[str, tuple[str, str]] = {
         "True when the source gives an approximate value",
         "Vrai si la source donne une valeur approchée",
     ),
+    "series": (
+        "Series id: what is measured (published figures: metric__product)",
+        "Identifiant de série : ce qui est mesuré (chiffres publiés : mesure__produit)",
+    ),
+    "measure": (
+        "What the figure measures, in words",
+        "Ce que mesure le chiffre, en mots",
+    ),
+    "litres_per_kg": (
+        "Litres of milk made from one kg of powder (the sourced factor used)",
+        "Litres de lait obtenus d'un kg de poudre (facteur sourcé utilisé)",
+    ),
     "derived": (
         "True when the value is computed from a sourced figure",
         "Vrai si la valeur est calculée à partir d'un chiffre sourcé",

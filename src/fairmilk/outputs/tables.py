@@ -14,14 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs.i18n import DEFAULT_LANG, gettext, localise
+from fairmilk.outputs.terminal import fitted_table, terminal_width
 from fairmilk.text import Msg
 
 FORMATS = ("table", "csv", "json")
 
+LEFT_OUT = "Not shown at this width: {columns} (wider terminal, or -f csv / -f json for all)."
 SYNTHETIC_NOTE = "SYNTHETIC DATA: includes synthetic demonstration rows, not real figures."
 
 
@@ -69,17 +70,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _cell(value: Any) -> str:
-    value = _plain(value)
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}" if abs(value) >= 10000 else str(value)
-    return str(value)
 
 
 def to_json(result: Result) -> str:
@@ -143,8 +133,9 @@ def labelled(result: Result) -> Result:
 
 
 def print_result(result: Result, fmt: str, *, console: Console | None = None) -> None:
-    """Print the result in one of ``FORMATS``."""
-    out = console or Console(width=None if sys.stdout.isatty() else 220)
+    """Print the result in one of ``FORMATS`` (a table fits the terminal's width)."""
+    width = terminal_width()
+    out = console or Console(width=width)
     if fmt == "json":
         out.print(to_json(result), markup=False, highlight=False, soft_wrap=True)
     elif fmt == "csv":
@@ -152,20 +143,17 @@ def print_result(result: Result, fmt: str, *, console: Console | None = None) ->
         for line in [*result.all_notes(), *(f"Source: {s}" for s in result.sources)]:
             sys.stderr.write(f"# {line}\n")
     else:
-        out.print(_rich_table(result))
-        for line in result.all_notes():
+        table, left = fitted_table(
+            result.title, result.columns, result.rows, width=out.width, lang=result.lang
+        )
+        out.print(table)
+        notes = result.all_notes()
+        if left:
+            notes.append(gettext(result.lang, LEFT_OUT).format(columns=", ".join(left)))
+        for line in notes:
             out.print(f"Note: {line}", markup=False, highlight=False)
         for src in result.sources:
             out.print(f"Source: {src}", markup=False, highlight=False)
-
-
-def _rich_table(result: Result) -> Table:
-    table = Table(title=result.title)
-    for name in result.columns:
-        table.add_column(name, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(_cell(v) for v in row))
-    return table
 
 
 def numeric_columns(result: Result) -> Sequence[str]:

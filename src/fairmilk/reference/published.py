@@ -11,6 +11,7 @@ unit, under the series ``slug(metric)__slug(product_category)``. ``geo`` is the 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fairmilk.errors import ReferenceDataError
 from fairmilk.reference.catalog import provenance, read_rows
@@ -104,3 +105,9 @@ def published_figures() -> list[Observation]:
     for i, row in enumerate(read_rows(DATASET), start=2):
         out += _row_observations(row, f"{DATASET}.csv:{i}", licence)
     return out
+
+
+@cache
+def metric_names() -> dict[str, str]:
+    """What each published series measures, as the file words it: ``export_volume`` -> text."""
+    return {slug(row["metric"]): row["metric"].strip() for row in read_rows(DATASET)}

@@ -18,7 +18,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from fairmilk.outputs import memo, queries
-from fairmilk.outputs.tables import Result, _plain, to_csv
+from fairmilk.outputs.availability import observations_available, trade_available
+from fairmilk.outputs.tables import Result, _plain, labelled, to_csv
 from fairmilk.web.state import respond, stamp
 from fairmilk.web.views.trade import trade_filter
 
@@ -88,8 +89,9 @@ def _page(request: Request, result: Result, limit: int, offset: int, *, csv: boo
     """The page as JSON (a Page with ``next`` while rows remain) or as CSV."""
     total = len(result.rows)
     chunk = Result(result.title, result.columns, result.rows[offset : offset + limit])
+    chunk.synthetic = result.synthetic
     if csv:
-        return to_csv(chunk).encode("utf-8")
+        return to_csv(labelled(chunk)).encode("utf-8")
     nxt = None
     if offset + limit < total:
         params = dict(request.query_params) | {"offset": str(offset + limit), "limit": str(limit)}
@@ -107,6 +109,15 @@ def _page(request: Request, result: Result, limit: int, offset: int, *, csv: boo
         "synthetic": result.synthetic,
     }
     return json.dumps(page, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _or_what_exists(result: Result, note: Callable[[], str]) -> Result:
+    """The result; when it has no rows, with a note saying which years and places exist."""
+    if result.rows:
+        return result
+    out = Result(result.title, result.columns, [], result.sources, [*result.notes, note()],
+                 result.synthetic, result.lang)  # fmt: skip
+    return out
 
 
 def _result(request: Request, what: tuple[Any, ...], compute: Compute) -> Result:
@@ -189,7 +200,11 @@ async def trade(
         "flow": flow,
     }
     filt = trade_filter(query)
-    compute = lambda con: queries.trade_table(con, filt, by=by)  # noqa: E731
+
+    def compute(con: duckdb.DuckDBPyConnection) -> Result:
+        found = queries.trade_table(con, filt, by=by)
+        return _or_what_exists(found, lambda: trade_available(con, flow=flow))
+
     what = ("trade", filt, by)
     title = f"Dairy trade by {by}"
     return await _answer(request, what, compute, (limit, offset, format), title=title)
@@ -262,7 +277,11 @@ async def observations(
 ) -> Any:
     """Published figures and series, each value with its producer and source address."""
     filt = queries.ObsFilter(dataset, series, geo, year_from, year_to)
-    compute = lambda con: queries.observations(con, filt)  # noqa: E731
+
+    def compute(con: duckdb.DuckDBPyConnection) -> Result:
+        found = queries.observations(con, filt)
+        return _or_what_exists(found, lambda: observations_available(con))
+
     return await _answer(request, ("obs", filt), compute, (limit, offset, format))
 
 

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
 from fairmilk.web import api, pages
+from fairmilk.web.api_index import mount_docs
 from fairmilk.web.disk_cache import open_results
 from fairmilk.web.register.routes import router as register_router
 from fairmilk.web.state import Store, ViewCache
@@ -71,6 +72,7 @@ def create_app(
     app.state.results = ViewCache(disk=disk)  # language-independent results (outputs.memo)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(register_router)
+    mount_docs(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)

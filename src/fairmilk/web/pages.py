@@ -7,19 +7,20 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
 from fairmilk.outputs import charts, memo
-from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang
+from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, gettext
 from fairmilk.outputs.reports import build_brief, render_html, render_pdf
-from fairmilk.outputs.tables import to_csv
+from fairmilk.outputs.tables import labelled, to_csv
 from fairmilk.web.render import render_error, render_page
 from fairmilk.web.state import DATA, respond, stamp
 from fairmilk.web.views.country import brief_entries, country_view
@@ -31,7 +32,7 @@ from fairmilk.web.views.prices import per_litre_view, prices_view
 from fairmilk.web.views.register import register_view
 from fairmilk.web.views.sources import sources_view
 from fairmilk.web.views.trade import trade_view
-from fairmilk.web.views.view import PAGES, View, to_dict
+from fairmilk.web.views.view import PAGES, Block, View, to_dict
 
 MAX_QUERY = 2000
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -216,30 +217,27 @@ async def download(
     def build() -> bytes:
         block = build_view(request, name, path=path).block(block_id)
         if fmt == "csv":
-            return to_csv(block.result).encode("utf-8")
+            return to_csv(labelled(block.result)).encode("utf-8")
         if block.chart is None:
             raise InputError("this table has no chart", column="block", found=block_id)
-        return _draw(block.chart, block.result.sources, fmt)
+        return _draw(request, block, fmt)
 
     key = ("download", name, file, str(request.url.query), *(path or {}).values())
     depends = DEPENDS.get(name, DATA)
     return await respond(request, key, build, media=MEDIA[fmt], headers=headers, depends=depends)
 
 
-def _draw(spec: charts.Spec | None, sources: list[str], fmt: str) -> bytes:
-    """The chart drawn on the server, with its sources as subtitle."""
-    full = with_sources(spec or {}, sources)
+def _draw(request: Request, block: Block, fmt: str) -> bytes:
+    """The chart drawn on the server, with its title, sources and a citation in the image."""
+    lang = block.result.lang
+    page = str(request.url).rsplit("/", 1)[0]
+    query = f"?{request.url.query}" if request.url.query else ""
+    cite = gettext(lang, charts.CITE).format(
+        version=__version__, title=block.title, url=page + query, day=date.today().isoformat()
+    )
+    full = charts.for_download(block.chart or {}, sources=block.result.sources, citation=cite,
+                               lang=lang)  # fmt: skip
     return charts.render_svg(full).encode("utf-8") if fmt == "svg" else charts.render_png(full)
-
-
-def with_sources(spec: charts.Spec, sources: list[str]) -> charts.Spec:
-    """A copy of the spec whose subtitle names its sources (at most three lines)."""
-    out = copy.deepcopy(spec)
-    lines = [s if len(s) < 110 else s[:107] + "…" for s in sources[:3]]
-    if len(sources) > 3:
-        lines.append(f"+ {len(sources) - 3} more (see the page's sources)")
-    out["title"] = {"text": spec.get("title", ""), "subtitle": lines, "anchor": "start"}
-    return out
 
 
 def _link(request: Request, json_name: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from fairmilk.outputs.columns import header
 from fairmilk.outputs.i18n import LANGS, fmt_number, translator
 from fairmilk.outputs.links import linkify
 from fairmilk.web.views.view import PAGES, View
@@ -86,6 +87,7 @@ def render_page(view: View, *, template: str = "page.html") -> str:
             json_url=page_url(view.page, view.params, view.lang, suffix=".json"),
             block_url=lambda block_id, fmt: block_url(view, block_id, fmt),
             cell=lambda value: cell(value, view.lang),
+            header=lambda column: header(column, view.lang),
             synthetic=any(b.result.synthetic for b in view.blocks),
         )
     )

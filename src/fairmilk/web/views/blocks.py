@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import duckdb
 
 from fairmilk.errors import FairmilkError
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import charts, memo
-from fairmilk.outputs.i18n import localise, translator
+from fairmilk.outputs.i18n import localise, pick, translator
 from fairmilk.outputs.tables import Result, localised
 from fairmilk.web.views.view import Block, Control
 
@@ -44,7 +45,14 @@ def computed(block_id: str, title: str, run: Callable[[], Frame], lang: str) -> 
 
 
 def chart_from(
-    block: Block, *, x: str, y: str, color: str | None, kind: str, y_title: str
+    block: Block,
+    *,
+    x: str,
+    y: str,
+    color: str | None,
+    kind: str,
+    y_title: str,
+    rules: Sequence[charts.Rule] = (),
 ) -> Block:  # kind: line, bar (stacked) or grouped (bars side by side)
     """The block with a chart of its own columns (none when the columns or rows are missing)."""
     res = block.result
@@ -52,21 +60,28 @@ def chart_from(
         return block
     if all(rec[y] is None for rec in res.records()):
         return block  # only gaps: a chart would suggest zeros
+    common: dict[str, Any] = {"x": x, "y": y, "color": color, "title": block.title}
+    common |= {"y_title": y_title, "rules": rules}
+    if color == "category":  # the legend names products in the page language; ids fix colours
+        res = _with_product_names(res)
+        common |= {"color": "product", "color_key": "category"}
     if kind == "line":
-        block.chart = charts.line_chart(
-            res, x=x, y=y, color=color, title=block.title, y_title=y_title
-        )
+        block.chart = charts.line_chart(res, **common)
     else:
-        block.chart = charts.bar_chart(
-            res,
-            x=x,
-            y=y,
-            color=color,
-            title=block.title,
-            y_title=y_title,
-            grouped=kind == "grouped",
-        )
+        block.chart = charts.bar_chart(res, grouped=kind == "grouped", **common)
     return block
+
+
+def _with_product_names(res: Result) -> Result:
+    """The result with a ``product`` column: each category's name in the result's language."""
+    from fairmilk.reference.categories import categories
+
+    names = {c.category: pick(res.lang, c.name_en, c.name_fr) for c in categories()}
+    at = res.columns.index("category")
+    rows = [(*r, names.get(str(r[at]), str(r[at]))) for r in res.rows]
+    out = Result(res.title, [*res.columns, "product"], rows, res.sources, res.notes,
+                 res.synthetic, res.lang)  # fmt: skip
+    return out
 
 
 def controls_for(

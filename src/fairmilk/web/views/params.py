@@ -11,6 +11,8 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.outputs import queries
+from fairmilk.outputs.availability import check_area
+from fairmilk.outputs.collation import by_name
 from fairmilk.outputs.i18n import pick, translator
 from fairmilk.web.views.view import Query
 
@@ -32,12 +34,8 @@ def year(query: Query, name: str, default: int) -> int:
 
 
 def area(query: Query, name: str, default: str) -> str:
-    """A country (ISO alpha-2), a region id or ``all``, else InputError."""
-    value = (query.get(name) or default).strip()
-    if value in (*queries.REGIONS, "all") or (len(value) == 2 and value.isalpha()):
-        return value.upper() if len(value) == 2 else value
-    expected = "an ISO 3166 alpha-2 code, all, or one of " + ", ".join(queries.REGIONS)
-    raise InputError("bad area", column=name, expected=expected, found=value)
+    """A country (ISO alpha-2), a region id or ``all``, else InputError listing what exists."""
+    return check_area(query.get(name) or default, param=name)
 
 
 def categories(query: Query) -> tuple[str, ...]:
@@ -75,5 +73,6 @@ def area_options(con: duckdb.DuckDBPyConnection, lang: str) -> list[tuple[str, s
     regions = con.execute("SELECT region, name_en, name_fr FROM ref_regions ORDER BY 1")
     out += [(str(r), pick(lang, en, fr)) for r, en, fr in regions.fetchall()]
     col = "name_fr" if lang == "fr" else "name_en"
-    countries = con.execute(f"SELECT iso2, {col} FROM ref_countries ORDER BY {col}").fetchall()
-    return out + [(str(c), f"{n} ({c})") for c, n in countries]
+    found = con.execute(f"SELECT iso2, {col} FROM ref_countries").fetchall()
+    countries = by_name((str(c), str(n)) for c, n in found)
+    return out + [(c, f"{n} ({c})") for c, n in countries]

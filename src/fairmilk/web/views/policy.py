@@ -12,10 +12,12 @@ import duckdb
 
 from fairmilk.errors import InputError
 from fairmilk.indicators.frame import Frame
+from fairmilk.outputs import charts
 from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.tables import Result
 from fairmilk.web.views.blocks import CET_BANDS, chart_from, computed, controls_for
 from fairmilk.web.views.params import area, choice, fmt_param, number
-from fairmilk.web.views.view import POWDER_IDS, Control, Query, View
+from fairmilk.web.views.view import POWDER_IDS, Block, Control, Query, View
 
 MRP_FIELDS = (
     ("participation_pct", "Share of deliveries whose producers cut (%)", 30.0, 0.0, 100.0),
@@ -226,5 +228,23 @@ def offensive_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -
         lambda: offensive_table(countries=west_africa(), target_pct=target),
         lang,
     )
+    block.chart = _offensive_chart(block, target, lang)
     view.blocks.append(block)
     return view
+
+
+def _offensive_chart(block: Block, target: float, lang: str) -> charts.Spec | None:
+    """Local milk's share in dairies (observed and baseline) against the target line."""
+    _ = translator(lang)
+    res = block.result
+    if "indicator" not in res.columns:
+        return None
+    rows = [(f"{r['geo']} {r['period']}", r["value_high"]) for r in res.records()
+            if r["indicator"] == "local_share_processing" and r["kind"] != "target"]  # fmt: skip
+    if not any(v is not None for _w, v in rows):
+        return None
+    data = Result(block.title, ["where", "value"], rows, res.sources, lang=lang)
+    data.synthetic = res.synthetic
+    rule = charts.Rule(target, _("Target: {pct} % local milk in dairies", pct=fmt_param(target)))
+    return charts.bar_chart(data, x="where", y="value", color=None, title=block.title,
+                            y_title=_("local milk in dairies (%)"), rules=[rule])  # fmt: skip

@@ -62,7 +62,15 @@ def prices_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> V
         lang,
     )
     view.blocks.append(
-        chart_from(cover, x="period", y="coverage_pct", color="geo", kind="line", y_title="%")
+        chart_from(
+            cover,
+            x="period",
+            y="coverage_pct",
+            color="geo",
+            kind="line",
+            y_title="%",
+            rules=[charts.Rule(100, _("100 %: the price covers the full cost"))],
+        )
     )
     return view
 
@@ -171,6 +179,7 @@ def per_litre_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -
     )
     view.blocks.append(
         chart_from(block, x="country", y="ratio_high", color="category", kind="grouped",
-                   y_title=_("local price / landed cost"))
+                   y_title=_("local price / landed cost"),
+                   rules=[charts.Rule(1, _("1: local milk costs as much as imported"))])
     )  # fmt: skip
     return view

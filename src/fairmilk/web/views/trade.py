@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 
 from fairmilk.outputs import charts, queries
+from fairmilk.outputs.availability import trade_available
 from fairmilk.outputs.i18n import translator
 from fairmilk.outputs.names import category_names, with_names
-from fairmilk.outputs.tables import Result
 from fairmilk.web.views.params import area, area_options, categories, choice, year
 from fairmilk.web.views.view import MEASURE_UNITS, MEASURES, Block, Control, Figure, Query, View
 
@@ -37,11 +37,13 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
         *result.notes,
         _("Milk equivalent uses the sourced factor of each category; no factor gives a gap."),
     ]
+    if not result.rows:
+        result.notes.append(trade_available(con, flow=filt.flow))
     unit = MEASURE_UNITS[measure]
     chart = None
     if any(rec[measure] is not None for rec in result.records()):
         chart = charts.trade_chart(
-            _chart_ready(result, by),
+            result,
             by=by,
             measure=measure,
             title=result.title,
@@ -55,14 +57,6 @@ def trade_view(con: duckdb.DuckDBPyConnection, query: Query, *, lang: str) -> Vi
     view.blocks.append(Block("trade", result.title, result, chart))
     view.controls = _controls(con, params, lang)
     return view
-
-
-def _chart_ready(result: Result, by: str) -> Result:
-    """The result with its category column holding the localised product name for colours."""
-    idx = result.columns.index("product")
-    cat = result.columns.index("category")
-    new_rows = [tuple(r[idx] if i == cat else v for i, v in enumerate(r)) for r in result.rows]
-    return Result(result.title, result.columns, new_rows)
 
 
 def _params(filt: queries.TradeFilter, *, by: str, measure: str) -> dict[str, str]:
