@@ -11,8 +11,6 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-import duckdb
-
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.anomaly import TITLE_EN as IPA_TITLE
 from fairmilk.indicators.anomaly import ipa, monthly_means
@@ -24,7 +22,7 @@ from fairmilk.indicators.costs import (
     coverage_frame,
 )
 from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_frame, dumping_margin
-from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.frame import Con, Frame, backend
 from fairmilk.indicators.periods import REGION_IDS
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import (
@@ -46,19 +44,19 @@ from fairmilk.text import Msg, msg, term
 WEST_AFRICA = "west-africa"
 
 
-def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = ()) -> Frame:
+def cost_coverage_table(con: Con, *, geo: Sequence[str] = ()) -> Frame:
     """Cost coverage (farm-gate price / full cost) for every geo and period with both."""
-    g = list(geo) or None
+    g, db = list(geo) or None, backend(con)
     rows = cost_coverage(
-        read_prices(con, series=[PRICE_SERIES], geo=g),
-        read_prices(con, series=[COST_SERIES], geo=g),
-        ratios=read_prices(con, series=[RATIO_SERIES], geo=g),
+        read_prices(db, series=[PRICE_SERIES], geo=g),
+        read_prices(db, series=[COST_SERIES], geo=g),
+        ratios=read_prices(db, series=[RATIO_SERIES], geo=g),
     )
     return coverage_frame(rows)
 
 
 def eu_powder_unit_values(
-    con: duckdb.DuckDBPyConnection, *, destinations: Sequence[str], by_country: bool = True
+    con: Con, *, destinations: Sequence[str], by_country: bool = True
 ) -> tuple[list[UnitValue], list[str], bool]:
     """EU-27 export unit values of powders by year and destination (Comext preferred).
 
@@ -84,9 +82,7 @@ def eu_powder_unit_values(
     return values, frame.sources, frame.synthetic
 
 
-def _benchmarks(
-    con: duckdb.DuckDBPyConnection, cost_geo: str, price_geos: Sequence[str]
-) -> list[Benchmark]:
+def _benchmarks(con: Con, cost_geo: str, price_geos: Sequence[str]) -> list[Benchmark]:
     out = []
     for kind, series, geos in (
         ("full_cost", COST_SERIES, [cost_geo]),
@@ -100,7 +96,7 @@ def _benchmarks(
 
 
 def dumping_margin_table(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     *,
     destination: str = WEST_AFRICA,
     cost_geo: str = "X:EU26",
@@ -108,29 +104,31 @@ def dumping_margin_table(
     by_country: bool = False,
 ) -> Frame:
     """Powder export unit values to ``destination`` in milk equivalent vs EU cost and price."""
+    db = backend(con)
     values, sources, synthetic = eu_powder_unit_values(
-        con, destinations=[destination], by_country=by_country
+        db, destinations=[destination], by_country=by_country
     )
     me = {c.category: c.me_factor for c in categories()}
-    bench = _benchmarks(con, cost_geo, price_geos)
+    bench = _benchmarks(db, cost_geo, price_geos)
     rows = dumping_margin(values, me_factors=me, benchmarks=bench)
     extra = sorted({b.source for b in bench})
     return dumping_frame(rows, sources=[*sources, *extra], synthetic=synthetic)
 
 
 def per_litre_inputs(
-    con: duckdb.DuckDBPyConnection, *, countries: Sequence[str], stage: str
+    con: Con, *, countries: Sequence[str], stage: str
 ) -> tuple[PerLitreInputs, list[str], bool]:
     """Read what the per-litre rows need: (inputs, sources, whether any input is synthetic)."""
-    local = read_prices(con, series=[LOCAL_SERIES], stage=[stage])
-    values, sources, synthetic = eu_powder_unit_values(con, destinations=list(countries))
+    db = backend(con)
+    local = read_prices(db, series=[LOCAL_SERIES], stage=[stage])
+    values, sources, synthetic = eu_powder_unit_values(db, destinations=list(countries))
     inputs = PerLitreInputs(
         unit_values={(v.destination, v.category, v.year): v.eur_per_t / 1000 for v in values},
         local_prices=local,
         measures=tax_measures(),
         regions_of=lambda c, y: [r for r in ("ecowas", "waemu") if c in members(r, y)],
         litres_per_kg={c.category: c.litres_per_kg for c in categories()},
-        rates=read_rates(con),
+        rates=read_rates(db),
     )
     local_sources = sorted({p.source_url for p in local if p.geo in countries})
     return inputs, [*sources, *local_sources], synthetic or any(p.synthetic for p in local)
@@ -142,7 +140,7 @@ def west_africa() -> list[str]:
 
 
 def per_litre_table(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     *,
     countries: Sequence[str] = (),
     powders: Sequence[str] = POWDERS,
@@ -198,9 +196,7 @@ def _event_note(events: dict[tuple[int, int], int]) -> list[Msg]:
     ]
 
 
-def anomaly_table(
-    con: duckdb.DuckDBPyConnection, *, series: str, geo: str, quarterly_weight: float = 0.4
-) -> Frame:
+def anomaly_table(con: Con, *, series: str, geo: str, quarterly_weight: float = 0.4) -> Frame:
     """IPA anomaly flags for one price series of the store: monthly, or dated (monthly means)."""
     points = [p for p in read_prices(con, series=[series], geo=[geo]) if p.month is not None]
     units = sorted({p.unit for p in points})
