@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.cli.engine import indicator_source
+from fairmilk.cli.options import DataOption, DbOption, EngineOption, FormatOption, check_format
 from fairmilk.config import db_path
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.trade_keys import DEFAULT_BY, GROUP_KEYS
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # Ibis, DuckDB and pyarrow are imported by the commands that 
     import duckdb
 
     from fairmilk.indicators.ffmp import FfmpBand
-    from fairmilk.indicators.frame import Frame
+    from fairmilk.indicators.frame import Con, Frame
 
 CATEGORIES = (
     "liquid_milk, cream, smp, wmp, ffmp, butter, cheese, whey, condensed, yoghurt, "
@@ -111,12 +112,11 @@ def show(frame: Frame, fmt: str) -> None:
     print_result(compact(result) if fmt == "table" else result, fmt)
 
 
-def _run(db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame]) -> Frame:
-    con = read_store(db)
-    try:
+def _run(
+    db: Path | None, make: Callable[[Con], Frame], *, engine: str | None, data: Path | None
+) -> Frame:
+    with indicator_source(db, engine=engine, data=data, open_store=read_store) as con:
         return make(con)
-    finally:
-        con.close()
 
 
 @trade_app.callback()
@@ -131,6 +131,8 @@ def trade(
     by: By = DEFAULT_BY_TEXT,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """Trade table: tonnes, EUR, EUR/t, milk equivalent (t) and growth, with sources.
 
@@ -144,7 +146,7 @@ def trade(
     frame = _run(db, lambda con: trade_frame(
         con, exporters=split_list(exporter), destinations=split_list(destination),
         categories=split_list(category), flow=flow, start=start, end=end, by=split_list(by) or (),
-    ))  # fmt: skip
+    ), engine=engine, data=data)  # fmt: skip
     show(frame, fmt)
 
 
@@ -175,6 +177,8 @@ def ffmp(
     band_high: Annotated[float | None, typer.Option(help="Pre-2020 FFMP share, high.")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """FFMP exports: measured under CN 19019095 since 2020, an AHDB (2018) band before."""
     check_format(fmt)
@@ -184,7 +188,7 @@ def ffmp(
     frame = _run(db, lambda con: ffmp_frame(
         con, share=share, exporters=split_list(exporter), destinations=split_list(destination),
         start=start, end=end, by=split_list(by) or ("year",), band=band,
-    ))  # fmt: skip
+    ), engine=engine, data=data)  # fmt: skip
     show(frame, fmt)
 
 
@@ -197,13 +201,20 @@ def dependency(
     end: End = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """Import dependency (%) and milk available per person (kg/year), by country and year."""
     check_format(fmt)
     from fairmilk.indicators.dependency import dependency_frame
 
     countries = split_list(country) or ["west-africa"]
-    frame = _run(db, lambda con: dependency_frame(con, countries=countries, start=start, end=end))
+    frame = _run(
+        db,
+        lambda con: dependency_frame(con, countries=countries, start=start, end=end),
+        engine=engine,
+        data=data,
+    )
     show(frame, fmt)
 
 
