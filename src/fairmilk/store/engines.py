@@ -76,8 +76,9 @@ def read_tables(db: ibis.BaseBackend, folder: Path) -> None:
             ) from exc
 
 
-def spark_backend(*, partitions: int | None = None) -> ibis.BaseBackend:
-    """Ibis over a Spark session (local mode unless FAIRMILK_SPARK_MASTER says otherwise)."""
+def spark_backend(*, master: str | None = None, partitions: int | None = None) -> ibis.BaseBackend:
+    """Ibis over a Spark session: local mode on every core unless FAIRMILK_SPARK_MASTER (or
+    ``master``) names another; ``partitions`` shuffle partitions (default: one per core)."""
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         raise StoreError("--engine spark: Spark needs Java 17 or later ('java' not found)")
     try:
@@ -89,7 +90,7 @@ def spark_backend(*, partitions: int | None = None) -> ibis.BaseBackend:
         ) from exc
     import ibis
 
-    master = os.environ.get(SPARK_MASTER_ENV, "local[*]")
+    master = master or os.environ.get(SPARK_MASTER_ENV, "local[*]")
     shuffles = partitions or os.cpu_count() or 1
     session = (
         SparkSession.builder.master(master)
