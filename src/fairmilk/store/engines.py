@@ -15,13 +15,13 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fairmilk.config import SPARK_MASTER_ENV
 from fairmilk.errors import ParameterError, StoreError
 from fairmilk.store.parquet import ENGINE_TABLES, table_file
 
 if TYPE_CHECKING:
     import ibis
 
-SPARK_MASTER_ENV = "FAIRMILK_SPARK_MASTER"
 ENGINE_NAMES = ("duckdb", "spark")
 
 
