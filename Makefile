@@ -3,15 +3,23 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup run build test lint typecheck unit hostile browser-deps bench clean docs
+.PHONY: setup setup-dev run build test lint typecheck unit hostile browser-deps bench clean docs
 
+# The program alone (make run), then what the tests need too (make test): a user who only
+# runs the observatory downloads neither the test tools nor PySpark.
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev,spark]'
 	touch $@
 
 setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev
 
 ## The main job: build the store from the embedded data and serve the dashboard.
 run: setup
@@ -30,24 +38,24 @@ browser-deps:
 docs:
 	python3 scripts/sync_docs.py
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-typecheck: setup
+typecheck: setup-dev
 	$(BIN)/mypy
 
-unit: setup
-	$(BIN)/pytest -n 2 -q
+unit: setup-dev
+	$(BIN)/pytest -n 2 --dist loadgroup -q
 
 ## The attacker's suite alone (tests/hostile): each case has a timeout; about a minute in all.
-hostile: setup
+hostile: setup-dev
 	$(BIN)/pytest tests/hostile -n 0 -q -m hostile
 
 ## The whole suite, as CI runs it.
-test: setup browser-deps lint typecheck unit
+test: setup-dev browser-deps lint typecheck unit
 
-bench: setup
+bench: setup-dev
 	$(PY) bench/run_all.py
 
 clean:

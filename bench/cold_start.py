@@ -5,7 +5,7 @@
   process (imports done first, timed from the call), for three set-ups run in turn:
   ``baseline`` (no result memo, no SQL memo: each language computes everything, as before),
   ``results`` (results shared by EN and FR, ``fairmilk.outputs.memo``) and ``results+sql``
-  (also the SQL memo of ``fairmilk.indicators.frame``).
+  (also the SQL memo of ``fairmilk.store.backend``).
 * ``cold_restart``: a server started as ``fairmilk serve`` starts it (warm-up thread on),
   then the first hit of each page, English then French, one after the other:
   ``baseline`` (result memo, SQL memo and disk cache switched off in the same code),
@@ -31,14 +31,14 @@ import json, sys, time, warnings
 from contextlib import nullcontext
 from pathlib import Path
 warnings.simplefilter("ignore")
-import fairmilk.indicators.frame as frame
+import fairmilk.store.backend as sql_memo
 from fairmilk.outputs import memo
 from fairmilk.web.views.overview import overview_view
 from fairmilk.web.state import Store, ViewCache
 store = Store(Path(sys.argv[1]), read_only=True)
 setup = sys.argv[2]
 if setup == "baseline" or setup == "results":
-    frame.SQL_MEMO_SIZE = 0
+    sql_memo.SQL_MEMO_SIZE = 0
 results, parts = ViewCache(), store.fingerprint().part("data")
 out = {}
 for lang, stamp in (("en", parts), ("fr", parts), ("rebuild", ("after a write",))):
@@ -54,13 +54,13 @@ import sys, warnings
 from contextlib import nullcontext
 from pathlib import Path
 warnings.simplefilter("ignore")
-import fairmilk.indicators.frame as frame
+import fairmilk.store.backend as sql_memo
 from fairmilk.outputs import memo
 from fairmilk.web import create_app
 from fairmilk.web.server import serve
 results = None
 if sys.argv[3] == "baseline":
-    frame.SQL_MEMO_SIZE = 0
+    sql_memo.SQL_MEMO_SIZE = 0
     memo.scope = lambda *args, **kwargs: nullcontext()
 else:
     results = Path(sys.argv[4])

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHMARKS = ("ingest_comext.py", "indicators_trade.py", "web_latency.py")
+BENCHMARKS = ("ingest_comext.py", "indicators_trade.py", "web_latency.py", "engines.py")
 
 
 def main() -> None:

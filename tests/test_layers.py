@@ -111,3 +111,30 @@ def test_no_import_cycles() -> None:
 def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+ENGINE_FREE = ("indicators", "policy")  # run on any Ibis backend: never DuckDB itself
+DUCKDB_MODULES = ("duckdb", "ibis.backends.duckdb", "ibis.duckdb")
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            found.add(f"{node.value.id}.{node.attr}")  # ibis.duckdb.connect(...)
+    return found
+
+
+@pytest.mark.parametrize("stage", ENGINE_FREE)
+def test_indicators_and_simulators_do_not_import_duckdb(stage: str) -> None:
+    for file in (SRC / stage).rglob("*.py"):
+        names = _third_party_imports(file)
+        bad = sorted(
+            n for n in names if any(n == m or n.startswith(m + ".") for m in DUCKDB_MODULES)
+        )
+        assert not bad, f"{file.relative_to(SRC)} imports {bad}: take an ibis.BaseBackend instead"

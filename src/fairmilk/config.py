@@ -8,6 +8,7 @@ from pathlib import Path
 
 DB_ENV = "FAIRMILK_DB"
 CACHE_ENV = "FAIRMILK_CACHE"
+SPARK_MASTER_ENV = "FAIRMILK_SPARK_MASTER"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
         "computed results in its results/ subfolder.",
         "Dossier où sont gardés les fichiers sources téléchargés ; le serveur web y garde "
         "aussi ses résultats calculés, dans le sous-dossier results/.",
+    ),
+    Setting(
+        "spark_master",
+        SPARK_MASTER_ENV,
+        "local[*]",
+        "Spark master for --engine spark (default: local mode on every core).",
+        "Maître Spark pour --engine spark (par défaut : mode local sur tous les cœurs).",
     ),
 )
 

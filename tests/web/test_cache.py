@@ -22,13 +22,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from fairmilk.indicators import frame as frame_module
 from fairmilk.ingest.demo import demo_files
 from fairmilk.outputs import queries
 from fairmilk.outputs.fingerprint import Fingerprint
 from fairmilk.register.observation_store import save_observation, set_observation_status
 from fairmilk.register.observations import Observation
 from fairmilk.store import open_store
+from fairmilk.store.backend import memo_backend_class
 from fairmilk.store.prices import load_price_reference
 from fairmilk.store.reference import load_reference
 from fairmilk.store.trade import ingest_file
@@ -74,7 +74,7 @@ def served(app: FastAPI) -> Iterator[httpx.Client]:
 def executions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every Ibis query, trade table and cost-coverage table computed from the store."""
     runs: list[str] = []
-    backend_class = frame_module._memo_backend()
+    backend_class = memo_backend_class()
     original = backend_class.to_pyarrow
 
     def counted(self: Any, expr: Any, /, **kwargs: Any) -> Any:

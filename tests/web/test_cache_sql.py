@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from fairmilk.indicators import frame
+from fairmilk.store import backend as store_backend
 from fairmilk.store import open_store
 
 
@@ -33,15 +34,15 @@ def test_the_same_expression_on_another_cursor_reuses_its_sql(
 ) -> None:
     first, second = frame.backend(con.cursor()), frame.backend(con.cursor())
     unique = uuid4().hex  # an expression no other test compiled
-    before = dict(frame.SQL_MEMO)
+    before = dict(store_backend.SQL_MEMO)
     sql = first.compile(_current_files(first, "comext", unique))
     again = second.compile(_current_files(second, "comext", unique))
     assert again == sql
-    assert frame.SQL_MEMO["misses"] == before["misses"] + 1
-    assert frame.SQL_MEMO["hits"] == before["hits"] + 1
+    assert store_backend.SQL_MEMO["misses"] == before["misses"] + 1
+    assert store_backend.SQL_MEMO["hits"] == before["hits"] + 1
     other = second.compile(_current_files(second, "reference", unique))
     assert other != sql
-    assert frame.SQL_MEMO["misses"] == before["misses"] + 2
+    assert store_backend.SQL_MEMO["misses"] == before["misses"] + 2
     rows = frame.execute(_current_files(second, "comext", unique), title="t").rows
     assert rows == [tuple(r) for r in con.execute(sql).fetchall()]
 

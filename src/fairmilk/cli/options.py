@@ -29,3 +29,24 @@ def check_format(fmt: str) -> str:
             f"expected table, csv or json, found {fmt!r}", param_hint="--format"
         )
     return fmt
+
+
+EngineOption = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        help="Run on another engine: spark, duckdb or an Ibis URL (trino://...), over the "
+        "Parquet tables of --data (default: the DuckDB store, --db). See docs/engines.md.",
+        show_default=False,
+    ),
+]
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Folder written by 'fairmilk export parquet DIR', read by --engine "
+        "(duckdb when no engine is given).",
+        show_default=False,
+    ),
+]

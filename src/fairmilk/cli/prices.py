@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.cli.engine import indicator_source
+from fairmilk.cli.options import DataOption, DbOption, EngineOption, FormatOption, check_format
 from fairmilk.config import db_path
 from fairmilk.outputs.tables import Result, print_result
 
 if TYPE_CHECKING:  # DuckDB and the indicators are imported by the commands that use them
     import duckdb
 
-    from fairmilk.indicators.frame import Frame
+    from fairmilk.indicators.frame import Con, Frame
 
 prices_app = typer.Typer(
     help="Milk prices and costs: series, cost coverage, dumping margin, per-litre, anomalies.",
@@ -29,6 +31,13 @@ def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
     from fairmilk.store.complete import open_complete
 
     return open_complete(db_path(db))
+
+
+def price_source(
+    db: Path | None, engine: str | None, data: Path | None
+) -> AbstractContextManager[Con]:
+    """The store (with the price reference loaded), or the engine of --engine / --data."""
+    return indicator_source(db, engine=engine, data=data, open_store=open_prices)
 
 
 def show(frame: Frame, fmt: str) -> None:
@@ -46,6 +55,8 @@ def list_prices(
     unit: Annotated[str | None, typer.Option(help="Convert to this unit, e.g. EURc/kg.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Series titles in en or fr.")] = "en",
     db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List stored price series (optionally converted to one unit), each id with its title.
@@ -58,26 +69,38 @@ def list_prices(
 
     if lang not in ("en", "fr"):
         raise InputError("unknown language", column="--lang", expected="en or fr", found=lang)
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         points = read_prices(con, series=series, geo=geo)
         show(with_titles(price_frame(points, unit=unit, rates=read_rates(con)), lang), fmt)
 
 
 @prices_app.command("rates")
-def rates(currency: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
+def rates(
+    currency: Many = None,
+    db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = "table",
+) -> None:
     """Exchange rates held in the store (per USD, by year), with their sources."""
     from fairmilk.indicators.prices import rates_frame, read_rates
 
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         show(rates_frame(read_rates(con), currencies=currency or ()), fmt)
 
 
 @prices_app.command("coverage")
-def coverage(geo: Many = None, db: DbOption = None, fmt: FormatOption = "table") -> None:
+def coverage(
+    geo: Many = None,
+    db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = "table",
+) -> None:
     """Cost coverage: farm-gate milk price / full production cost."""
     from fairmilk.indicators.price_tables import cost_coverage_table
 
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         show(cost_coverage_table(con, geo=geo or ()), fmt)
 
 
@@ -87,12 +110,14 @@ def dumping(
     cost_geo: Annotated[str, typer.Option(help="Geo of the full-cost benchmark.")] = "X:EU26",
     by_country: Annotated[bool, typer.Option(help="One row per member country.")] = False,
     db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Dumping margin: powder export unit values in milk equivalent vs EU cost and price."""
     from fairmilk.indicators.price_tables import dumping_margin_table
 
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         frame = dumping_margin_table(
             con, destination=destination, cost_geo=cost_geo, by_country=by_country
         )
@@ -114,6 +139,8 @@ def per_litre(
     ] = "any",
     year: Annotated[int | None, typer.Option(help="Year (default: latest local price).")] = None,
     db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Landed cost of a litre of reconstituted powder vs local fresh milk, per country."""
@@ -121,7 +148,7 @@ def per_litre(
     from fairmilk.indicators.price_tables import per_litre_table
 
     params = PerLitreParams(freight_pct=freight_pct, margin_pct=margin_pct, stage=stage)
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         frame = per_litre_table(
             con, countries=country or (), powders=powder or ("smp", "wmp", "ffmp"),
             params=params, year=year,
@@ -137,6 +164,8 @@ def anomalies(
     geo: Annotated[str | None, typer.Option(help="Geo of the series, e.g. world or BF.")] = None,
     quarterly_weight: Annotated[float, typer.Option(help="Weight of the quarterly score.")] = 0.4,
     db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Price anomaly flags (FAO GIEWS IPA) for one monthly or event-dated series of one geo.
@@ -152,7 +181,7 @@ def anomalies(
     series, geo = series or series_arg, geo or geo_arg
     if not series or not geo:
         raise ParameterError("expected a series and a geo, e.g. --series gdt_smp_price --geo world")
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         show(anomaly_table(con, series=series, geo=geo, quarterly_weight=quarterly_weight), fmt)
 
 
@@ -164,12 +193,14 @@ def convert(
     year: Annotated[int | None, typer.Option(help="Year of the exchange rate.")] = None,
     kg_per_litre: Annotated[float | None, typer.Option(help="Density, if kg <-> L.")] = None,
     db: DbOption = None,
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """Convert a price between units and currencies (a missing rate is an error)."""
     from fairmilk.indicators.prices import read_rates
     from fairmilk.indicators.units import convert_price
 
-    with open_prices(db) as con:
+    with price_source(db, engine, data) as con:
         rates = read_rates(con)
     out = convert_price(value, source, target, year=year, rates=rates, kg_per_litre=kg_per_litre)
     typer.echo(f"{value:g} {source} = {out:.6g} {target}")

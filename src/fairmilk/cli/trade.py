@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fairmilk.cli.options import DbOption, FormatOption, check_format
+from fairmilk.cli.engine import indicator_source
+from fairmilk.cli.options import DataOption, DbOption, EngineOption, FormatOption, check_format
 from fairmilk.cli.show import show
 from fairmilk.cli.trade_options import (
     DEFAULT_BY_TEXT,
@@ -26,10 +27,8 @@ from fairmilk.cli.trade_options import (
 from fairmilk.errors import ParameterError
 
 if TYPE_CHECKING:  # Ibis, DuckDB and pyarrow are imported by the commands that use them
-    import duckdb
-
     from fairmilk.indicators.ffmp import FfmpBand
-    from fairmilk.indicators.frame import Frame
+    from fairmilk.indicators.frame import Con, Frame
 
 trade_app = typer.Typer(
     help="EU and West African dairy trade: volume, value, unit value, milk equivalent, growth.",
@@ -38,19 +37,22 @@ trade_app = typer.Typer(
 
 
 def _run(
-    db: Path | None, make: Callable[[duckdb.DuckDBPyConnection], Frame], *, flow: str = ""
+    db: Path | None,
+    make: Callable[[Con], Frame],
+    *,
+    engine: str | None = None,
+    data: Path | None = None,
+    flow: str = "",
 ) -> Frame:
-    """The frame ``make`` computes; an empty trade answer (``flow``) says what is stored."""
-    con = read_store(db)
-    try:
+    """The frame ``make`` computes on the store or ``engine``; an empty trade answer (``flow``)
+    on the store says what is stored."""
+    with indicator_source(db, engine=engine, data=data, open_store=read_store) as con:
         frame = make(con)
-        if flow and not frame.rows:
+        if flow and not frame.rows and engine is None and data is None:
             from fairmilk.outputs.availability import trade_available
 
             frame.notes = [*frame.notes, trade_available(con, flow=flow)]
         return frame
-    finally:
-        con.close()
 
 
 @trade_app.callback()
@@ -65,6 +67,8 @@ def trade(
     by: By = DEFAULT_BY_TEXT,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """Trade table: tonnes, EUR, EUR/t, milk equivalent (t) and growth, with sources.
 
@@ -79,7 +83,7 @@ def trade(
     frame = _run(db, lambda con: trade_frame(
         con, exporters=exporters, destinations=destinations,
         categories=split_list(category), flow=flow, start=start, end=end, by=split_list(by) or (),
-    ), flow=flow)  # fmt: skip
+    ), engine=engine, data=data, flow=flow)  # fmt: skip
     show(frame, fmt)
 
 
@@ -110,6 +114,8 @@ def ffmp(
     band_high: Annotated[float | None, typer.Option(help="Pre-2020 FFMP share, high.")] = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """FFMP exports: measured under CN 19019095 since 2020, an AHDB (2018) band before."""
     check_format(fmt)
@@ -120,7 +126,7 @@ def ffmp(
     frame = _run(db, lambda con: ffmp_frame(
         con, share=share, exporters=exporters, destinations=destinations,
         start=start, end=end, by=split_list(by) or ("year",), band=band,
-    ), flow="export")  # fmt: skip
+    ), engine=engine, data=data, flow="export")  # fmt: skip
     show(frame, fmt)
 
 
@@ -133,6 +139,8 @@ def dependency(
     end: End = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    engine: EngineOption = None,
+    data: DataOption = None,
 ) -> None:
     """Import dependency (%) and milk available per person (kg/year), by country and year."""
     check_format(fmt)
@@ -142,7 +150,12 @@ def dependency(
 
     checked = check_areas(split_list(country), param="--country", regions=REGIONS)
     countries = checked or ["west-africa"]
-    frame = _run(db, lambda con: dependency_frame(con, countries=countries, start=start, end=end))
+    frame = _run(
+        db,
+        lambda con: dependency_frame(con, countries=countries, start=start, end=end),
+        engine=engine,
+        data=data,
+    )
     show(frame, fmt)
 
 

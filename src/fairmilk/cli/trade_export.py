@@ -28,7 +28,7 @@ from fairmilk.outputs.tables import Result, print_result
 if TYPE_CHECKING:
     import duckdb
 
-EXPORTABLE = ("trade", "ffmp", "ffmp-share", "dependency", "headline")
+EXPORTABLE = ("trade", "ffmp", "ffmp-share", "dependency", "headline", "parquet")
 
 
 def _frames(
@@ -68,9 +68,13 @@ def _frames(
 
 def export_command(
     what: Annotated[str, typer.Argument(help=f"Table: {', '.join(EXPORTABLE)}.")],
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="parquet: the folder for the store's tables.", show_default=False),
+    ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File (or folder for a data package).")
-    ],
+        Path | None, typer.Option("--output", "-o", help="File (or folder for a data package).")
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -93,9 +97,17 @@ def export_command(
     """Write a table with its sources as CSV, French CSV, XLSX, Parquet or a data package.
 
     Example: fairmilk export trade -o trade.xlsx --destination west-africa --by year,category
+
+    'fairmilk export parquet DIR' writes the tables the indicators read, for --engine.
     """
     if what not in EXPORTABLE:
         raise ParameterError(f"export: expected one of {', '.join(EXPORTABLE)}, found {what!r}")
+    if what == "parquet":
+        from fairmilk.cli.engine import write_parquet
+
+        return write_parquet(folder or output, db=db)
+    if folder is not None or output is None:
+        raise ParameterError(f"export {what}: expected -o FILE (or a folder for a data package)")
     con = read_store(db)
     try:
         results = _frames(con, what, exporter=exporter, destination=destination,

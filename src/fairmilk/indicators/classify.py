@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ibis
-from ibis.backends.duckdb import Backend
+
+from fairmilk.store.current import trade_current
 
 
-def code_categories(db: Backend) -> ibis.Table:
+def code_categories(db: ibis.BaseBackend) -> ibis.Table:
     """One row per (product_code, code_system, year) in the store with its category."""
-    t = db.table("trade_current")
+    t = trade_current(db)
     p = db.table("ref_products")
     keys = t.select("product_code", "code_system", "year").distinct()
     same_system = (keys.code_system == "CN8") | (p.code_system == "HS")
@@ -38,9 +39,9 @@ def code_categories(db: Backend) -> ibis.Table:
     return best.select("product_code", "code_system", "year", "category", "ffmp_role")
 
 
-def categorised(db: Backend) -> ibis.Table:
-    """trade_current rows plus category, ffmp_role and me_factor (NULL when unknown)."""
-    t = db.table("trade_current")
+def categorised(db: ibis.BaseBackend) -> ibis.Table:
+    """Current trade rows plus category, ffmp_role and me_factor (NULL when unknown)."""
+    t = trade_current(db)
     cats = code_categories(db)
     c = db.table("ref_categories").select("category", "me_factor", "me_source_url")
     joined = t.left_join(

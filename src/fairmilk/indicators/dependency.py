@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 from fairmilk.errors import ConversionError
 from fairmilk.indicators.frame import Con, Frame, backend, execute
@@ -73,7 +72,7 @@ class DependencyOptions(TypedDict, total=False):
     series: DependencySeries
 
 
-def _series(db: Backend, name: str, units: dict[str, float]) -> ibis.Table:
+def _series(db: ibis.BaseBackend, name: str, units: dict[str, float]) -> ibis.Table:
     """(geo, year, value, url) of one annual series, scaled to tonnes or persons."""
     o = db.table("observations")
     s = o.filter((o.series == name) & o.month.isnull() & o.year.notnull())

@@ -1,17 +1,16 @@
-"""An executed indicator table with its sources, and the Ibis backend over the store.
+"""An executed indicator table with its sources, and the Ibis backend the indicators run on.
 
-Ibis and DuckDB are imported only when a function needs them, so that modules which only
-use ``Frame`` (and the command line) start quickly.
+The indicators take any Ibis backend (DuckDB, Spark, ...); a connection to the DuckDB store is
+turned into one by the store (``fairmilk.store.backend``). Ibis is imported only when a
+function needs it, so that modules which only use ``Frame`` (and the command line) start
+quickly.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,11 +19,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from uuid import uuid4
 
 if TYPE_CHECKING:
-    import duckdb
     import ibis
-    from ibis.backends.duckdb import Backend
 
-Con: TypeAlias = "duckdb.DuckDBPyConnection | Backend"
+    from fairmilk.store.backend import StoreConnection
+
+# What the indicators accept: any Ibis backend, or a connection to the DuckDB store.
+Con: TypeAlias = "ibis.BaseBackend | StoreConnection"
 
 
 @dataclass(slots=True)
@@ -48,62 +48,15 @@ class Frame:
         return [row[i] for row in self.rows]
 
 
-def backend(con: Con) -> Backend:
-    """The Ibis DuckDB backend over a store connection (or the backend itself).
+def backend(con: Con) -> ibis.BaseBackend:
+    """The Ibis backend to run on: ``con`` itself, or the backend over a store connection."""
+    import ibis
 
-    Its ``compile`` remembers the SQL of every expression it compiled (see :func:`sql_of`).
-    """
-    from ibis.backends.duckdb import Backend
-
-    if isinstance(con, Backend):
+    if isinstance(con, ibis.BaseBackend):
         return con
-    found: Backend = _memo_backend().from_connection(con)
-    return found
+    from fairmilk.store.backend import store_backend
 
-
-SQL_MEMO_SIZE = 512
-_SQL: OrderedDict[Hashable, str] = OrderedDict()
-_SQL_LOCK = threading.Lock()
-SQL_MEMO = {"hits": 0, "misses": 0}
-
-
-def sql_of(key: Hashable, compile_sql: Callable[[], str]) -> str:
-    """The SQL compiled for the expression ``key``, compiled once per process.
-
-    Building SQL from an Ibis expression costs ~0.1-0.3 s here; Ibis expressions compare by
-    structure, so the same expression built again (another request, another page, after a
-    write to the store) reuses its SQL. The SQL depends on the expression only.
-    """
-    with _SQL_LOCK:
-        if key in _SQL:
-            _SQL.move_to_end(key)
-            SQL_MEMO["hits"] += 1
-            return _SQL[key]
-    sql = compile_sql()
-    with _SQL_LOCK:
-        SQL_MEMO["misses"] += 1
-        _SQL[key] = sql
-        while len(_SQL) > SQL_MEMO_SIZE:
-            _SQL.popitem(last=False)
-    return sql
-
-
-@functools.cache
-def _memo_backend() -> Any:
-    from ibis.backends.duckdb import Backend
-
-    class MemoBackend(Backend):  # type: ignore[misc]
-        """The DuckDB backend whose plain ``compile`` (no limit, no parameters) is remembered."""
-
-        def compile(
-            self, expr: Any, /, *, limit: Any = None, params: Any = None, pretty: bool = False
-        ) -> str:
-            """The expression's SQL (from the memo when compiled before)."""
-            if limit is not None or params or pretty:
-                return str(super().compile(expr, limit=limit, params=params, pretty=pretty))
-            return sql_of((type(expr), expr.op()), lambda: str(Backend.compile(self, expr)))
-
-    return MemoBackend
+    return store_backend(con)
 
 
 def _plain(value: Any) -> Any:
@@ -127,31 +80,46 @@ def execute(
     synthetic: bool = False,
 ) -> Frame:
     """Run an Ibis table and return its rows as a ``Frame`` (NaN becomes None)."""
-    arrow = expr.to_pyarrow()
-    columns = list(arrow.column_names)
-    data = [arrow.column(name).to_pylist() for name in columns]
-    rows = [tuple(_plain(col[i]) for col in data) for i in range(arrow.num_rows)]
+    rows = rows_of(expr)
+    columns = list(expr.columns)
     return Frame(title, columns, rows, list(sources or []), list(notes or []), synthetic)
 
 
+def rows_of(expr: ibis.Table) -> list[tuple[Any, ...]]:
+    """Run an Ibis table and return its rows as plain Python tuples (NaN becomes None)."""
+    arrow = expr.to_pyarrow()
+    data = [column.to_pylist() for column in arrow.columns]
+    return [tuple(_plain(col[i]) for col in data) for i in range(arrow.num_rows)]
+
+
 @contextmanager
-def materialised(db: Backend, expr: ibis.Table) -> Iterator[ibis.Table]:
-    """Hold expr in a temporary table while the block runs (compiles its SQL only once).
+def materialised(db: ibis.BaseBackend, expr: ibis.Table) -> Iterator[ibis.Table]:
+    """Hold expr in a temporary table while the block runs (computes it only once).
 
     The table is named after its SQL, so expressions built on it are the same from one
     request to the next (and their SQL is remembered); temporary tables belong to one
-    connection, so requests on other cursors never see it.
+    connection, so requests on other cursors never see it. An engine without temporary
+    tables (Spark) holds the result in Ibis's cache instead.
     """
-    import duckdb
-
-    sql = db.compile(expr)
-    name = f"_fairmilk_{hashlib.sha256(sql.encode()).hexdigest()[:32]}"
+    held = _temporary(db, expr)
+    if held is None:
+        with expr.cache() as cached:
+            yield cached
+        return
+    where = held.op().namespace
+    database = (where.catalog, where.database) if where.database else None
     try:
-        db.raw_sql(f'CREATE TEMP TABLE "{name}" AS {sql}')
-    except duckdb.CatalogException:  # the same table is already held by an outer block
-        name = f"_fairmilk_{uuid4().hex}"
-        db.raw_sql(f'CREATE TEMP TABLE "{name}" AS {sql}')
-    try:
-        yield db.table(name)
+        yield held
     finally:
-        db.raw_sql(f'DROP TABLE IF EXISTS temp.main."{name}"')
+        db.drop_table(held.op().name, database=database, force=True)
+
+
+def _temporary(db: ibis.BaseBackend, expr: ibis.Table) -> ibis.Table | None:
+    """expr as a temporary table named after its SQL, or None where the engine has none."""
+    name = f"_fairmilk_{hashlib.sha256(str(db.compile(expr)).encode()).hexdigest()[:32]}"
+    try:
+        return db.create_table(name, expr, temp=True)
+    except NotImplementedError:
+        return None
+    except Exception:  # the name is held by an outer block on this connection: another name
+        return db.create_table(f"_fairmilk_{uuid4().hex}", expr, temp=True)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 from fairmilk.errors import ParameterError
 from fairmilk.reference.geo import REGIONS, country_by_iso
@@ -81,7 +80,7 @@ def in_period(
     return cond
 
 
-def memberships(db: Backend, regions: Sequence[str]) -> ibis.Table:
+def memberships(db: ibis.BaseBackend, regions: Sequence[str]) -> ibis.Table:
     """Dated (group, iso2, start_date, end_date) rows of the members of the regions."""
     m = db.table("ref_memberships")
     return m.filter(m.region.isin(list(regions))).select(
@@ -99,7 +98,7 @@ def member_predicate(geo: ibis.Value, when: ibis.Value, ms: ibis.Table) -> list[
 
 
 def keep_members(
-    db: Backend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
+    db: ibis.BaseBackend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
 ) -> ibis.Table:
     """Rows whose geo column is one of isos or, at the row's date (t.when), in a region."""
     direct = t.filter(t[geo].isin(list(isos)))
@@ -112,7 +111,7 @@ def keep_members(
 
 
 def tag_members(
-    db: Backend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
+    db: ibis.BaseBackend, t: ibis.Table, geo: str, isos: Sequence[str], regions: Sequence[str]
 ) -> ibis.Table:
     """Rows with a region column: once per region the geo belongs to, or its own code."""
     ms = memberships(db, regions)

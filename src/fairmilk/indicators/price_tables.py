@@ -11,8 +11,6 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-import duckdb
-
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.anomaly import TITLE_EN as IPA_TITLE
 from fairmilk.indicators.anomaly import ipa, monthly_means
@@ -25,7 +23,7 @@ from fairmilk.indicators.costs import (
 )
 from fairmilk.indicators.dumping import POWDERS, Benchmark, UnitValue, dumping_frame, dumping_margin
 from fairmilk.indicators.fao_trade import fao_trade_frame
-from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.frame import Con, Frame, backend
 from fairmilk.indicators.periods import REGION_IDS
 from fairmilk.indicators.perlitre import ANY_STAGE, STAGE_ORDER, PerLitreParams
 from fairmilk.indicators.perlitre_table import (
@@ -58,19 +56,19 @@ FAO_CITATION = (
 )
 
 
-def cost_coverage_table(con: duckdb.DuckDBPyConnection, *, geo: Sequence[str] = ()) -> Frame:
+def cost_coverage_table(con: Con, *, geo: Sequence[str] = ()) -> Frame:
     """Cost coverage (farm-gate price / full cost) for every geo and period with both."""
-    g = list(geo) or None
-    prices = read_prices(con, series=[PRICE_SERIES], geo=g)
-    costs = read_prices(con, series=[COST_SERIES], geo=g)
-    rows = cost_coverage(prices, costs, ratios=read_prices(con, series=[RATIO_SERIES], geo=g))
+    g, db = list(geo) or None, backend(con)
+    prices = read_prices(db, series=[PRICE_SERIES], geo=g)
+    costs = read_prices(db, series=[COST_SERIES], geo=g)
+    rows = cost_coverage(prices, costs, ratios=read_prices(db, series=[RATIO_SERIES], geo=g))
     used = {(r.geo, r.period) for r in rows}
     synthetic = any(p.synthetic for p in (*prices, *costs) if (p.geo, p.period) in used)
     return coverage_frame(rows, synthetic=synthetic)
 
 
 def eu_powder_unit_values(
-    con: duckdb.DuckDBPyConnection, *, destinations: Sequence[str], by_country: bool = True
+    con: Con, *, destinations: Sequence[str], by_country: bool = True
 ) -> tuple[list[UnitValue], list[str], bool]:
     """EU-27 export unit values of powders by year and destination (Comext preferred).
 
@@ -100,9 +98,7 @@ def _rank(uv: UnitValue) -> tuple[bool, bool]:
     return (not uv.synthetic, uv.source == "comext")
 
 
-def _benchmarks(
-    con: duckdb.DuckDBPyConnection, cost_geo: str, price_geos: Sequence[str]
-) -> list[Benchmark]:
+def _benchmarks(con: Con, cost_geo: str, price_geos: Sequence[str]) -> list[Benchmark]:
     out = []
     for kind, series, geos in (
         ("full_cost", COST_SERIES, [cost_geo]),
@@ -116,7 +112,7 @@ def _benchmarks(
 
 
 def dumping_margin_table(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     *,
     destination: str = WEST_AFRICA,
     cost_geo: str = "X:EU26",
@@ -124,18 +120,19 @@ def dumping_margin_table(
     by_country: bool = False,
 ) -> Frame:
     """Powder export unit values to ``destination`` in milk equivalent vs EU cost and price."""
+    db = backend(con)
     values, sources, synthetic = eu_powder_unit_values(
-        con, destinations=[destination], by_country=by_country
+        db, destinations=[destination], by_country=by_country
     )
     me = {c.category: c.me_factor for c in categories()}
-    bench = _benchmarks(con, cost_geo, price_geos)
+    bench = _benchmarks(db, cost_geo, price_geos)
     rows = dumping_margin(values, me_factors=me, benchmarks=bench)
     extra = sorted({b.source for b in bench})
     return dumping_frame(rows, sources=[*sources, *extra], synthetic=synthetic)
 
 
 def _fao_unit_values(
-    con: duckdb.DuckDBPyConnection, countries: Sequence[str]
+    con: Con, countries: Sequence[str]
 ) -> dict[UnitKey, tuple[float, UnitValueOrigin]]:
     """Each country's own FAOSTAT import unit value of SMP and WMP, EUR per kg (CIF)."""
     isos = [c for c in countries if c not in REGION_IDS]
@@ -155,7 +152,7 @@ def _fao_unit_values(
 
 
 def _unit_values(
-    con: duckdb.DuckDBPyConnection, countries: Sequence[str]
+    con: Con, countries: Sequence[str]
 ) -> tuple[dict[UnitKey, tuple[float, UnitValueOrigin]], list[str]]:
     """Real EU export unit values, then FAO import unit values, then the synthetic sample."""
     values, sources, _ = eu_powder_unit_values(con, destinations=list(countries))
@@ -175,15 +172,16 @@ def _unit_values(
 
 
 def per_litre_inputs(
-    con: duckdb.DuckDBPyConnection, *, countries: Sequence[str], stage: str
+    con: Con, *, countries: Sequence[str], stage: str
 ) -> tuple[PerLitreInputs, list[str], bool]:
     """Read what the per-litre rows need: (inputs, sources, whether a local price is synthetic).
 
     Whether a synthetic unit value is used depends on the rows (see ``per_litre_table``).
     """
+    db = backend(con)
     stages = list(STAGE_ORDER) if stage == ANY_STAGE else [stage]
-    local = read_prices(con, series=list(LOCAL_SERIES_ALL), stage=stages)
-    chosen, sources = _unit_values(con, countries)
+    local = read_prices(db, series=list(LOCAL_SERIES_ALL), stage=stages)
+    chosen, sources = _unit_values(db, countries)
     cats = categories()
     inputs = PerLitreInputs(
         unit_values={k: v for k, (v, _) in chosen.items()},
@@ -191,7 +189,7 @@ def per_litre_inputs(
         measures=tax_measures(),
         regions_of=lambda c, y: [r for r in ("ecowas", "waemu") if c in members(r, y)],
         litres_per_kg={c.category: c.litres_per_kg for c in cats},
-        rates=read_rates(con),
+        rates=read_rates(db),
         origins={k: o for k, (_, o) in chosen.items()},
         litres_sources={c.category: c.litres_source_url for c in cats if c.litres_source_url},
     )
@@ -205,7 +203,7 @@ def west_africa() -> list[str]:
 
 
 def per_litre_table(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     *,
     countries: Sequence[str] = (),
     powders: Sequence[str] = POWDERS,
@@ -263,9 +261,7 @@ def _event_note(events: dict[tuple[int, int], int]) -> list[Msg]:
     ]
 
 
-def anomaly_table(
-    con: duckdb.DuckDBPyConnection, *, series: str, geo: str, quarterly_weight: float = 0.4
-) -> Frame:
+def anomaly_table(con: Con, *, series: str, geo: str, quarterly_weight: float = 0.4) -> Frame:
     """IPA anomaly flags for one price series of the store: monthly, or dated (monthly means)."""
     points = [p for p in read_prices(con, series=[series], geo=[geo]) if p.month is not None]
     units = sorted({p.unit for p in points})

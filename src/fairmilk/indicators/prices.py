@@ -2,20 +2,17 @@
 
 The store holds prices in the ``prices`` table (see ``fairmilk.store.prices``) and the
 exchange-rate series in ``observations``: ``eur_per_usd`` (EUR per USD) and
-``exchange_rate_lcu_per_usd`` (local currency per USD, by country). Reading is the only
-store access; conversion and every indicator are pure functions.
+``exchange_rate_lcu_per_usd`` (local currency per USD, by country). Reading (Ibis, on any
+engine) is the only store access; conversion and every indicator are pure functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import duckdb
 
 from fairmilk.errors import ConversionError
-from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.frame import Con, Frame, backend, rows_of
 from fairmilk.indicators.units import (
     COUNTRY_CURRENCY,
     PEG_SOURCE,
@@ -25,6 +22,7 @@ from fairmilk.indicators.units import (
     convert_price,
 )
 from fairmilk.ingest.price_units import parse_unit
+from fairmilk.store.current import prices_current
 from fairmilk.text import msg
 
 FX_EUR_SERIES = "eur_per_usd"
@@ -66,43 +64,42 @@ class PricePoint:
 
 
 _FIELDS = (
-    "series, geo, period, year, month, value, value_low, value_high, unit, source_url, "
-    "dataset, stage, product, market, approximate, derived, synthetic, note"
-)
-
-
-def _where(filters: dict[str, Sequence[str] | None]) -> tuple[str, list[Any]]:
-    clauses, params = [], []
-    for column, values in filters.items():
-        if values:
-            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
-            params += list(values)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    "series", "geo", "period", "year", "month", "value", "value_low", "value_high", "unit",
+    "source_url", "dataset", "stage", "product", "market", "approximate", "derived", "synthetic",
+    "note",
+)  # fmt: skip
 
 
 def read_prices(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     *,
     series: Sequence[str] | None = None,
     geo: Sequence[str] | None = None,
     stage: Sequence[str] | None = None,
 ) -> list[PricePoint]:
     """The current price rows, filtered by series, geo and stage, in time order."""
-    where, params = _where({"series": series, "geo": geo, "stage": stage})
-    sql = f"SELECT {_FIELDS} FROM prices_current{where} ORDER BY series, geo, period, dataset"
-    return [PricePoint(*row) for row in con.execute(sql, params).fetchall()]
+    p = prices_current(backend(con))
+    for column, values in (("series", series), ("geo", geo), ("stage", stage)):
+        if values:
+            p = p.filter(p[column].isin(list(values)))
+    ordered = p.select(*_FIELDS).order_by(["series", "geo", "period", "dataset"])
+    return [PricePoint(*row) for row in rows_of(ordered)]
 
 
-def read_rates(con: duckdb.DuckDBPyConnection) -> RateTable:
-    """Annual exchange rates per USD from the observations table (EUR and West African)."""
+def read_rates(con: Con) -> RateTable:
+    """Annual exchange rates per USD from the observations table (EUR and West African).
+
+    Where several datasets give a rate for the same currency and year, the first by dataset
+    id is kept (as for the trade tables' EUR per USD rate).
+    """
     table = RateTable()
-    sql = (
-        "SELECT series, geo, year, value, source_url FROM observations "
-        "WHERE series IN (?, ?) AND value > 0 AND year IS NOT NULL AND month IS NULL"
-    )
-    for series, geo, year, value, url in con.execute(
-        sql, [FX_EUR_SERIES, FX_LCU_SERIES]
-    ).fetchall():
+    o = backend(con).table("observations")
+    wanted = o.series.isin([FX_EUR_SERIES, FX_LCU_SERIES]) & (o.value > 0)
+    found = o.filter(wanted & o.year.notnull() & o.month.isnull())
+    found = found.select("series", "geo", "year", "value", "source_url", "dataset")
+    # The last rate added for a currency and year is kept: add the first dataset id last.
+    ordered = found.order_by(["series", "geo", "year", found.dataset.desc(), "source_url"])
+    for series, geo, year, value, url, _dataset in rows_of(ordered):
         currency = "EUR" if series == FX_EUR_SERIES else COUNTRY_CURRENCY.get(geo)
         if currency and currency != "XOF":  # XOF goes through the fixed EUR peg
             table.add(Rate(currency, int(year), float(value), f"{series}: {url}"))

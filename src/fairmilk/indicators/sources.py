@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 
 def _describe_file(rec: dict[str, Any]) -> str:
@@ -18,7 +17,7 @@ def _describe_file(rec: dict[str, Any]) -> str:
     return f"{rec['source']}: {rec['file_name']} ({', '.join(parts)})"
 
 
-def file_sources(db: Backend, rows: ibis.Table) -> tuple[list[str], bool]:
+def file_sources(db: ibis.BaseBackend, rows: ibis.Table) -> tuple[list[str], bool]:
     """Describe each source file behind the rows; True when any of them is synthetic."""
     f = db.table("source_files")
     used = rows.select("file_id").distinct()

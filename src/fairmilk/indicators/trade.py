@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Unpack
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 from fairmilk.indicators.classify import categorised
 from fairmilk.indicators.frame import Con, Frame, backend, execute, materialised
@@ -41,7 +40,7 @@ def _one_frequency(t: ibis.Table, *, monthly: bool) -> ibis.Table:
     return annual.union(months)
 
 
-def _with_fx(db: Backend, t: ibis.Table) -> ibis.Table:
+def _with_fx(db: ibis.BaseBackend, t: ibis.Table) -> ibis.Table:
     """Add value_usd_as_eur, converted with the year's eur_per_usd observation."""
     o = db.table("observations")
     fx = o.filter((o.series == FX_SERIES) & o.value.notnull() & o.month.isnull())
@@ -85,7 +84,7 @@ def trade_rows(
 
 
 def _filter_destinations(
-    db: Backend, t: ibis.Table, destinations: Sequence[str] | None, *, by_region: bool
+    db: ibis.BaseBackend, t: ibis.Table, destinations: Sequence[str] | None, *, by_region: bool
 ) -> ibis.Table:
     """Keep rows going to the destinations; add a region column when grouping by region."""
     isos: list[str] = []

@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import duckdb
-
 from fairmilk.errors import ConversionError
-from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.frame import Con, Frame, backend, rows_of
 from fairmilk.indicators.prices import PricePoint, read_prices
 from fairmilk.indicators.units import PEG_ONLY, convert_price
 from fairmilk.policy.mrp import (
@@ -69,21 +67,21 @@ def _by_month(points: Sequence[PricePoint]) -> dict[str, float]:
     return out
 
 
-def mrp_observations(con: duckdb.DuckDBPyConnection, *, geo: str) -> list[MrpObservation]:
+def mrp_observations(con: Con, *, geo: str) -> list[MrpObservation]:
     """Monthly periods of ``geo`` where a full cost is stored, with price and product value."""
-    price = _by_month(read_prices(con, series=[PRICE], geo=[geo]))
-    cost = _by_month(read_prices(con, series=[COST], geo=[geo]))
-    product = _by_month(read_prices(con, series=[PRODUCT], geo=[geo]))
+    db = backend(con)
+    price = _by_month(read_prices(db, series=[PRICE], geo=[geo]))
+    cost = _by_month(read_prices(db, series=[COST], geo=[geo]))
+    product = _by_month(read_prices(db, series=[PRODUCT], geo=[geo]))
     return [MrpObservation(p, price.get(p), product.get(p), cost[p]) for p in sorted(cost)]
 
 
-def annual_deliveries(con: duckdb.DuckDBPyConnection, *, geo: str) -> dict[int, AnnualDeliveries]:
+def annual_deliveries(con: Con, *, geo: str) -> dict[int, AnnualDeliveries]:
     """Eurostat D1100D deliveries to dairies of ``geo`` by year (t), as stored."""
-    sql = (
-        "SELECT year, value, flag, source_url FROM observations WHERE series = ? AND "
-        "dataset = ? AND geo = ? AND month IS NULL AND year IS NOT NULL ORDER BY year"
-    )
-    rows = con.execute(sql, [DELIVERIES, DELIVERIES_DATASET, geo]).fetchall()
+    o = backend(con).table("observations")
+    mine = (o.series == DELIVERIES) & (o.dataset == DELIVERIES_DATASET) & (o.geo == geo)
+    found = o.filter(mine & o.month.isnull() & o.year.notnull())
+    rows = rows_of(found.select("year", "value", "flag", "source_url").order_by("year"))
     return {int(y): AnnualDeliveries(int(y), v, f or None, str(u)) for y, v, f, u in rows}
 
 
@@ -175,20 +173,17 @@ def _no_series_notes(obs: Sequence[MrpObservation], geo: str) -> list[str]:
     ]
 
 
-def run_mrp(
-    con: duckdb.DuckDBPyConnection, *, geo: str = "DE", params: MrpParams | None = None
-) -> tuple[Frame, Frame]:
+def run_mrp(con: Con, *, geo: str = "DE", params: MrpParams | None = None) -> tuple[Frame, Frame]:
     """Simulate the MRP on the stored series of ``geo``: (timeline, comparison with 2016)."""
-    params = params or MrpParams()
-    geo = geo_code(geo)
-    annual = annual_deliveries(con, geo=geo)
-    obs = with_deliveries(mrp_observations(con, geo=geo), annual)
+    params, geo, db = params or MrpParams(), geo_code(geo), backend(con)
+    annual = annual_deliveries(db, geo=geo)
+    obs = with_deliveries(mrp_observations(db, geo=geo), annual)
     result = simulate_mrp(obs, params)
     used = {s.deliveries_source for s in result.steps if s.deliveries_source}
     urls = sorted({a.source_url for a in annual.values()}) if used - {STATED} else []
     extra = _deliveries_notes(result, params, geo=geo) + _no_series_notes(obs, geo)
     timeline = timeline_frame(result, geo=geo, delivery_urls=urls, extra=extra)
-    eu = annual_deliveries(con, geo="eu27") if geo != "eu27" else annual
+    eu = annual_deliveries(db, geo="eu27") if geo != "eu27" else annual
     own, eu27 = annual.get(SCHEME_YEAR), eu.get(SCHEME_YEAR)
     scale = (
         own.value if own else None,

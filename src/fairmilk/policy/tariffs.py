@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import duckdb
-
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.dumping import POWDERS
-from fairmilk.indicators.frame import Frame
+from fairmilk.indicators.frame import Con, Frame
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs, PerLitreRow, build_row
 from fairmilk.indicators.price_tables import per_litre_inputs, west_africa
@@ -178,7 +176,7 @@ def scenario_note(scenario: TariffScenario) -> Msg:
 
 
 def tariff_scenario_table(
-    con: duckdb.DuckDBPyConnection,
+    con: Con,
     scenario: TariffScenario,
     *,
     countries: Sequence[str] = (),

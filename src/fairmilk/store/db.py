@@ -40,7 +40,22 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
         with transaction(con):
             for _name, sql in _schema_files():
                 con.execute(sql)
+            _create_current_views(con)
     return con
+
+
+def _create_current_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the SQL views compiled from their one Ibis definition (store.current)."""
+    import ibis
+
+    from fairmilk.store.current import VIEW_TABLES, view_sql
+
+    schemas = []
+    for name in VIEW_TABLES:
+        empty = con.execute(f'SELECT * FROM "{name}" LIMIT 0').to_arrow_table()
+        schemas.append((name, ibis.Schema.from_pyarrow(empty.schema)))
+    for statement in view_sql(tuple(schemas)):
+        con.execute(statement)
 
 
 @contextmanager

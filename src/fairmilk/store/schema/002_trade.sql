@@ -18,9 +18,5 @@ CREATE TABLE IF NOT EXISTS trade_flows (
     flag          VARCHAR             -- source flags (estimates, confidentiality), as published
 );
 
--- The rows of the current vintage of every dataset: what indicators read.
-CREATE OR REPLACE VIEW trade_current AS
-SELECT t.*, f.synthetic
-FROM trade_flows AS t
-JOIN source_files AS f USING (file_id)
-WHERE f.is_current;
+-- trade_current (the rows of the current vintage of every dataset: what indicators read) is
+-- created by fairmilk.store.db from its Ibis definition in fairmilk.store.current.

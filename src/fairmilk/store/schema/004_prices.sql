@@ -25,9 +25,5 @@ CREATE TABLE IF NOT EXISTS prices (
     note        VARCHAR
 );
 
--- Reference rows, and user rows of the current vintage of their file.
-CREATE OR REPLACE VIEW prices_current AS
-SELECT p.*
-FROM prices AS p
-LEFT JOIN source_files AS f USING (file_id)
-WHERE p.file_id IS NULL OR f.is_current;
+-- prices_current (reference rows, and user rows of the current vintage of their file) is
+-- created by fairmilk.store.db from its Ibis definition in fairmilk.store.current.

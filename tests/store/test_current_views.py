@@ -1,0 +1,91 @@
+"""The current-vintage views: one Ibis definition, which the store's SQL views are compiled from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fairmilk.indicators.frame import backend, rows_of
+from fairmilk.store import open_store
+from fairmilk.store.current import CURRENT_VIEWS, prices_current, trade_current
+
+FILES = [  # file_id, vintage, is_current, synthetic
+    ("old", 1, False, False),
+    ("new", 2, True, True),
+]
+PRICE_ROWS = [  # file_id (None: embedded reference row), series
+    (None, "reference_row"),
+    ("old", "superseded_row"),
+    ("new", "current_row"),
+]
+
+
+@pytest.fixture
+def vintages(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Two vintages of one dataset (the first superseded), with trade and price rows each."""
+    for file_id, vintage, current, synthetic in FILES:
+        con.execute(
+            "INSERT INTO source_files (file_id, source, dataset_key, vintage, is_current, "
+            "file_name, size_bytes, synthetic) VALUES (?, 'comext', 'comext:2019', ?, ?, ?, 1, ?)",
+            [file_id, vintage, current, f"{file_id}.dat", synthetic],
+        )
+        con.execute(
+            "INSERT INTO trade_flows (file_id, source, reporter, partner, product_code, "
+            "code_system, flow, year, value_eur) "
+            "VALUES (?, 'comext', 'FR', 'SN', '04021019', 'CN8', 'export', 2019, ?)",
+            [file_id, float(vintage)],
+        )
+    for file_id, series in PRICE_ROWS:
+        con.execute(
+            "INSERT INTO prices (file_id, dataset, series, geo, period, unit, source_url) "
+            "VALUES (?, 'd', ?, 'SN', '2019', 'XOF/L', 'https://example.org')",
+            [file_id, series],
+        )
+    return con
+
+
+def test_trade_current_keeps_the_current_vintage_with_its_flag(
+    vintages: duckdb.DuckDBPyConnection,
+) -> None:
+    t = trade_current(backend(vintages))
+    assert rows_of(t.select("file_id", "value_eur", "synthetic")) == [("new", 2.0, True)]
+    assert list(t.columns)[-1] == "synthetic"
+
+
+def test_prices_current_keeps_reference_rows_and_current_user_rows(
+    vintages: duckdb.DuckDBPyConnection,
+) -> None:
+    p = prices_current(backend(vintages))
+    assert sorted(r[0] for r in rows_of(p.select("series"))) == ["current_row", "reference_row"]
+
+
+def test_the_store_views_give_the_rows_of_the_ibis_definitions(
+    vintages: duckdb.DuckDBPyConnection,
+) -> None:
+    db = backend(vintages)
+    for name, make in CURRENT_VIEWS.items():
+        defined = make(db)
+        viewed = db.table(name)
+        assert list(viewed.columns) == list(defined.columns)
+        assert sorted(map(repr, rows_of(viewed))) == sorted(map(repr, rows_of(defined)))
+
+
+def test_the_store_views_are_compiled_when_the_store_opens(store_path: Path) -> None:
+    open_store(store_path).close()
+    con = duckdb.connect(str(store_path))
+    try:
+        con.execute("DROP VIEW trade_current")
+        con.execute("CREATE OR REPLACE VIEW prices_current AS SELECT 1 AS stale")
+    finally:
+        con.close()
+    con = open_store(store_path)  # a writable open recreates both from store.current
+    try:
+        sql = dict(
+            con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall()
+        )
+        assert "is_current" in sql["trade_current"]
+        assert "is_current" in sql["prices_current"]
+    finally:
+        con.close()
