@@ -39,7 +39,7 @@ def store(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 def test_dependency_sentence_from_the_figures(store: duckdb.DuckDBPyConnection) -> None:
     # 2015: 30 / (70 + 30) = 30 %; 2022: 60 / (40 + 60) = 60 %.
     for year, prod, imp in ((2015, 70_000.0, 30_000.0), (2022, 40_000.0, 60_000.0)):
-        _observe(store, "cow_milk_production", "SN", year, prod, "t")
+        _observe(store, "milk_production_all", "SN", year, prod, "t")
         _observe(store, "milk_imports_me", "SN", year, imp, "t milk equivalent")
     message = dependency_message(store, "SN")
     assert message.available
@@ -52,7 +52,7 @@ def test_dependency_sentence_from_the_figures(store: duckdb.DuckDBPyConnection) 
 
 
 def test_missing_imports_make_a_gap_sentence(store: duckdb.DuckDBPyConnection) -> None:
-    _observe(store, "cow_milk_production", "SN", 2022, 40_000.0, "t")
+    _observe(store, "milk_production_all", "SN", 2022, 40_000.0, "t")
     message = dependency_message(store, "SN")
     assert not message.available
     assert "not available" in message.text

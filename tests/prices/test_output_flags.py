@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import duckdb
-from tests.prices.test_per_litre import synthetic_inputs
+from test_per_litre import synthetic_inputs
 
 from fairmilk.indicators.costs import cost_coverage, coverage_frame
 from fairmilk.indicators.perlitre import PerLitreParams

@@ -257,8 +257,9 @@ def _cells(r: PerLitreRow) -> tuple[object, ...]:
     comp = (c.landed_per_litre, c.compared_with) if c else (None, None)
     spread = (c.gap_low, c.gap_high, c.ratio_low, c.ratio_high) if c else (None,) * 4
     source = r.origin.label() if r.origin else None
+    litres = r.cost.litres_per_kg if r.cost else None  # no cost: no factor claimed
     head = (r.country, r.category, r.year, r.stage, r.currency, r.unit_value_eur_per_kg, source,
-            r.litres_per_kg)  # fmt: skip
+            litres)  # fmt: skip
     return (*head, *taxes, *comp, r.local_low, r.local_high, r.local_count, *spread,
             join(r.notes) if r.notes else None)  # fmt: skip
 

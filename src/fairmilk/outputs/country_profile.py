@@ -35,7 +35,7 @@ LABELS: dict[str, str] = {
     "tonnes": "Quantity (t)",
     "milk_equivalent_t": "Milk equivalent (t)",
     "value_eur": "Value (EUR)",
-    "production_t": "Local cow-milk production (t)",
+    "production_all_t": "Local milk production, all animals (t)",
     "imports_me_t": "Imports, milk equivalent (t)",
     "dependency_pct": "Import dependency (%)",
     "kg_per_person": "Milk available (kg per person)",
@@ -190,7 +190,7 @@ def dependency_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> 
     _ = translator(lang)
     title = _("Import dependency (%)")
     frame = remember(("profile-dependency", iso2), lambda: dependency_frame(con, countries=[iso2]))
-    cols = ["year", "production_t", "imports_me_t", "dependency_pct"]
+    cols = ["year", "production_all_t", "imports_me_t", "dependency_pct"]
     result = _frame_result(frame, lang, title, cols, 10)
     result.rows = [r for r in result.rows if any(v is not None for v in r[1:])]
     chart = None

@@ -67,7 +67,8 @@ def dependency_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
     last, first = known[-1], known[max(0, len(known) - 11)]
     text = msg(
         "In {year}, imports made up {pct:.0f} % of the milk supply (imports in milk "
-        "equivalent over local cow-milk production plus imports), against {pct0:.0f} % in "
+        "equivalent over local milk production of all animals plus imports), against "
+        "{pct0:.0f} % in "
         "{year0}.",
         year=last["year"], pct=last["dependency_pct"],
         year0=first["year"], pct0=first["dependency_pct"],
