@@ -1,0 +1,59 @@
+"""MRP index with unequal weights, and the phase thresholds exactly at 75, 85, 92.5 and 100."""
+
+from __future__ import annotations
+
+import pytest
+
+from fairmilk.policy.mrp import MrpObservation, MrpParams, market_index, next_phase, simulate_mrp
+
+PRICE_ONLY = MrpParams(price_weight=1, product_weight=0, window=1)
+
+
+def test_index_is_the_weighted_mean_with_unequal_weights() -> None:
+    # price / cost = 0.9, product value / cost = 0.6; weights 3 and 1:
+    # MI = 100 × (3 × 0.9 + 1 × 0.6) / (3 + 1) = 100 × 3.3 / 4 = 82.5
+    params = MrpParams(price_weight=3, product_weight=1, window=1)
+    assert market_index([MrpObservation("m", 45.0, 30.0, 50.0)], params) == [pytest.approx(82.5)]
+
+
+def test_a_zero_or_missing_cost_is_a_gap_not_a_division_by_zero() -> None:
+    series = [MrpObservation("a", 40.0, None, 0.0), MrpObservation("b", 40.0, None, None)]
+    assert market_index(series, PRICE_ONLY) == [None, None]
+    result = simulate_mrp(series, PRICE_ONLY)
+    assert [(s.index, s.phase) for s in result.steps] == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("index", "current", "phase"),
+    [
+        (92.5, 0, 1),  # a fall of exactly 7.5 %: early warning
+        (92.51, 0, 0),
+        (85.0, 0, 2),  # exactly 15 %: voluntary reduction
+        (85.01, 0, 1),
+        (75.0, 0, 3),  # exactly 25 %: compulsory cut
+        (75.01, 0, 2),
+        (100.0, 3, 0),  # back at 100: exit, whatever the phase
+        (99.99, 3, 3),  # below 100 a phase never de-escalates
+        (99.99, 0, 0),
+    ],
+)
+def test_phase_thresholds_exactly(index: float, current: int, phase: int) -> None:
+    assert next_phase(index, current, PRICE_ONLY) == phase
+
+
+def test_thresholds_follow_the_parameters() -> None:
+    params = MrpParams(
+        price_weight=1, product_weight=0, window=1, phase_falls=(5, 10, 20), exit_index=98.0
+    )
+    assert [next_phase(v, 0, params) for v in (95.0, 90.0, 80.0, 80.01)] == [1, 2, 3, 2]
+    assert next_phase(98.0, 3, params) == 0
+    assert next_phase(97.99, 3, params) == 3
+
+
+def test_timeline_at_the_thresholds() -> None:
+    # prices over a cost of 100 give the index directly (price weight only, window 1)
+    levels = [92.5, 85.0, 99.0, 100.0, 75.0]
+    result = simulate_mrp([MrpObservation(str(i), v, None, 100.0) for i, v in enumerate(levels)],
+                          PRICE_ONLY)  # fmt: skip
+    assert [s.phase for s in result.steps] == [1, 2, 2, 0, 3]
+    assert result.spells == [("0", "0", 1), ("1", "2", 2), ("4", "4", 3)]
