@@ -36,11 +36,43 @@ def test_missing_year_or_factor_is_a_gap() -> None:
         me_factors={"ffmp": 5.1},
         benchmarks=[Benchmark("full_cost", "X:EU26", 2019, 45.35, "BAL")],
     )
-    assert all(r.margin_eurc_per_kg is None for r in rows)
+    # each unit value against both benchmarks: 2 x 2 rows, none dropped
+    assert [(r.year, r.category, r.benchmark) for r in rows] == [
+        (2019, "other", "farmgate"),
+        (2019, "other", "full_cost"),
+        (2021, "ffmp", "farmgate"),
+        (2021, "ffmp", "full_cost"),
+    ]
+    assert all(r.margin_eurc_per_kg is None and r.margin_pct is None for r in rows)
     other = [r for r in rows if r.category == "other"]
-    assert all(r.milk_value_eurc_per_kg is None for r in other)
+    assert all(r.milk_value_eurc_per_kg is None and r.me_factor is None for r in other)
+    # 2019 has a full cost but no factor for 'other'; 2021 has a factor but no benchmark
+    assert (other[1].benchmark_eurc_per_kg, other[1].benchmark_geo) == (45.35, "X:EU26")
+    ffmp = [r for r in rows if r.category == "ffmp"]
+    assert all(r.milk_value_eurc_per_kg == pytest.approx(100 * 2.5 / 5.1) for r in ffmp)
+    assert all(r.benchmark_eurc_per_kg is None and r.benchmark_geo is None for r in ffmp)
 
 
 def test_milk_value_needs_a_positive_factor() -> None:
     with pytest.raises(ParameterError, match="> 0"):
         milk_value_eurc_per_kg(1000.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("figures", "used"),
+    [
+        ([(40.0, True), (45.35, False)], (45.35, False)),  # a published figure wins
+        ([(45.35, False), (40.0, True)], (45.35, False)),  # ... in either order
+        ([(40.0, True), (41.0, True)], (40.0, True)),  # between estimates, the first stays
+    ],
+)
+def test_one_benchmark_per_year_exact_preferred(
+    figures: list[tuple[float, bool]], used: tuple[float, bool]
+) -> None:
+    benchmarks = [Benchmark("full_cost", "X:EU26", 2019, v, "BAL", approximate=a)
+                  for v, a in figures]  # fmt: skip
+    rows = dumping_margin([UnitValue(2019, "smp", "SN", 2280.0, "x")], me_factors={"smp": 7.6},
+                          benchmarks=benchmarks)  # fmt: skip
+    cost = next(r for r in rows if r.benchmark == "full_cost")
+    assert (cost.benchmark_eurc_per_kg, cost.benchmark_approximate) == used
+    assert cost.margin_eurc_per_kg == pytest.approx(used[0] - 30.0)  # 2.28 EUR/kg / 7.6
