@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup run build test lint typecheck unit browser-deps bench clean
+.PHONY: setup run build test lint typecheck unit browser-deps bench mutants clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -42,5 +42,16 @@ test: setup browser-deps lint typecheck unit
 bench: setup
 	$(PY) bench/run_all.py
 
+## Mutation testing of the core computations (not part of `make test`): one module at a
+## time, MUTANTS_BUDGET seconds each; writes bench/MUTANTS.md. See docs/mutants.md.
+MUTANTS_MODULES ?= indicators.costs indicators.perlitre indicators.dumping indicators.anomaly \
+	indicators.taxes policy.mrp policy.tariffs ingest.validate ingest.codes indicators.trade \
+	indicators.dependency indicators.units indicators.periods policy.offensive
+MUTANTS_BUDGET ?= 900
+MUTANTS_LABEL ?= current
+mutants: setup
+	$(PY) -m pip install --quiet 'mutmut>=3.8,<4'
+	$(PY) bench/mutants.py --budget $(MUTANTS_BUDGET) --label $(MUTANTS_LABEL) $(MUTANTS_MODULES)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants
