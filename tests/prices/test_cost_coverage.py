@@ -11,6 +11,7 @@ import pytest
 from fairmilk.indicators.costs import cost_coverage, coverage_frame
 from fairmilk.indicators.price_tables import cost_coverage_table
 from fairmilk.indicators.prices import PricePoint
+from fairmilk.outputs.i18n import catalog
 
 BAL_2014 = "https://www.agriland.co.uk/farming-news/german-milk-price-still-cover-production-costs/"
 
@@ -135,3 +136,49 @@ def test_published_ratio_only_for_its_own_geo_and_period() -> None:
         ratios=[ratio, _q("price_cost_ratio", 81.0, "https://r.example")],
     )
     assert row.published_ratio_pct == 81.0
+
+
+def test_coverage_table_columns_notes_and_label() -> None:
+    rows = cost_coverage(
+        [_q("farmgate_milk_price", 36.0, "https://p.example", approximate=True)],
+        [_q("production_cost_full", 45.0, "https://c.example")],
+        ratios=[_q("price_cost_ratio", 81.0, "https://r.example")],
+    )
+    frame = coverage_frame(rows)
+    assert frame.records() == [
+        {"geo": "FR", "period": "2020", "price_eurc_per_kg": 36.0, "cost_eurc_per_kg": 45.0,
+         "coverage_pct": pytest.approx(80.0), "shortfall_eurc_per_kg": pytest.approx(9.0),
+         "published_ratio_pct": 81.0, "approximate": True},
+    ]  # fmt: skip
+    assert frame.synthetic is False
+    assert coverage_frame(rows, synthetic=True).synthetic is True
+    # every text a reader sees has its French twin (a changed text has none)
+    french = catalog("fr")
+    assert len(frame.notes) == 3
+    for text in [frame.title, *frame.notes]:
+        assert getattr(text, "template", text) in french, text
+
+
+def test_cfa_franc_price_converted_at_the_peg_from_1999_only() -> None:
+    def pair(year: int) -> list[object]:
+        price = PricePoint(
+            "farmgate_milk_price",
+            "SN",
+            str(year),
+            year,
+            None,
+            0.36 * 655.957,
+            None,
+            None,
+            "XOF/kg",
+            "https://p.example",
+            "d",
+        )
+        cost = PricePoint("production_cost_full", "SN", str(year), year, None, 45.0, None,
+                          None, "EURc/kg", "https://c.example", "d")  # fmt: skip
+        return cost_coverage([price], [cost])  # type: ignore[return-value]
+
+    (row,) = pair(1999)  # 0.36 EUR per kg at 655.957 XOF per EUR
+    assert row.price_eurc_per_kg == pytest.approx(36.0)
+    assert row.coverage_pct == pytest.approx(80.0)
+    assert pair(1998) == []  # before the euro peg: no conversion, no row
