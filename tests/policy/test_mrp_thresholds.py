@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fairmilk.errors import ParameterError
 from fairmilk.policy.mrp import MrpObservation, MrpParams, market_index, next_phase, simulate_mrp
 
 PRICE_ONLY = MrpParams(price_weight=1, product_weight=0, window=1)
@@ -57,3 +58,42 @@ def test_timeline_at_the_thresholds() -> None:
                           PRICE_ONLY)  # fmt: skip
     assert [s.phase for s in result.steps] == [1, 2, 2, 0, 3]
     assert result.spells == [("0", "0", 1), ("1", "2", 2), ("4", "4", 3)]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"price_weight": -0.1}, "index weights must be >= 0"),
+        ({"product_weight": -0.1}, "index weights must be >= 0"),
+        ({"price_weight": 0.0, "product_weight": 0.0}, "at least one index weight"),
+        ({"window": 0}, "window must be at least 1"),
+        ({"phase_falls": (0.0, 15.0, 25.0)}, "phase falls must rise"),
+        ({"phase_falls": (7.5, 7.5, 25.0)}, "phase falls must rise"),
+        ({"phase_falls": (7.5, 25.0, 25.0)}, "phase falls must rise"),
+        ({"phase_falls": (7.5, 15.0, 100.0)}, "phase falls must rise"),
+        ({"voluntary_cut_pct": 100.1}, "voluntary_cut_pct must be within 0-100"),
+        ({"participation_pct": -0.1}, "participation_pct must be within 0-100"),
+        ({"compulsory_cut_pct": 100.1}, "compulsory_cut_pct must be within 0-100"),
+        ({"bonus_eur_per_100kg": -0.1}, "bonus rate and deliveries must be >= 0"),
+        ({"monthly_deliveries_t": -1.0}, "bonus rate and deliveries must be >= 0"),
+    ],
+)
+def test_parameters_refused_with_a_reason(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(ParameterError, match=message):
+        MrpParams(**changes).check()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"price_weight": 0.0, "product_weight": 1.0},
+        {"price_weight": 1.0, "product_weight": 0.0},
+        {"window": 1},
+        {"phase_falls": (0.1, 15.0, 99.9)},
+        {"voluntary_cut_pct": 100.0, "participation_pct": 0.0, "compulsory_cut_pct": 100.0},
+        {"voluntary_cut_pct": 0.0, "participation_pct": 100.0, "compulsory_cut_pct": 0.0},
+        {"bonus_eur_per_100kg": 0.0, "monthly_deliveries_t": 0.0},
+    ],
+)
+def test_parameters_at_the_edges_accepted(changes: dict[str, object]) -> None:
+    MrpParams(**changes).check()  # type: ignore[arg-type]
