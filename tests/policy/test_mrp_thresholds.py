@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from fairmilk.errors import ParameterError
-from fairmilk.policy.mrp import MrpObservation, MrpParams, market_index, next_phase, simulate_mrp
+from fairmilk.policy.mrp import (
+    STATED,
+    MrpObservation,
+    MrpParams,
+    market_index,
+    next_phase,
+    simulate_mrp,
+)
 
 PRICE_ONLY = MrpParams(price_weight=1, product_weight=0, window=1)
 
@@ -97,3 +104,48 @@ def test_parameters_refused_with_a_reason(changes: dict[str, object], message: s
 )
 def test_parameters_at_the_edges_accepted(changes: dict[str, object]) -> None:
     MrpParams(**changes).check()  # type: ignore[arg-type]
+
+
+def _o(period: str, index: float | None, deliveries: float | None = None) -> MrpObservation:
+    """An observation whose price over a cost of 100 is the index (None: no price)."""
+    return MrpObservation(period, index, None, 100.0, deliveries, "https://d.example")
+
+
+def test_quarterly_steps_with_stated_deliveries() -> None:
+    params = MrpParams(price_weight=1, product_weight=0, window=1, monthly_deliveries_t=1000.0,
+                       months_per_step=3.0)  # fmt: skip
+    result = simulate_mrp([_o("q1", 95.0), _o("q2", None), _o("q3", 80.0)], params)
+    # each quarter stands for 3 months of 1 000 t, also the quarter without an index
+    assert [s.deliveries_t for s in result.steps] == [3000.0, 3000.0, 3000.0]
+    assert [s.deliveries_source for s in result.steps] == [STATED, STATED, STATED]
+    assert [s.phase for s in result.steps] == [0, None, 2]  # 95: no fall, not an early warning
+    voluntary = 3000.0 * 0.30 * 0.05  # 45 t
+    assert [s.withheld_t for s in result.steps] == [0.0, None, pytest.approx(voluntary)]
+    assert [s.bonus_eur for s in result.steps] == [0.0, None, pytest.approx(voluntary * 140)]
+    assert result.withheld_t == pytest.approx(voluntary)
+
+
+def test_deliveries_of_each_period_and_their_gaps() -> None:
+    # no stated deliveries: each period's own; a crisis step (phase 2) without them is a gap
+    steps = [_o("a", 92.0, 2000.0), _o("b", 90.0, None), _o("c", 84.0, 1000.0)]
+    result = simulate_mrp(steps, PRICE_ONLY)
+    assert [(s.phase, s.deliveries_t) for s in result.steps] == [(1, 2000.0), (1, None),
+                                                                 (2, 1000.0)]  # fmt: skip
+    assert [s.deliveries_source for s in result.steps] == ["https://d.example", None,
+                                                           "https://d.example"]  # fmt: skip
+    assert result.withheld_t == pytest.approx(1000.0 * 0.30 * 0.05)  # phase 1 withholds nothing
+    crisis_gap = simulate_mrp([_o("a", 84.0, None), _o("b", 84.0, 1000.0)], PRICE_ONLY)
+    assert (crisis_gap.withheld_t, crisis_gap.bonus_eur) == (None, None)
+
+
+def test_no_index_at_all_gives_gap_totals() -> None:
+    result = simulate_mrp([_o("a", None, 1000.0)], PRICE_ONLY)
+    assert (result.withheld_t, result.bonus_eur, result.spells) == (None, None, [])
+    assert result.steps[0].deliveries_t == 1000.0
+
+
+def test_spells_join_consecutive_periods_only() -> None:
+    series = [_o("a", 84.0), _o("b", 84.0), _o("c", 84.0), _o("d", None), _o("e", 84.0),
+              _o("f", 70.0), _o("g", 100.0), _o("h", 92.0)]  # fmt: skip
+    result = simulate_mrp(series, PRICE_ONLY)
+    assert result.spells == [("a", "c", 2), ("e", "e", 2), ("f", "f", 3), ("h", "h", 1)]
