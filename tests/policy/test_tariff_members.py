@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import pytest
 
+from fairmilk.errors import ParameterError
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.taxes import tax_measures
 from fairmilk.indicators.units import RateTable
-from fairmilk.policy.tariffs import TariffScenario, simulate_tariffs, tariff_frame
+from fairmilk.outputs.i18n import catalog
+from fairmilk.policy.tariffs import (
+    TariffScenario,
+    import_response,
+    scenario_note,
+    simulate_tariffs,
+    tariff_frame,
+)
 from fairmilk.reference.geo import members
 
 
@@ -87,3 +95,65 @@ def test_margin_raises_base_and_scenario_alike() -> None:
         assert a.comparison is not None
         assert b.comparison is not None
         assert b.comparison.landed_per_litre == pytest.approx(a.comparison.landed_per_litre * 1.1)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "message"),
+    [
+        (TariffScenario(duty_pct={"smp": 12.0}), "smp: duty must be a CET band"),
+        (TariffScenario(levy_pct={"waemu_pcs": 100.1}), "waemu_pcs: expected a levy"),
+        (TariffScenario(levy_pct={"waemu_pcs": -0.1}), "waemu_pcs: expected a levy"),
+        (TariffScenario(levy_pct={"cet_0402_bulk": 1.0}), "cet_0402_bulk: expected a levy"),
+        (TariffScenario(include=("no_such",)), "unknown measure 'no_such'"),
+        (TariffScenario(elasticities=(-1.0, 0.1)), "elasticities must be <= 0"),
+    ],
+)
+def test_scenarios_refused_with_a_reason(scenario: TariffScenario, message: str) -> None:
+    with pytest.raises(ParameterError, match=message):
+        scenario.check(tax_measures())
+
+
+def test_scenario_edges_accepted() -> None:
+    for scenario in (TariffScenario(levy_pct={"waemu_pcs": 0.0}, elasticities=(0.0,)),
+                     TariffScenario(levy_pct={"waemu_pcs": 100.0}),
+                     TariffScenario(duty_pct={"smp": 0.0, "wmp": 35.0})):  # fmt: skip
+        scenario.check(tax_measures())
+
+
+def test_tariff_table_columns_notes_and_sources() -> None:
+    scenario = TariffScenario(duty_pct={"smp": 10.0}, levy_pct={"waemu_pcs": 2.0},
+                              elasticities=(-0.5, -1.5))  # fmt: skip
+    rows = simulate_tariffs(inputs("BF", 2019), scenario, countries=["BF"], powders=["smp"])
+    frame = tariff_frame(rows, scenario)
+    (rec,) = frame.records()
+    assert frame.columns[-2:] == ["imports_pct_e-0.5", "imports_pct_e-1.5"]
+    head = (rec["country"], rec["category"], rec["year"], rec["currency"])
+    assert head == ("BF", "smp", 2019, "XOF")
+    assert (rec["duty_base_pct"], rec["duty_scenario_pct"]) == (5.0, 10.0)
+    assert (rec["levy_base_pct"], rec["levy_scenario_pct"]) == (pytest.approx(2.5),
+                                                                pytest.approx(3.5))  # fmt: skip
+    # landed before VAT (a gap in Burkina): CIF × (1 + duty + levies)
+    ratio = 1.135 / 1.075
+    assert rec["change_pct"] == pytest.approx(100 * (ratio - 1))
+    assert rec["imports_pct_e-0.5"] == pytest.approx(100 * (ratio**-0.5 - 1))
+    assert rec["imports_pct_e-1.5"] == pytest.approx(100 * (ratio**-1.5 - 1))
+    assert (rec["local_price_low"], rec["local_price_high"]) == (600.0, 600.0)
+    assert rec["gap_base_high"] == pytest.approx(600.0 - rec["landed_base_per_litre"])
+    assert set(frame.sources) == set(rows[0].base.stack.sources)  # type: ignore[union-attr]
+    assert any("MODEL OUTPUT" in n for n in frame.notes)
+    assert "waemu_pcs 2 %" in frame.notes[1]
+    assert "-0.5 / -1.5" in frame.notes[2]
+    french = catalog("fr")
+    for text in [frame.title, *frame.notes]:
+        assert getattr(text, "template", text) in french, text
+
+
+def test_scenario_note_says_what_changes() -> None:
+    note = scenario_note(TariffScenario(levy_pct={"waemu_pcs": None}, include=("ecowas_cil",)))
+    assert note == "Scenario: CET unchanged; levies waemu_pcs removed; added ecowas_cil."
+
+
+def test_import_response_edges() -> None:
+    assert import_response(0.0, 1.0, -1.0) is None  # no base price: no response
+    assert import_response(1.0, None, -1.0) is None
+    assert import_response(2.0, 2.0, -1.5) == 0.0
