@@ -65,3 +65,27 @@ def test_region_destination_grouped_by_region(tcon: duckdb.DuckDBPyConnection) -
     rows = trade_frame(tcon, destinations=["waemu"], start=2019, end=2019,
                        categories=["smp", "wmp"], by=("region",)).records()  # fmt: skip
     assert {r["region"]: r["tonnes"] for r in rows} == {"waemu": 1000.0}
+
+
+def test_monthly_growth_against_the_same_month_a_year_earlier(
+    fresh_tcon: duckdb.DuckDBPyConnection,
+) -> None:
+    fresh_tcon.execute(
+        "INSERT INTO source_files BY NAME SELECT 'f2101' AS file_id, 'comext' AS source, "
+        "'comext:202101' AS dataset_key, 1 AS vintage, true AS is_current, 's.dat' AS file_name, "
+        "100 AS size_bytes, 'comext-full-v2' AS layout, true AS synthetic, 'fixture' AS producer,"
+        " 'https://example.org/synthetic/202101' AS url, 'CC BY 4.0' AS licence, 'SYNTHETIC'"
+    )
+    for month, kg in ((1, 150000.0), (2, 80000.0)):
+        fresh_tcon.execute(
+            "INSERT INTO trade_flows BY NAME SELECT 'f2101' AS file_id, 'comext' AS source, "
+            "'IE' AS reporter, 'SN' AS partner, '04021019' AS product_code, 'CN8' AS code_system,"
+            f" 'export' AS flow, 2021 AS year, {month} AS month, 1000.0 AS value_eur, "
+            f"{kg} AS quantity_kg"
+        )
+    rows = trade_frame(fresh_tcon, destinations=["SN"], categories=["smp"],
+                       by=("year", "month")).records()  # fmt: skip
+    got = {r["period"]: (r["tonnes"], r["growth_tonnes_pct"]) for r in rows}
+    # January 2021 (150 t) against January 2020 (100 t): +50 %; February has no 2020 month
+    assert got == {"2020-01": (100.0, None), "2021-01": (150.0, pytest.approx(50.0)),
+                   "2021-02": (80.0, None)}  # fmt: skip
