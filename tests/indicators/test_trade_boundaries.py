@@ -74,7 +74,8 @@ def test_monthly_growth_against_the_same_month_a_year_earlier(
         "INSERT INTO source_files BY NAME SELECT 'f2101' AS file_id, 'comext' AS source, "
         "'comext:202101' AS dataset_key, 1 AS vintage, true AS is_current, 's.dat' AS file_name, "
         "100 AS size_bytes, 'comext-full-v2' AS layout, true AS synthetic, 'fixture' AS producer,"
-        " 'https://example.org/synthetic/202101' AS url, 'CC BY 4.0' AS licence, 'SYNTHETIC'"
+        " 'https://example.org/synthetic/202101' AS url, 'CC BY 4.0' AS licence, "
+        "'SYNTHETIC' AS note"
     )
     for month, kg in ((1, 150000.0), (2, 80000.0)):
         fresh_tcon.execute(
