@@ -182,3 +182,17 @@ def test_cfa_franc_price_converted_at_the_peg_from_1999_only() -> None:
     assert row.price_eurc_per_kg == pytest.approx(36.0)
     assert row.coverage_pct == pytest.approx(80.0)
     assert pair(1998) == []  # before the euro peg: no conversion, no row
+
+
+def test_a_zero_price_covers_nothing_and_any_positive_cost_counts() -> None:
+    (row,) = cost_coverage(
+        [_q("farmgate_milk_price", 0.0, "https://p.example")],
+        [_q("production_cost_full", 45.0, "https://c.example")],
+    )
+    assert (row.coverage_pct, row.shortfall_eurc_per_kg) == (0.0, 45.0)
+    (tiny,) = cost_coverage(  # 8 EUR per tonne: 0.8 c/kg, still a cost to divide by
+        [_q("farmgate_milk_price", 0.4, "https://p.example")],
+        [PricePoint("production_cost_full", "FR", "2020", 2020, None, 8.0, None, None, "EUR/t",
+                    "https://c.example", "d")],
+    )  # fmt: skip
+    assert tiny.coverage_pct == pytest.approx(50.0)
