@@ -61,7 +61,9 @@ def run_module(module: str, budget: float) -> float:
     """Run mutmut on one module's mutants; stop it (results kept) when the budget is spent."""
     start = time.monotonic()
     cmd = [str(MUTMUT), "run", "--max-children", "1", f"fairmilk.{module}.*"]
-    with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL) as proc:
+    log = ROOT / "mutants" / f"{module}.log"  # mutmut's own output, for a failed run
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out, subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=out) as proc:
         try:
             proc.wait(timeout=budget)
         except subprocess.TimeoutExpired:
@@ -142,7 +144,11 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--label", default="current", help="what the run measures")
     parser.add_argument("--seconds", type=float, help="record a finished run that took this long")
+    parser.add_argument("--report-only", action="store_true", help="rewrite MUTANTS.md only")
     args = parser.parse_args()
+    if args.report_only:
+        write_report(args.modules, _history([]))
+        return
     rows: list[dict[str, object]] = []
     for module in args.modules:
         seconds = args.seconds if args.seconds else run_module(module, args.budget)
