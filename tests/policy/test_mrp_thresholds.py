@@ -149,3 +149,10 @@ def test_spells_join_consecutive_periods_only() -> None:
               _o("f", 70.0), _o("g", 100.0), _o("h", 92.0)]  # fmt: skip
     result = simulate_mrp(series, PRICE_ONLY)
     assert result.spells == [("a", "c", 2), ("e", "e", 2), ("f", "f", 3), ("h", "h", 1)]
+
+
+def test_quarterly_steps_with_each_period_s_monthly_deliveries() -> None:
+    params = MrpParams(price_weight=1, product_weight=0, window=1, months_per_step=3.0)
+    result = simulate_mrp([_o("q1", 84.0, 1000.0)], params)
+    assert result.steps[0].deliveries_t == 3000.0  # 3 months of 1 000 t
+    assert result.withheld_t == pytest.approx(3000.0 * 0.30 * 0.05)
