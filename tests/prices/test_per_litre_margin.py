@@ -44,19 +44,22 @@ def test_gap_and_ratio_over_the_local_range() -> None:
 
 
 @pytest.mark.parametrize(
-    "params",
-    [PerLitreParams(margin_pct=-1.0), PerLitreParams(freight_pct=500.1),
-     PerLitreParams(stage="retail")],
-)  # fmt: skip
-def test_parameters_out_of_range(params: PerLitreParams) -> None:
-    with pytest.raises(ParameterError):
+    ("params", "message"),
+    [
+        (PerLitreParams(margin_pct=-1.0), "margin_pct must be within 0-500 %, found -1"),
+        (PerLitreParams(freight_pct=500.1), "freight_pct must be within 0-500 %, found 500.1"),
+        (PerLitreParams(stage="retail"), "stage must be one of consumer, producer, .*'retail'"),
+    ],
+)
+def test_parameters_out_of_range(params: PerLitreParams, message: str) -> None:
+    with pytest.raises(ParameterError, match=message):
         landed_cost(2.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0, params=params)
 
 
 def test_edges_of_the_parameter_ranges_are_accepted() -> None:
     for params in (PerLitreParams(margin_pct=0.0), PerLitreParams(freight_pct=500.0)):
         landed_cost(2.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0, params=params)
-    with pytest.raises(ParameterError):
+    with pytest.raises(ParameterError, match="litres per kg > 0"):
         landed_cost(2.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=0.0,
                     params=PerLitreParams())  # fmt: skip
     free = landed_cost(0.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0,
@@ -64,3 +67,9 @@ def test_edges_of_the_parameter_ranges_are_accepted() -> None:
     c = compare(free, 655.957, 500.0, 600.0)  # a zero landed cost: no ratio, not a crash
     assert c.landed_per_litre == 0.0
     assert (c.gap_low, c.ratio_low, c.ratio_high) == (500.0, None, None)
+
+
+def test_a_negative_unit_value_is_refused() -> None:
+    with pytest.raises(ParameterError, match="unit value must be >= 0"):
+        landed_cost(-0.01, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0,
+                    params=PerLitreParams())  # fmt: skip
