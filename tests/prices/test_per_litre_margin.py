@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import duckdb
 import pytest
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.perlitre import PerLitreParams, compare, landed_cost
-from fairmilk.indicators.taxes import TaxStack
+from fairmilk.indicators.price_tables import per_litre_inputs
+from fairmilk.indicators.taxes import TaxStack, tax_stack
 
 
 def test_margin_raises_the_landed_cost() -> None:
@@ -73,3 +77,15 @@ def test_a_negative_unit_value_is_refused() -> None:
     with pytest.raises(ParameterError, match="unit value must be >= 0"):
         landed_cost(-0.01, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0,
                     params=PerLitreParams())  # fmt: skip
+
+
+def test_store_inputs_apply_ecowas_and_waemu_measures_by_membership(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    inputs, _sources, _synthetic = per_litre_inputs(con, countries=["BF"], stage="consumer")
+    assert inputs.regions_of("BF", 2019) == ["ecowas", "waemu"]
+    assert inputs.regions_of("GH", 2019) == ["ecowas"]
+    assert inputs.regions_of("ML", 2025) == ["waemu"]  # left ECOWAS on 2025-01-29
+    stack = tax_stack(inputs.measures, country="BF", regions=inputs.regions_of("BF", 2019),
+                      category="smp", on=date(2019, 7, 1))  # fmt: skip
+    assert stack.levy_pct == pytest.approx(2.5)  # ECOWAS PC 0.5 + WAEMU PCS 1 + RS 1
