@@ -86,7 +86,7 @@ def test_timeline_at_the_thresholds() -> None:
     ],
 )
 def test_parameters_refused_with_a_reason(changes: dict[str, object], message: str) -> None:
-    with pytest.raises(ParameterError, match=message):
+    with pytest.raises(ParameterError, match=f"^{message}"):
         MrpParams(**changes).check()  # type: ignore[arg-type]
 
 
@@ -156,3 +156,11 @@ def test_quarterly_steps_with_each_period_s_monthly_deliveries() -> None:
     result = simulate_mrp([_o("q1", 84.0, 1000.0)], params)
     assert result.steps[0].deliveries_t == 3000.0  # 3 months of 1 000 t
     assert result.withheld_t == pytest.approx(3000.0 * 0.30 * 0.05)
+
+
+def test_a_gap_inside_the_window_is_a_gap_and_any_positive_cost_divides() -> None:
+    params = MrpParams(price_weight=1, product_weight=0, window=2)
+    series = [MrpObservation("a", None, None, 100.0), MrpObservation("b", 90.0, None, 100.0),
+              MrpObservation("c", 0.72, None, 0.8)]  # fmt: skip
+    # b's window holds a's missing price: a gap, not the mean of the one price known
+    assert market_index(series, params) == [None, None, pytest.approx(90.0)]
