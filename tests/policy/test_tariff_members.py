@@ -109,7 +109,7 @@ def test_margin_raises_base_and_scenario_alike() -> None:
     ],
 )
 def test_scenarios_refused_with_a_reason(scenario: TariffScenario, message: str) -> None:
-    with pytest.raises(ParameterError, match=message):
+    with pytest.raises(ParameterError, match=f"^{message}"):
         scenario.check(tax_measures())
 
 
