@@ -105,7 +105,7 @@ def test_margin_raises_base_and_scenario_alike() -> None:
         (TariffScenario(levy_pct={"waemu_pcs": -0.1}), "waemu_pcs: expected a levy"),
         (TariffScenario(levy_pct={"cet_0402_bulk": 1.0}), "cet_0402_bulk: expected a levy"),
         (TariffScenario(include=("no_such",)), "unknown measure 'no_such'"),
-        (TariffScenario(elasticities=(-1.0, 0.1)), "elasticities must be <= 0"),
+        (TariffScenario(elasticities=(-1.0, 0.1)), "import-demand elasticities must be <= 0"),
     ],
 )
 def test_scenarios_refused_with_a_reason(scenario: TariffScenario, message: str) -> None:
