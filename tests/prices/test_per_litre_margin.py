@@ -89,3 +89,13 @@ def test_store_inputs_apply_ecowas_and_waemu_measures_by_membership(
     stack = tax_stack(inputs.measures, country="BF", regions=inputs.regions_of("BF", 2019),
                       category="smp", on=date(2019, 7, 1))  # fmt: skip
     assert stack.levy_pct == pytest.approx(2.5)  # ECOWAS PC 0.5 + WAEMU PCS 1 + RS 1
+
+
+def test_what_the_comparison_is_made_with() -> None:
+    stack = TaxStack(0.0, 0.0, None, (), (), ())  # VAT a gap: compared before VAT, and said
+    cost = landed_cost(0.5, stack, litres_per_kg=1.0, params=PerLitreParams(freight_pct=0.0))
+    assert cost.fob_eur_per_kg == 0.5
+    c = compare(cost, 1.0, 1.0, 2.0)  # 0.5 per litre; one litre per kg is accepted
+    assert c.compared_with == "ex_vat (VAT is a gap)"
+    assert (c.ratio_low, c.ratio_high) == (pytest.approx(2.0), pytest.approx(4.0))
+    assert compare(cost, None, 1.0, 2.0).compared_with == "none"
