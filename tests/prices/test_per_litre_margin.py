@@ -63,7 +63,7 @@ def test_parameters_out_of_range(params: PerLitreParams, message: str) -> None:
 def test_edges_of_the_parameter_ranges_are_accepted() -> None:
     for params in (PerLitreParams(margin_pct=0.0), PerLitreParams(freight_pct=500.0)):
         landed_cost(2.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0, params=params)
-    with pytest.raises(ParameterError, match="^unit value must be >= 0 and litres per kg > 0$"):
+    with pytest.raises(ParameterError, match=r"^unit value must be >= 0 and litres per kg > 0$"):
         landed_cost(2.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=0.0,
                     params=PerLitreParams())  # fmt: skip
     free = landed_cost(0.0, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0,
@@ -74,7 +74,7 @@ def test_edges_of_the_parameter_ranges_are_accepted() -> None:
 
 
 def test_a_negative_unit_value_is_refused() -> None:
-    with pytest.raises(ParameterError, match="^unit value must be >= 0 and litres per kg > 0$"):
+    with pytest.raises(ParameterError, match=r"^unit value must be >= 0 and litres per kg > 0$"):
         landed_cost(-0.01, TaxStack(5.0, 2.5, 18.0, (), (), ()), litres_per_kg=8.0,
                     params=PerLitreParams())  # fmt: skip
 
