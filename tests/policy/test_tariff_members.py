@@ -5,13 +5,16 @@ SYNTHETIC unit values (2.0 EUR/kg SMP), labelled as such; local prices as in tes
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs
 from fairmilk.indicators.prices import PricePoint
-from fairmilk.indicators.taxes import tax_measures
+from fairmilk.indicators.taxes import TaxMeasure, tax_measures
 from fairmilk.indicators.units import RateTable
 from fairmilk.outputs.i18n import catalog
 from fairmilk.policy.tariffs import (
@@ -157,3 +160,88 @@ def test_import_response_edges() -> None:
     assert import_response(0.0, 1.0, -1.0) is None  # no base price: no response
     assert import_response(1.0, None, -1.0) is None
     assert import_response(2.0, 2.0, -1.5) == 0.0
+
+
+def _inputs_for(
+    prices: dict[tuple[str, int], tuple[float, str]], uv: float = 2.0
+) -> PerLitreInputs:
+    """SYNTHETIC unit values (``uv`` EUR/kg of SMP and WMP) with the local prices given."""
+    local = [PricePoint("local_fresh_price", c, str(y), y, None, v, v, v, unit,
+                        "https://example.org/local", "test", stage="consumer")
+             for (c, y), (v, unit) in prices.items()]  # fmt: skip
+    return PerLitreInputs(
+        unit_values={(c, p, y): uv for (c, y) in prices for p in ("smp", "wmp")},
+        local_prices=local,
+        measures=tax_measures(),
+        regions_of=lambda c, y: [r for r in ("ecowas", "waemu") if c in members(r, y)],
+        litres_per_kg={"smp": 9.9, "wmp": 8.0},
+        rates=RateTable(),
+    )
+
+
+def test_scenario_band_applies_in_an_ecowas_only_country_and_keeps_other_powders() -> None:
+    inputs = _inputs_for({("GH", 2019): (5.0, "GHS/L")})
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
+    smp, wmp = simulate_tariffs(inputs, scenario, countries=["GH"], powders=["smp", "wmp"])
+    assert smp.scenario.stack is not None
+    assert wmp.scenario.stack is not None
+    assert smp.scenario.stack.duty_pct == 20.0  # Ghana is in ECOWAS, not in WAEMU
+    assert wmp.scenario.stack.duty_pct == 5.0  # only SMP was moved
+    assert "scenario_cet_smp" in smp.scenario.stack.measures
+    assert "scenario" in smp.scenario.stack.sources  # the band is the scenario's, not a law
+
+
+def test_a_scenario_band_overrides_an_included_proposal_for_its_powder() -> None:
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, include=("proposal_cet_35",),
+                              elasticities=(-1.0,))  # fmt: skip
+    smp, wmp = simulate_tariffs(_inputs_for({("BF", 2019): (600.0, "XOF/L")}), scenario,
+                                countries=["BF"], powders=["smp", "wmp"])  # fmt: skip
+    assert smp.scenario.stack is not None
+    assert wmp.scenario.stack is not None
+    assert (smp.scenario.stack.duty_pct, wmp.scenario.stack.duty_pct) == (20.0, 35.0)
+
+
+def test_an_included_measure_applies_whatever_its_dates() -> None:
+    future = TaxMeasure("future_levy", "levy", ("ecowas",), ("all",), 1.0, date(2030, 1, 1),
+                        date(2031, 1, 1), "planned", "https://example.org/plan")  # fmt: skip
+    inputs = _inputs_for({("BF", 2019): (600.0, "XOF/L")})
+    inputs = replace(inputs, measures=[*inputs.measures, future])
+    scenario = TariffScenario(include=("future_levy",), elasticities=(-1.0,))
+    (row,) = simulate_tariffs(inputs, scenario, countries=["BF"], powders=["smp"])
+    assert row.base.stack is not None
+    assert row.scenario.stack is not None
+    assert row.scenario.stack.levy_pct == pytest.approx(row.base.stack.levy_pct + 1.0)
+
+
+def test_the_year_asked_for_is_used_for_base_and_scenario() -> None:
+    inputs = _inputs_for({("BF", 2019): (600.0, "XOF/L"), ("BF", 2020): (650.0, "XOF/L")})
+    scenario = TariffScenario(duty_pct={"smp": 10.0}, elasticities=(-1.0,))
+    (row,) = simulate_tariffs(inputs, scenario, countries=["BF"], powders=["smp"], year=2019)
+    assert (row.base.year, row.scenario.year) == (2019, 2019)
+    assert (row.base.local_low, row.scenario.local_low) == (600.0, 600.0)
+
+
+def test_rows_without_a_comparison_stay_gaps_in_the_table() -> None:
+    scenario = TariffScenario(duty_pct={"smp": 10.0}, elasticities=(-1.0,))
+    free = _inputs_for({("BF", 2019): (600.0, "XOF/L")}, uv=0.0)  # a zero landed cost
+    no_price = _inputs_for({("BF", 2019): (600.0, "XOF/L")})
+    rows = [*simulate_tariffs(free, scenario, countries=["BF"], powders=["smp"]),
+            *simulate_tariffs(no_price, scenario, countries=["SN"], powders=["smp"])]  # fmt: skip
+    zero, none = tariff_frame(rows, scenario).records()
+    assert zero["landed_base_per_litre"] == 0.0
+    assert (zero["change_pct"], zero["imports_pct_e-1"]) == (None, None)
+    assert none["country"] == "SN"  # no local price for Senegal: no year, no stack, no landed
+    assert (none["duty_base_pct"], none["duty_scenario_pct"]) == (None, None)
+    assert (none["landed_base_per_litre"], none["change_pct"]) == (None, None)
+    assert (none["gap_base_low"], none["gap_scenario_high"]) == (None, None)
+
+
+def test_scenario_note_with_bands_only() -> None:
+    note = scenario_note(TariffScenario(duty_pct={"smp": 35.0, "wmp": 20.0}))
+    assert note == "Scenario: CET smp 35 %, wmp 20 %; levies unchanged; added none."
+    levies = scenario_note(TariffScenario(levy_pct={"waemu_pcs": 2.0, "ecowas_pc": None}))
+    assert levies == "Scenario: CET unchanged; levies waemu_pcs 2 %, ecowas_pc removed; added none."
+
+
+def test_import_response_below_one_unit() -> None:
+    assert import_response(0.5, 0.55, -1.0) == pytest.approx(100 * (1.1**-1 - 1))
