@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import duckdb
 import pytest
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs
+from fairmilk.indicators.price_tables import west_africa
 from fairmilk.indicators.prices import PricePoint
 from fairmilk.indicators.taxes import TaxMeasure, tax_measures
 from fairmilk.indicators.units import RateTable
@@ -23,6 +25,7 @@ from fairmilk.policy.tariffs import (
     scenario_note,
     simulate_tariffs,
     tariff_frame,
+    tariff_scenario_table,
 )
 from fairmilk.reference.geo import members
 
@@ -245,3 +248,48 @@ def test_scenario_note_with_bands_only() -> None:
 
 def test_import_response_below_one_unit() -> None:
     assert import_response(0.5, 0.55, -1.0) == pytest.approx(100 * (1.1**-1 - 1))
+
+
+def test_no_change_when_the_base_duty_is_a_gap() -> None:
+    inputs = _inputs_for({("BF", 2019): (600.0, "XOF/L")})
+    no_duty = [m for m in inputs.measures if m.measure != "cet_0402_bulk"]  # base duty: a gap
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
+    rows = simulate_tariffs(replace(inputs, measures=no_duty), scenario, countries=["BF"],
+                            powders=["smp"])  # fmt: skip
+    (rec,) = tariff_frame(rows, scenario).records()
+    assert (rec["duty_base_pct"], rec["duty_scenario_pct"]) == (None, 20.0)
+    assert rec["landed_base_per_litre"] is None
+    assert rec["landed_scenario_per_litre"] is not None
+    assert (rec["change_pct"], rec["imports_pct_e-1"]) == (None, None)
+
+
+def test_an_included_expired_measure_applies_too() -> None:
+    old = TaxMeasure("old_levy", "levy", ("ecowas",), ("all",), 1.0, date(2000, 1, 1),
+                     date(2010, 12, 31), "expired", "https://example.org/old")  # fmt: skip
+    inputs = _inputs_for({("BF", 2019): (600.0, "XOF/L")})
+    inputs = replace(inputs, measures=[*inputs.measures, old])
+    scenario = TariffScenario(include=("old_levy",), elasticities=(-1.0,))
+    (row,) = simulate_tariffs(inputs, scenario, countries=["BF"], powders=["smp"])
+    assert row.base.stack is not None
+    assert row.scenario.stack is not None
+    assert row.scenario.stack.levy_pct == pytest.approx(row.base.stack.levy_pct + 1.0)
+
+
+def test_scenario_note_lists_every_added_measure() -> None:
+    note = scenario_note(TariffScenario(include=("ecowas_cil", "proposal_cet_35")))
+    assert note == "Scenario: CET unchanged; levies unchanged; added ecowas_cil, proposal_cet_35."
+
+
+def test_scenario_table_from_the_store(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ParameterError, match=r"^smp: duty must be a CET band"):
+        tariff_scenario_table(con, TariffScenario(duty_pct={"smp": 12.0}))
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
+    frame = tariff_scenario_table(con, scenario, countries=["BF", "GH"], powders=["smp"])
+    # an empty store: no local price, so every row is a gap, said so, and nothing is synthetic
+    assert [(r["country"], r["category"], r["year"]) for r in frame.records()] == [
+        ("BF", "smp", None), ("GH", "smp", None),
+    ]  # fmt: skip
+    assert frame.synthetic is False
+    assert frame.notes[0] == "MODEL OUTPUT (fairmilk tariff scenario, not an official projection)"
+    every = tariff_scenario_table(con, scenario, powders=["smp"])
+    assert [r["country"] for r in every.records()] == west_africa()
