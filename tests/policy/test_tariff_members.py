@@ -12,6 +12,8 @@ import duckdb
 import pytest
 
 from fairmilk.errors import ParameterError
+from fairmilk.indicators import price_tables
+from fairmilk.indicators.dumping import UnitValue
 from fairmilk.indicators.perlitre import PerLitreParams
 from fairmilk.indicators.perlitre_table import PerLitreInputs
 from fairmilk.indicators.price_tables import west_africa
@@ -293,3 +295,18 @@ def test_scenario_table_from_the_store(con: duckdb.DuckDBPyConnection) -> None:
     assert frame.notes[0] == "MODEL OUTPUT (fairmilk tariff scenario, not an official projection)"
     every = tariff_scenario_table(con, scenario, powders=["smp"])
     assert [r["country"] for r in every.records()] == west_africa()
+
+
+def test_synthetic_unit_values_label_the_scenario_table(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synthetic = [UnitValue(2019, "smp", "BF", 2000.0, "SYNTHETIC test unit value")]
+    monkeypatch.setattr(
+        price_tables,
+        "eu_powder_unit_values",
+        lambda con, destinations: (synthetic, ["https://example.org/syn"], True),
+    )
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
+    frame = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"])
+    assert frame.synthetic is True
+    assert "https://example.org/syn" in frame.sources
