@@ -30,6 +30,7 @@ from fairmilk.policy.tariffs import (
     tariff_scenario_table,
 )
 from fairmilk.reference.geo import members
+from fairmilk.store.prices import load_price_reference
 
 
 def inputs(country: str, year: int) -> PerLitreInputs:
@@ -310,3 +311,31 @@ def test_synthetic_unit_values_label_the_scenario_table(
     frame = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"])
     assert frame.synthetic is True
     assert "https://example.org/syn" in frame.sources
+
+
+def test_scenario_table_reads_the_stage_year_and_parameters_asked_for(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_price_reference(con)  # Burkina: consumer prices 2019 and 2021, processor sale 2019
+    uvs = [UnitValue(y, "smp", "BF", 2000.0, "SYNTHETIC test unit value") for y in (2019, 2021)]
+    monkeypatch.setattr(
+        price_tables,
+        "eu_powder_unit_values",
+        lambda con, destinations: (uvs, ["https://example.org/syn"], True),
+    )
+    scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
+
+    def one(**options: object) -> dict[str, object]:
+        frame = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"],
+                                      **options)  # type: ignore[arg-type]  # fmt: skip
+        assert "https://example.org/syn" in frame.sources
+        assert any("douanes.sn" in s for s in frame.sources)  # the WAEMU levies' source
+        (rec,) = frame.records()
+        return rec
+
+    plain = one(year=2019)
+    assert (plain["year"], plain["local_price_high"]) == (2019, 600.0)
+    sale = one(year=2019, params=PerLitreParams(stage="processor_sale", margin_pct=10.0))
+    assert (sale["local_price_low"], sale["local_price_high"]) == (400.0, 400.0)
+    landed = (sale["landed_base_per_litre"], plain["landed_base_per_litre"])
+    assert landed[0] == pytest.approx(1.1 * landed[1])  # the 10 % margin
