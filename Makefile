@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev run build test lint typecheck unit hostile browser-deps bench clean docs
+.PHONY: setup setup-dev run build test lint typecheck unit hostile browser-deps bench mutants clean docs
 
 # The program alone (make run), then what the tests need too (make test): a user who only
 # runs the observatory downloads neither the test tools nor PySpark.
@@ -58,5 +58,16 @@ test: setup-dev browser-deps lint typecheck unit
 bench: setup-dev
 	$(PY) bench/run_all.py
 
+## Mutation testing of the core computations (not part of `make test`): one module at a
+## time, MUTANTS_BUDGET seconds each; writes bench/MUTANTS.md. See docs/mutants.md.
+MUTANTS_MODULES ?= indicators.costs indicators.perlitre indicators.dumping indicators.anomaly \
+	indicators.taxes policy.mrp policy.tariffs ingest.validate ingest.codes indicators.trade \
+	indicators.dependency indicators.units indicators.periods policy.offensive
+MUTANTS_BUDGET ?= 900
+MUTANTS_LABEL ?= current
+mutants: setup-dev
+	$(PY) -m pip install --quiet 'mutmut>=3.8,<4'
+	$(PY) bench/mutants.py --budget $(MUTANTS_BUDGET) --label $(MUTANTS_LABEL) $(MUTANTS_MODULES)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants

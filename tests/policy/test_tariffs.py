@@ -52,6 +52,7 @@ def test_removing_a_levy_and_adding_the_planned_one() -> None:
     assert row.scenario.stack is not None
     assert row.base.stack.levy_pct == pytest.approx(2.5)
     assert row.scenario.stack.levy_pct == pytest.approx(2.5 - 1.0 + 1.5)
+    assert row.scenario.stack.duty_pct == row.base.stack.duty_pct == 5.0  # levies only
 
 
 @pytest.mark.parametrize(

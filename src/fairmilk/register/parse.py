@@ -181,7 +181,8 @@ def read_value(
     if fld.kind == "yesno":
         return read_yesno(fld, body)
     if fld.kind == "links":
-        return list(dict.fromkeys(_URL.findall("\n".join(body)))), []
+        found = (url.rstrip(".,;:!?") for url in _URL.findall("\n".join(body)))
+        return list(dict.fromkeys(found)), []  # once each; sentence punctuation is not a link
     text = join_lines(body)
     if fld.kind == "email" and text is not None:
         email = _EMAIL.search(text)

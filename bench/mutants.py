@@ -1,0 +1,165 @@
+"""Mutation testing of the core computations (``make mutants``), one module at a time.
+
+Runs mutmut (configured in pyproject.toml, ``[tool.mutmut]``) on each module given, within a
+time budget per module, then writes bench/MUTANTS.md: per module the mutants killed,
+surviving and not reached in time, how long it took, and every survivor with its diff and
+the explanation given for it in bench/mutants_explained.csv (``UNEXPLAINED`` otherwise).
+A line per module and run is added to bench/mutants_history.csv.
+
+    python bench/mutants.py --budget 900 indicators.costs policy.mrp ingest.validate
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "bench" / "MUTANTS.md"
+HISTORY = ROOT / "bench" / "mutants_history.csv"
+EXPLAINED = ROOT / "bench" / "mutants_explained.csv"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+HISTORY_FIELDS = ["date", "label", "module", "mutants", "killed", "survived", "other",
+                  "not_checked", "seconds"]  # fmt: skip
+# mutmut's exit codes (mutmut.stats.status_by_exit_code): 1 and 3 kill, 0 survives,
+# timeouts (SIGXCPU) count as killed; None is a mutant not reached within the budget.
+KILLED = {1, 3, 24, -24, 152, 36, 255, 37}
+SURVIVED = {0}
+
+
+def _meta(module: str) -> dict[str, int | None]:
+    path = ROOT / "mutants" / "src" / "fairmilk" / (module.replace(".", "/") + ".py.meta")
+    if not path.exists():
+        return {}
+    data: dict[str, dict[str, int | None]] = json.loads(path.read_text(encoding="utf-8"))
+    return data["exit_code_by_key"]
+
+
+def _counts(codes: dict[str, int | None]) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for code in codes.values():
+        if code is None:
+            c["not_checked"] += 1
+        elif code in KILLED:
+            c["killed"] += 1
+        elif code in SURVIVED:
+            c["survived"] += 1
+        else:
+            c["other"] += 1  # no tests reach it (33/5), skipped, suspicious
+    return c
+
+
+def run_module(module: str, budget: float) -> float:
+    """Run mutmut on one module's mutants; stop it (results kept) when the budget is spent."""
+    start = time.monotonic()
+    cmd = [str(MUTMUT), "run", "--max-children", "1", f"fairmilk.{module}.*"]
+    log = ROOT / "mutants" / f"{module}.log"  # mutmut's own output, for a failed run
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out, subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=out) as proc:
+        try:
+            proc.wait(timeout=budget)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGINT)  # mutmut saves what it checked and stops
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return time.monotonic() - start
+
+
+def _diff(name: str) -> str:
+    out = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT, capture_output=True, text=True)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith(("-", "+"))]
+    return "\n".join(ln for ln in lines if not ln.startswith(("---", "+++")))
+
+
+def _explanations() -> dict[str, str]:
+    if not EXPLAINED.exists():
+        return {}
+    with EXPLAINED.open(encoding="utf-8") as f:
+        return {r["mutant"]: r["why"] for r in csv.DictReader(f)}
+
+
+def _history(rows: list[dict[str, object]]) -> list[dict[str, str]]:
+    old: list[dict[str, str]] = []
+    if HISTORY.exists():
+        with HISTORY.open(encoding="utf-8") as f:
+            old = list(csv.DictReader(f))
+    with HISTORY.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, HISTORY_FIELDS)
+        writer.writeheader()
+        writer.writerows([*old, *({k: str(v) for k, v in r.items()} for r in rows)])
+    with HISTORY.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _score(killed: int, survived: int) -> str:
+    done = killed + survived
+    return f"{100 * killed / done:.1f} %" if done else "–"
+
+
+def write_report(modules: list[str], history: list[dict[str, str]]) -> None:
+    """bench/MUTANTS.md: the recorded runs, then each module's survivors with explanations."""
+    why = _explanations()
+    out = ["# Mutation testing of the core computations", "",
+           "Written by `make mutants` (bench/mutants.py); see docs/mutants.md for the method.",
+           "Score = killed / (killed + survived); mutants not reached in the time budget and",
+           "mutants no selected test reaches are counted apart.", "",
+           "## Recorded runs", "",
+           "| date | tests | module | mutants | killed | survived | other | not run | "
+           "score | seconds |", "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for h in history:
+        score = _score(int(h["killed"]), int(h["survived"]))
+        out.append(f"| {h['date']} | {h['label']} | {h['module']} | {h['mutants']} | "
+                   f"{h['killed']} | {h['survived']} | {h['other']} | {h['not_checked']} | "
+                   f"{score} | {h['seconds']} |")  # fmt: skip
+    out += ["", "## Surviving mutants of the last run", ""]
+    unexplained = 0
+    for module in modules:
+        survivors = sorted(k for k, v in _meta(module).items() if v in SURVIVED)
+        out += [f"### fairmilk.{module}", ""]
+        if not survivors:
+            out += ["None.", ""]
+        for name in survivors:
+            reason = why.get(name, "UNEXPLAINED")
+            unexplained += reason == "UNEXPLAINED"
+            out += [f"- `{name}`: {reason}", "", "  ```diff",
+                    *(f"  {ln}" for ln in _diff(name).splitlines()), "  ```", ""]  # fmt: skip
+    out.insert(5, f"Unexplained survivors in the last run: {unexplained}.\n")
+    REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Run the modules one after the other and write the report."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("modules", nargs="+", help="modules under fairmilk, e.g. policy.mrp")
+    parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
+    parser.add_argument("--label", default="current", help="what the run measures")
+    parser.add_argument("--seconds", type=float, help="record a finished run that took this long")
+    parser.add_argument("--report-only", action="store_true", help="rewrite MUTANTS.md only")
+    args = parser.parse_args()
+    if args.report_only:
+        write_report(args.modules, _history([]))
+        return
+    rows: list[dict[str, object]] = []
+    for module in args.modules:
+        seconds = args.seconds if args.seconds else run_module(module, args.budget)
+        c = _counts(_meta(module))
+        print(f"{module}: {dict(c)} in {seconds:.0f} s", flush=True)
+        rows.append({"date": datetime.now(UTC).strftime("%Y-%m-%d"), "label": args.label,
+                     "module": module, "mutants": sum(c.values()), "killed": c["killed"],
+                     "survived": c["survived"], "other": c["other"],
+                     "not_checked": c["not_checked"], "seconds": round(seconds)})  # fmt: skip
+    write_report(args.modules, _history(rows))
+
+
+if __name__ == "__main__":
+    main()
