@@ -104,13 +104,13 @@ def _observation() -> Observation:
 
 def _publish(app: FastAPI, price: float = 1500.0) -> None:
     obs = dataclasses.replace(_observation(), price=price)
-    with app.state.store.cursor() as con:
+    with app.state.store.writing(note="test") as con:
         oid, _created = save_observation(con, obs, source="web form")
         set_observation_status(con, oid, "published", actor="test")
 
 
 def _ingest_demo(app: FastAPI) -> None:
-    with app.state.store.cursor() as con:
+    with app.state.store.writing(note="test") as con:
         _load_demo(con)
 
 
@@ -327,7 +327,7 @@ def test_results_on_disk_follow_the_store(
     with served(app) as client:
         client.get("/")
         done = len(executions)
-        with app.state.store.cursor() as con:
+        with app.state.store.writing(note="test") as con:
             load_reference(con)  # reloaded: new file records, another store state
         client.get("/")
     assert len(executions) > done  # another store state: computed again, not read back

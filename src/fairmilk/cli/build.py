@@ -16,15 +16,14 @@ def build(db: DbOption = None, fmt: FormatOption = "table") -> None:
     from fairmilk.ingest.demo import demo_files
     from fairmilk.outputs.headline import headline_results
     from fairmilk.outputs.tables import print_result
-    from fairmilk.store import open_store
+    from fairmilk.store.generations import publishing
     from fairmilk.store.prices import load_price_reference
     from fairmilk.store.reference import load_reference
     from fairmilk.store.trade import ingest_file
 
     check_format(fmt)
     path = db_path(db)
-    con = open_store(path)
-    try:
+    with publishing(path, note="fairmilk build") as con:
         counts = load_reference(con)
         prices = load_price_reference(con)
         reports = [ingest_file(con, f, source="comext", synthetic=True) for f in demo_files()]
@@ -37,8 +36,6 @@ def build(db: DbOption = None, fmt: FormatOption = "table") -> None:
             )
         for result in headline_results(con):
             print_result(result, fmt)
-    finally:
-        con.close()
 
 
 def register(app: typer.Typer) -> None:

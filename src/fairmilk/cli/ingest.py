@@ -64,19 +64,17 @@ def _progress(label: str) -> Iterator[ProgressFn]:
 
 
 def _ingest(files: list[Path], source: Source, db: Path | None, synthetic: bool) -> None:
-    from fairmilk.store import open_store
+    from fairmilk.store.generations import publishing
     from fairmilk.store.trade import ingest_file
 
-    con = open_store(db_path(db))
-    try:
+    note = f"fairmilk ingest {source} " + " ".join(f.name for f in files)
+    with publishing(db_path(db), note=note) as con:
         for file in files:
             with _progress(file.name) as progress:
                 report = ingest_file(
                     con, file, source=source, synthetic=synthetic, progress=progress
                 )
             _print_report(report)
-    finally:
-        con.close()
 
 
 def _print_report(report: object) -> None:

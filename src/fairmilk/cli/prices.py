@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,16 +26,20 @@ prices_app = typer.Typer(
 Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 
 
-def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
-    """Open the store and load the embedded price reference files if they are not there."""
-    from fairmilk.store import open_store
+@contextmanager
+def open_prices(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store, with the embedded price reference files loaded if they were not there.
+
+    What the block writes (a price file, deliveries) is published as a new version.
+    """
+    from fairmilk.store.generations import publishing
     from fairmilk.store.prices import load_price_reference
 
-    con = open_store(db_path(db))
-    found = con.execute("SELECT count(*) FROM prices WHERE file_id IS NULL").fetchone()
-    if not found or found[0] == 0:
-        load_price_reference(con)
-    return con
+    with publishing(db_path(db), note="fairmilk prices") as con:
+        found = con.execute("SELECT count(*) FROM prices WHERE file_id IS NULL").fetchone()
+        if not found or found[0] == 0:
+            load_price_reference(con)
+        yield con
 
 
 def show(frame: Frame, fmt: str) -> None:

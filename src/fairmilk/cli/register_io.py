@@ -18,14 +18,11 @@ if TYPE_CHECKING:
 
 @contextmanager
 def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store (created or migrated if needed), closed at the end of the block."""
-    from fairmilk.store import open_store
+    """The store, written as a new version if the block commits a change (else left as is)."""
+    from fairmilk.store.generations import publishing
 
-    con = open_store(db_path(db))
-    try:
+    with publishing(db_path(db), note="fairmilk register") as con:
         yield con
-    finally:
-        con.close()
 
 
 def dumps(data: Any) -> str:

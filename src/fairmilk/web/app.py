@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -82,6 +83,22 @@ def create_app(
 
 def _add_security(app: FastAPI) -> None:
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(NewestVersion)
+
+
+class NewestVersion:
+    """ASGI middleware: before each request, switch to the store's newest published version."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refresh the store (a ``readlink``; a new version opens in the thread pool)."""
+        if scope["type"] == "http" and not scope["path"].startswith("/static/"):
+            store: Store = scope["app"].state.store
+            if store.stale():
+                await run_in_threadpool(store.refresh)
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

@@ -1,14 +1,15 @@
 """The app's shared state: one store connection, a cursor per request, a view cache.
 
 Every cache key ends with the parts of the store's fingerprint the answer depends on (see
-:mod:`fairmilk.outputs.fingerprint`): a write to the store changes them, so an answer built
-before the write is never served after it, on a read-only or a writable server alike.
+:mod:`fairmilk.outputs.fingerprint`): a new version of the store changes them, so an answer
+built before the switch is never served after it.
 """
 
 from __future__ import annotations
 
 import gzip
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,41 +22,77 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
+from fairmilk.errors import StoreError
 from fairmilk.store.db import open_store, schema_version
+from fairmilk.store.generations import current_file, publishing
 from fairmilk.web.disk_cache import MISSING, DiskResults
 
 CACHE_SIZE = 512
 Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself
 GZIP_MIN = 1000
 DATA = ("data",)  # the fingerprint parts most answers depend on
+RETIRE_AFTER = 120.0  # seconds an old version's connection stays open for requests under way
+WRITE_WAIT = 30.0  # seconds a web write waits for another writer (an ingest) to finish
 
 
 class Store:
-    """One DuckDB connection for the app; each request reads through its own cursor."""
+    """The app's store: one read-only connection to the current version, a cursor per request.
+
+    Between requests :meth:`refresh` looks at the store's link (one ``readlink``); when a
+    command has published a new version, the app switches to it without restart. Requests
+    under way finish on the version they started with. A writable app (register posts)
+    writes through :meth:`writing`: each write is published as a new version.
+    """
 
     def __init__(self, path: Path, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
-        self._con = open_store(path, read_only=read_only)
         self._lock = threading.Lock()
         self._schema = schema_version()
+        if not read_only and not path.is_symlink():
+            with publishing(path, note="fairmilk serve --writable (store made versioned)"):
+                pass
+        self._target = current_file(path)
+        self._con = open_store(path, read_only=True)
+        self._retired: list[tuple[float, duckdb.DuckDBPyConnection]] = []
         with self.cursor() as cur:
             self._sql = fingerprint_sql(cur)
-        # A read-only store cannot change while it is open (DuckDB lets no other process
-        # write to it meanwhile): its fingerprint is read once. A writable one, per request.
-        self._fixed = self._read() if read_only else None
+        # A published version never changes: its fingerprint is read once per version.
+        self._fixed = self._read()
 
     def _read(self) -> Fingerprint:
         with self.cursor() as cur:
             return read_fingerprint(cur, self._sql, schema=self._schema)
 
     def fingerprint(self) -> Fingerprint:
-        """The store's state now (one cheap query on a writable store)."""
-        return self._fixed if self._fixed is not None else self._read()
+        """The state of the version this app reads now."""
+        return self._fixed
+
+    def stale(self) -> bool:
+        """True when a newer version than the one read now has been published."""
+        return current_file(self.path) != self._target
+
+    def refresh(self) -> bool:
+        """Switch to the current version if a newer one was published; True if it switched."""
+        target = current_file(self.path)
+        if target == self._target:
+            return False
+        con = open_store(target, read_only=True)
+        with self._lock:
+            old, self._con, self._target = self._con, con, target
+        with self.cursor() as cur:
+            self._sql = fingerprint_sql(cur)
+        self._fixed = self._read()
+        now = time.monotonic()
+        for _, retired in [r for r in self._retired if now - r[0] > RETIRE_AFTER]:
+            retired.close()
+        self._retired = [r for r in self._retired if now - r[0] <= RETIRE_AFTER]
+        self._retired.append((now, old))
+        return True
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the shared connection, closed after use."""
+        """A cursor of the current version's connection, closed after use."""
         with self._lock:
             cur = self._con.cursor()
         try:
@@ -63,8 +100,19 @@ class Store:
         finally:
             cur.close()
 
+    @contextmanager
+    def writing(self, *, note: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to a new version, published (and read from then on) after the block."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: this server reads the store only")
+        with publishing(self.path, note=note, wait=WRITE_WAIT) as con:
+            yield con
+        self.refresh()
+
     def close(self) -> None:
-        """Close the shared connection."""
+        """Close the connections."""
+        for _, retired in self._retired:
+            retired.close()
         self._con.close()
 
 
