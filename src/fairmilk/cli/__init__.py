@@ -7,7 +7,7 @@ import sys
 import typer
 
 from fairmilk import __version__
-from fairmilk.cli import build, ingest, policy, prices, register, trade, trade_export, web
+from fairmilk.cli import build, ingest, policy, prices, register, trade, trade_export, versions, web
 from fairmilk.errors import FairmilkError
 
 app = typer.Typer(
@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (build, ingest, trade, trade_export, prices, policy, register, web):
+for _module in (build, ingest, trade, trade_export, prices, policy, register, versions, web):
     _module.register(app)
 
 
