@@ -1,0 +1,72 @@
+"""A running server and a writer at once: the ingest succeeds, no request fails, and the
+site shows the new data without a restart."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from conftest import build_test_store
+
+from fairmilk.ingest.demo import demo_files
+from fairmilk.store.generations import list_versions
+from fairmilk.web import create_app
+from fairmilk.web.server import running
+
+URLS = ["/api/v1/datasets", "/api/v1/trade", "/sources", "/", "/trade"]
+
+
+def _hammer(url: str, stop: threading.Event, seen: list[tuple[str, int]]) -> None:
+    with httpx.Client(base_url=url, timeout=60) as http:
+        n = 0
+        while not stop.is_set():
+            path = URLS[n % len(URLS)]
+            try:
+                seen.append((path, http.get(path).status_code))
+            except httpx.HTTPError as exc:
+                seen.append((f"{path}: {exc!r}", 0))
+            n += 1
+
+
+def _loaded(http: httpx.Client) -> set[str]:
+    rows = http.get("/api/v1/datasets", params={"limit": 500}).json()["data"]
+    return {str(r["file_name"]) for r in rows}
+
+
+def test_ingest_while_serving(tmp_path: Path) -> None:
+    db = build_test_store(tmp_path / "live.duckdb")
+    demo = demo_files()[0]
+    app = create_app(db)  # read-only, as `fairmilk serve` runs by default
+    stop, seen = threading.Event(), []  # type: list[tuple[str, int]]
+    try:
+        with running(app) as url, httpx.Client(base_url=url, timeout=60) as http:
+            assert demo.name not in _loaded(http)
+            clients = [threading.Thread(target=_hammer, args=(url, stop, seen)) for _ in range(3)]
+            for thread in clients:
+                thread.start()
+            done = subprocess.run(
+                [sys.executable, "-m", "fairmilk", "ingest", "comext", str(demo), "--synthetic",
+                 "--db", str(db)],
+                capture_output=True, text=True, timeout=300,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            deadline = time.monotonic() + 60
+            while demo.name not in _loaded(http):
+                assert time.monotonic() < deadline, "the new data did not show within 60 s"
+                time.sleep(0.2)
+            time.sleep(1)  # a few more requests on the new version
+            stop.set()
+            for thread in clients:
+                thread.join()
+    finally:
+        stop.set()
+        app.state.store.close()
+    failed = [(path, status) for path, status in seen if status != 200]
+    assert len(seen) > len(URLS) and not failed
+    assert [(v.number, v.current) for v in list_versions(db)] == [(1, False), (2, True)]
