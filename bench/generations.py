@@ -32,7 +32,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_latency import build_store, generate_extract, machine  # noqa: E402
+from web_latency import build_store, generate_extract, machine
 
 QUERIES = {
     "exports by exporter and year": (

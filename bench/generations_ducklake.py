@@ -17,7 +17,6 @@ from pathlib import Path
 import duckdb
 
 
-
 def du(path: Path) -> int:
     """Bytes used under the folder ``path``."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())

@@ -73,6 +73,8 @@ def test_killed_writer_leaves_the_current_version(tmp_path: Path, step: str) -> 
     assert _state(db) == before
     assert [v.number for v in list_versions(db) if v.current] == [1]
     with publishing(db, note="next") as con:  # the next writer is not hindered
-        ingest_file(con, write_classic(tmp_path / "c.dat", [classic_line(par="NG")]), source="comext")
+        ingest_file(
+            con, write_classic(tmp_path / "c.dat", [classic_line(par="NG")]), source="comext"
+        )
     assert _state(db) != before
     assert not list(versions_dir(db).glob("*.partial*"))

@@ -24,7 +24,9 @@ from fairmilk.store.generations import (
 def _meta(db: Path) -> list[tuple[str, str]]:
     con = open_store(db, read_only=True)
     try:
-        return [(str(k), str(v)) for k, v in con.execute("SELECT * FROM meta ORDER BY ALL").fetchall()]
+        return [
+            (str(k), str(v)) for k, v in con.execute("SELECT * FROM meta ORDER BY ALL").fetchall()
+        ]
     finally:
         con.close()
 
@@ -60,9 +62,14 @@ def test_a_block_that_writes_nothing_publishes_nothing(tmp_path: Path) -> None:
 def test_a_failed_block_leaves_the_current_version(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     _put(db, "a")
-    with pytest.raises(RuntimeError), publishing(db, note="broken") as con:
-        con.execute("INSERT INTO meta VALUES ('b', 'x')")
-        raise RuntimeError("stop")
+
+    def broken() -> None:
+        with publishing(db, note="broken") as con:
+            con.execute("INSERT INTO meta VALUES ('b', 'x')")
+            raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        broken()
     assert _meta(db) == [("a", "x")]
     assert [v.number for v in list_versions(db)] == [1]
     assert not list(versions_dir(db).glob("*.partial*"))
@@ -126,9 +133,9 @@ def test_one_writer_at_a_time(tmp_path: Path) -> None:
     thread = threading.Thread(target=hold)
     thread.start()
     held.wait(10)
-    with pytest.raises(StoreError, match="another command is writing"):
-        with publishing(db, note="second", wait=0.2):
-            pass
+    second = publishing(db, note="second", wait=0.2)
+    with pytest.raises(StoreError, match="another command is writing"), second:
+        pass
     release.set()
     thread.join()
     _put(db, "b")

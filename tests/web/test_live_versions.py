@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import httpx
-from conftest import build_test_store
 
+from conftest import build_test_store
 from fairmilk.ingest.demo import demo_files
 from fairmilk.store.generations import list_versions
 from fairmilk.web import create_app
@@ -68,5 +68,6 @@ def test_ingest_while_serving(tmp_path: Path) -> None:
         stop.set()
         app.state.store.close()
     failed = [(path, status) for path, status in seen if status != 200]
-    assert len(seen) > len(URLS) and not failed
+    assert len(seen) > len(URLS)
+    assert not failed
     assert [(v.number, v.current) for v in list_versions(db)] == [(1, False), (2, True)]

@@ -21,8 +21,8 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
 from fairmilk.errors import StoreError
+from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
 from fairmilk.store.db import open_store, schema_version
 from fairmilk.store.generations import current_file, publishing
 from fairmilk.web.disk_cache import MISSING, DiskResults
