@@ -17,6 +17,7 @@ from fairmilk.ingest.demo import demo_files
 from fairmilk.store.generations import list_versions
 from fairmilk.web import create_app
 from fairmilk.web.server import running
+from fairmilk.web.views.view import PAGES
 
 URLS = ["/api/v1/datasets", "/api/v1/trade", "/sources", "/", "/trade"]
 
@@ -38,6 +39,24 @@ def _loaded(http: httpx.Client) -> set[str]:
     return {str(r["file_name"]) for r in rows}
 
 
+def _ingest(db: Path, file: Path) -> None:
+    """``fairmilk ingest comext FILE`` in its own process, as an operator runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "fairmilk", "ingest", "comext", str(file), "--synthetic",
+         "--db", str(db)],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def _wait_for(http: httpx.Client, name: str) -> None:
+    deadline = time.monotonic() + 60
+    while name not in _loaded(http):
+        assert time.monotonic() < deadline, "the new data did not show within 60 s"
+        time.sleep(0.2)
+
+
 def test_ingest_while_serving(tmp_path: Path) -> None:
     db = build_test_store(tmp_path / "live.duckdb")
     demo = demo_files()[0]
@@ -49,17 +68,8 @@ def test_ingest_while_serving(tmp_path: Path) -> None:
             clients = [threading.Thread(target=_hammer, args=(url, stop, seen)) for _ in range(3)]
             for thread in clients:
                 thread.start()
-            done = subprocess.run(
-                [sys.executable, "-m", "fairmilk", "ingest", "comext", str(demo), "--synthetic",
-                 "--db", str(db)],
-                capture_output=True, text=True, timeout=300,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-            )  # fmt: skip
-            assert done.returncode == 0, done.stderr
-            deadline = time.monotonic() + 60
-            while demo.name not in _loaded(http):
-                assert time.monotonic() < deadline, "the new data did not show within 60 s"
-                time.sleep(0.2)
+            _ingest(db, demo)
+            _wait_for(http, demo.name)
             time.sleep(1)  # a few more requests on the new version
             stop.set()
             for thread in clients:
@@ -71,3 +81,33 @@ def test_ingest_while_serving(tmp_path: Path) -> None:
     assert len(seen) > len(URLS)
     assert not failed
     assert [(v.number, v.current) for v in list_versions(db)] == [(1, False), (2, True)]
+
+
+def test_pages_are_warm_after_an_update(tmp_path: Path) -> None:
+    """A warming server builds the pages on the new version before switching to it."""
+    db = build_test_store(tmp_path / "warm.duckdb")
+    demo = demo_files()[0]
+    app = create_app(db, warm=True)
+    try:
+        with running(app) as url, httpx.Client(base_url=url, timeout=60) as http:
+            for lang in ("en", "fr"):
+                for page in PAGES:
+                    assert http.get(_path(page), params={"lang": lang}).status_code == 200
+            _ingest(db, demo)
+            _wait_for(http, demo.name)  # answered from the old version until the switch
+            first: dict[str, float] = {}
+            for lang in ("en", "fr"):
+                for page in PAGES:
+                    start = time.perf_counter()
+                    answer = http.get(_path(page), params={"lang": lang})
+                    first[f"{page} {lang}"] = time.perf_counter() - start
+                    assert answer.status_code == 200
+            assert demo.name in http.get("/sources").text
+    finally:
+        app.state.store.close()
+    slow = {page: round(s, 3) for page, s in first.items() if s >= 0.3}
+    assert not slow, f"first hits after the update over 300 ms: {slow}"
+
+
+def _path(page: str) -> str:
+    return "/" if page == "overview" else f"/{page}"

@@ -8,6 +8,7 @@ built before the switch is never served after it.
 from __future__ import annotations
 
 import gzip
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -22,83 +23,94 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from fairmilk.errors import StoreError
-from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
-from fairmilk.store.db import open_store, schema_version
+from fairmilk.outputs.fingerprint import Fingerprint
 from fairmilk.store.generations import current_file, publishing
 from fairmilk.web.disk_cache import MISSING, DiskResults
+from fairmilk.web.snapshot import Snapshot
 
 CACHE_SIZE = 512
 Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself
 GZIP_MIN = 1000
 DATA = ("data",)  # the fingerprint parts most answers depend on
 RETIRE_AFTER = 120.0  # seconds an old version's connection stays open for requests under way
+LOG = logging.getLogger(__name__)
 WRITE_WAIT = 30.0  # seconds a web write waits for another writer (an ingest) to finish
 
 
 class Store:
-    """The app's store: one read-only connection to the current version, a cursor per request.
+    """The app's store: the current version (a :class:`Snapshot`), a cursor per request.
 
-    Between requests :meth:`refresh` looks at the store's link (one ``readlink``); when a
-    command has published a new version, the app switches to it without restart. Requests
-    under way finish on the version they started with. A writable app (register posts)
-    writes through :meth:`writing`: each write is published as a new version.
+    Before each request the app asks :meth:`stale` (one ``readlink`` of the store's link);
+    when a command has published a new version, the app switches to it without restart,
+    at once (:meth:`refresh`) or after building its pages in the background
+    (:meth:`warm_then_switch`), answering from the old version meanwhile. Requests under
+    way finish on the version they started with. A writable app (register posts) writes
+    through :meth:`writing`: each write is published as a new version.
     """
 
     def __init__(self, path: Path, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
-        self._lock = threading.Lock()
-        self._schema = schema_version()
         if not read_only and not path.is_symlink():
             with publishing(path, note="fairmilk serve --writable (store made versioned)"):
                 pass
-        self._target = current_file(path)
-        self._con = open_store(path, read_only=True)
-        self._retired: list[tuple[float, duckdb.DuckDBPyConnection]] = []
-        with self.cursor() as cur:
-            self._sql = fingerprint_sql(cur)
-        # A published version never changes: its fingerprint is read once per version.
-        self._fixed = self._read()
-
-    def _read(self) -> Fingerprint:
-        with self.cursor() as cur:
-            return read_fingerprint(cur, self._sql, schema=self._schema)
+        self._now = Snapshot(current_file(path))
+        self._lock = threading.Lock()
+        self._warming: Path | None = None
+        self._retired: list[tuple[float, Snapshot]] = []
 
     def fingerprint(self) -> Fingerprint:
         """The state of the version this app reads now."""
-        return self._fixed
-
-    def stale(self) -> bool:
-        """True when a newer version than the one read now has been published."""
-        return current_file(self.path) != self._target
-
-    def refresh(self) -> bool:
-        """Switch to the current version if a newer one was published; True if it switched."""
-        target = current_file(self.path)
-        if target == self._target:
-            return False
-        con = open_store(target, read_only=True)
-        with self._lock:
-            old, self._con, self._target = self._con, con, target
-        with self.cursor() as cur:
-            self._sql = fingerprint_sql(cur)
-        self._fixed = self._read()
-        now = time.monotonic()
-        for _, retired in [r for r in self._retired if now - r[0] > RETIRE_AFTER]:
-            retired.close()
-        self._retired = [r for r in self._retired if now - r[0] <= RETIRE_AFTER]
-        self._retired.append((now, old))
-        return True
+        return self._now.fingerprint()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of the current version's connection, closed after use."""
-        with self._lock:
-            cur = self._con.cursor()
-        try:
+        with self._now.cursor() as cur:
             yield cur
+
+    def stale(self) -> bool:
+        """True when a newer version than the one read now has been published."""
+        return current_file(self.path) != self._now.target
+
+    def refresh(self) -> bool:
+        """Switch to the current version now if a newer one was published; True if so."""
+        target = current_file(self.path)
+        if target == self._now.target:
+            return False
+        self._switch(Snapshot(target))
+        return True
+
+    def warm_then_switch(self, warm: Callable[[Snapshot], None]) -> None:
+        """Open the newest version, run ``warm`` on it in a thread, then switch to it."""
+        target = current_file(self.path)
+        with self._lock:
+            if target in (self._now.target, self._warming):
+                return
+            self._warming = target
+        threading.Thread(target=self._warm, args=(target, warm), daemon=True).start()
+
+    def _warm(self, target: Path, warm: Callable[[Snapshot], None]) -> None:
+        snapshot = Snapshot(target)
+        try:
+            warm(snapshot)
+        except Exception:  # a page that fails to build shows its own error when asked for
+            LOG.exception("building the pages of %s failed; switching to it anyway", target)
         finally:
-            cur.close()
+            if current_file(self.path) == target:
+                self._switch(snapshot)
+            with self._lock:
+                self._warming = None
+
+    def _switch(self, snapshot: Snapshot) -> None:
+        now = time.monotonic()
+        with self._lock:
+            old, self._now = self._now, snapshot
+            done = [s for t, s in self._retired if now - t > RETIRE_AFTER]
+            self._retired = [(t, s) for t, s in self._retired if now - t <= RETIRE_AFTER]
+            self._retired.append((now, old))
+        for retired in done:
+            retired.close()
 
     @contextmanager
     def writing(self, *, note: str) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -113,7 +125,7 @@ class Store:
         """Close the connections."""
         for _, retired in self._retired:
             retired.close()
-        self._con.close()
+        self._now.close()
 
 
 class ViewCache:
