@@ -146,6 +146,11 @@ class ViewCache:
         self._pending: dict[tuple[Any, ...], threading.Event] = {}
         self._lock = threading.Lock()
 
+    def keys(self) -> list[tuple[Any, ...]]:
+        """The keys held, least recently used first."""
+        with self._lock:
+            return list(self._items)
+
     def peek(self, key: tuple[Any, ...]) -> Any:
         """The cached value for ``key``, or None (never builds)."""
         return self._items.get(key) if self.enabled else None
