@@ -4,6 +4,7 @@ site shows the new data without a restart."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import httpx
 
-from conftest import build_test_store
 from fairmilk.ingest.demo import demo_files
 from fairmilk.store.generations import list_versions
 from fairmilk.web import create_app
@@ -57,8 +57,8 @@ def _wait_for(http: httpx.Client, name: str) -> None:
         time.sleep(0.2)
 
 
-def test_ingest_while_serving(tmp_path: Path) -> None:
-    db = build_test_store(tmp_path / "live.duckdb")
+def test_ingest_while_serving(web_store: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(web_store, tmp_path / "live.duckdb"))
     demo = demo_files()[0]
     app = create_app(db)  # read-only, as `fairmilk serve` runs by default
     stop, seen = threading.Event(), []  # type: list[tuple[str, int]]
@@ -83,9 +83,9 @@ def test_ingest_while_serving(tmp_path: Path) -> None:
     assert [(v.number, v.current) for v in list_versions(db)] == [(1, False), (2, True)]
 
 
-def test_pages_are_warm_after_an_update(tmp_path: Path) -> None:
+def test_pages_are_warm_after_an_update(web_store: Path, tmp_path: Path) -> None:
     """A warming server builds the pages on the new version before switching to it."""
-    db = build_test_store(tmp_path / "warm.duckdb")
+    db = Path(shutil.copy(web_store, tmp_path / "warm.duckdb"))
     demo = demo_files()[0]
     app = create_app(db, warm=True)
     try:

@@ -34,7 +34,15 @@ GZIP_MIN = 1000
 DATA = ("data",)  # the fingerprint parts most answers depend on
 RETIRE_AFTER = 120.0  # seconds an old version's connection stays open for requests under way
 LOG = logging.getLogger(__name__)
+WARM_LIMIT = 30.0  # seconds a new version is warmed before the app switches to it anyway
 WRITE_WAIT = 30.0  # seconds a web write waits for another writer (an ingest) to finish
+
+
+def _quietly(warm: Callable[[Snapshot], None], snapshot: Snapshot) -> None:
+    try:
+        warm(snapshot)
+    except Exception:  # a page that fails to build shows its own error when asked for
+        LOG.exception("building the pages of %s failed", snapshot.target)
 
 
 class Store:
@@ -91,11 +99,12 @@ class Store:
         threading.Thread(target=self._warm, args=(target, warm), daemon=True).start()
 
     def _warm(self, target: Path, warm: Callable[[Snapshot], None]) -> None:
+        """Warm ``target`` (for at most :data:`WARM_LIMIT` seconds), then switch to it."""
         snapshot = Snapshot(target)
         try:
-            warm(snapshot)
-        except Exception:  # a page that fails to build shows its own error when asked for
-            LOG.exception("building the pages of %s failed; switching to it anyway", target)
+            builder = threading.Thread(target=_quietly, args=(warm, snapshot), daemon=True)
+            builder.start()
+            builder.join(timeout=WARM_LIMIT)  # past it, switch; the rest builds on demand
         finally:
             if current_file(self.path) == target:
                 self._switch(snapshot)
