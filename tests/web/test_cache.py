@@ -32,7 +32,7 @@ from fairmilk.store import open_store
 from fairmilk.store.prices import load_price_reference
 from fairmilk.store.reference import load_reference
 from fairmilk.store.trade import ingest_file
-from fairmilk.web import create_app, state
+from fairmilk.web import create_app, snapshot, state
 from fairmilk.web.disk_cache import open_results
 from fairmilk.web.pages import BUILDERS, json_bytes
 from fairmilk.web.server import running
@@ -191,13 +191,13 @@ def test_read_only_app_reads_its_fingerprint_once(
     web_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[int] = []
-    original = state.read_fingerprint
+    original = snapshot.read_fingerprint
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         reads.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(state, "read_fingerprint", counted)
+    monkeypatch.setattr(snapshot, "read_fingerprint", counted)
     app = create_app(web_store)
     assert app.state.store.read_only
     assert app.state.cache.enabled
@@ -208,7 +208,7 @@ def test_read_only_app_reads_its_fingerprint_once(
     assert first.status_code == again.status_code == 200
     assert first.content == again.content
     assert app.state.cache.builds == built  # answered from the cache
-    assert len(reads) == 1  # a read-only store cannot change while it is open
+    assert len(reads) == 1  # a published version never changes: read once when opened
 
 
 @pytest.mark.parametrize("page", HEAVY_PAGES)
