@@ -22,7 +22,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from fairmilk.errors import StoreError
+from fairmilk.errors import FairmilkError, StoreError
 from fairmilk.outputs.fingerprint import Fingerprint
 from fairmilk.store.generations import current_file, publishing
 from fairmilk.web.disk_cache import MISSING, DiskResults
@@ -100,24 +100,34 @@ class Store:
 
     def _warm(self, target: Path, warm: Callable[[Snapshot], None]) -> None:
         """Warm ``target`` (for at most :data:`WARM_LIMIT` seconds), then switch to it."""
-        snapshot = Snapshot(target)
         try:
+            snapshot = Snapshot(target)
+        except FairmilkError:  # gone already (a newer version): the next request sees that
+            LOG.exception("cannot open %s", target)
+            snapshot = None
+        if snapshot is not None:
             builder = threading.Thread(target=_quietly, args=(warm, snapshot), daemon=True)
             builder.start()
             builder.join(timeout=WARM_LIMIT)  # past it, switch; the rest builds on demand
-        finally:
             if current_file(self.path) == target:
                 self._switch(snapshot)
-            with self._lock:
-                self._warming = None
+            else:
+                self._retire(snapshot)  # a newer version came meanwhile; it is warmed next
+        with self._lock:
+            self._warming = None
 
     def _switch(self, snapshot: Snapshot) -> None:
-        now = time.monotonic()
         with self._lock:
             old, self._now = self._now, snapshot
+        self._retire(old)
+
+    def _retire(self, snapshot: Snapshot) -> None:
+        """Close ``snapshot`` later, once requests under way on it have finished."""
+        now = time.monotonic()
+        with self._lock:
             done = [s for t, s in self._retired if now - t > RETIRE_AFTER]
             self._retired = [(t, s) for t, s in self._retired if now - t <= RETIRE_AFTER]
-            self._retired.append((now, old))
+            self._retired.append((now, snapshot))
         for retired in done:
             retired.close()
 
