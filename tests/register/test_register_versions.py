@@ -16,6 +16,7 @@ from fairmilk.ingest.demo import demo_files
 from fairmilk.register.moderators import list_moderators
 from fairmilk.register.submissions import list_submissions
 from fairmilk.store import open_store
+from fairmilk.store.generations import writer_lock
 
 Web = tuple[str, FastAPI]
 
@@ -56,3 +57,14 @@ def test_web_and_cli_moderation_while_an_ingest_runs(
         assert loaded.fetchone() == (1,)
     finally:
         con.close()
+
+
+def test_reading_commands_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    added = _cli(db, "register", "moderators", "add", "ama", "--as", "t", "--password-stdin")
+    assert added.returncode == 0, added.stderr
+    with writer_lock(db):  # held, as during a long ingest
+        for args in (("register", "list"), ("register", "moderators", "list")):
+            done = _cli(db, *args)
+            assert done.returncode == 0, done.stderr
+    assert "ama\tactive" in done.stdout

@@ -25,6 +25,18 @@ def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
+@contextmanager
+def reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The current version of the store, read-only (never waits for a writer)."""
+    from fairmilk.store import open_store
+
+    con = open_store(db_path(db), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 def dumps(data: Any) -> str:
     """Indented JSON that keeps accents and prints dates as ISO text."""
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
