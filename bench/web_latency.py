@@ -1,4 +1,4 @@
-"""Web latency benchmark: p50/p95 of the API and the pages under 20 concurrent clients.
+"""Web latency benchmark: p50/p95 of the API and the pages under N concurrent clients.
 
 Two stores, each served by a real uvicorn server in a child process on loopback:
 
@@ -17,8 +17,8 @@ of each page, EN then FR, in a freshly started server (caches off; empty disk ca
 same disk cache after a restart). Writes the results and the machine into its own marked
 section of bench/RESULTS.md.
 
-    python bench/web_latency.py [--requests 600] [--clients 20] [--view-rounds 5]
-                                [--restart-rounds 3]
+    python bench/web_latency.py [--requests 600] [--clients 20] [--workers 1]
+                                [--view-rounds 5] [--restart-rounds 3]
 """
 
 from __future__ import annotations
@@ -168,14 +168,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """Serve the store in a child process (as ``fairmilk serve`` does)."""
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """Serve the store in a child process (as ``fairmilk serve`` does; or N uvicorn workers)."""
     code = (
         "import sys; from pathlib import Path; from fairmilk.web import create_app; "
         "from fairmilk.web.server import serve; "
         "serve(create_app(Path(sys.argv[1])), host='127.0.0.1', port=int(sys.argv[2]))"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])
+    cmd = [sys.executable, "-c", code, str(db), str(port)]
+    if workers > 1:  # each worker a process: the app factory reads the store from FAIRMILK_DB
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "fairmilk.web.server:app_from_env",
+               "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+               "--no-access-log"]  # fmt: skip
+    proc = subprocess.Popen(cmd, env={**os.environ, "FAIRMILK_DB": str(db)})
     for _ in range(600):
         try:
             httpx.get(f"http://127.0.0.1:{port}/static/favicon.svg", timeout=1)
@@ -252,10 +257,12 @@ def page_weights(port: int) -> dict[str, int]:
     return {url: size + assets for url, _s, _st, size in load(port, pages, 1)}
 
 
-def run_store(name: str, db: Path, total: int, clients: int) -> tuple[list[str], list[str]]:
+def run_store(
+    name: str, db: Path, total: int, clients: int, workers: int = 1
+) -> tuple[list[str], list[str]]:
     """Cold pass, loaded pass and page weights for one store."""
     port = free_port()
-    proc = start_server(db, port)
+    proc = start_server(db, port, workers)
     try:
         cold = load(port, PAGES + API, 1)
         urls = [(PAGES + API)[i % len(PAGES + API)] for i in range(total)]
@@ -291,6 +298,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--view-rounds", type=int, default=5)
     parser.add_argument("--restart-rounds", type=int, default=3)
     args = parser.parse_args()
@@ -304,7 +312,8 @@ def main() -> None:
         print(f"stores built in {time.perf_counter() - started:.0f} s; extract {n_rows} rows")
         tables, cold, weights, starts = [], [], [], []
         for name in ("embedded", "comext24"):
-            rows, more = run_store(name, folder / f"{name}.duckdb", args.requests, args.clients)
+            db = folder / f"{name}.duckdb"
+            rows, more = run_store(name, db, args.requests, args.clients, args.workers)
             cut = more.index("WEIGHTS")
             tables += rows
             cold += more[:cut]
@@ -339,7 +348,8 @@ def write_results(
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {host}.",
         f"{args.clients} concurrent clients, {args.requests} requests per store after one cold "
         f"pass (client threads with kept-alive connections, gzip accepted); server: uvicorn "
-        f"(1 process) in a child process on loopback. The comext24 store "
+        f"({args.workers} worker process(es)) in a child process on loopback; with several, "
+        f"the cold pass reaches one of them. The comext24 store "
         f"holds a SYNTHETIC 24-year Comext dairy extract of {n_rows:,} rows.", "",
         "| store | kind | requests | p50 ms | p95 ms | max ms | errors |",
         "|---|---|---|---|---|---|---|",

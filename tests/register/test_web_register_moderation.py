@@ -16,7 +16,7 @@ Web = tuple[str, FastAPI]
 
 
 def _seed(web: Web, oxfam_text: str) -> str:
-    with web[1].state.store.cursor() as con:
+    with web[1].state.store.writing(note="test") as con:
         create_moderator(con, "ama", "a long secret 42", actor="test")
         sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
     return sid

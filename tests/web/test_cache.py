@@ -32,7 +32,7 @@ from fairmilk.store.backend import memo_backend_class
 from fairmilk.store.prices import load_price_reference
 from fairmilk.store.reference import load_reference
 from fairmilk.store.trade import ingest_file
-from fairmilk.web import create_app, state
+from fairmilk.web import create_app, snapshot, state
 from fairmilk.web.disk_cache import open_results
 from fairmilk.web.pages import BUILDERS, json_bytes
 from fairmilk.web.server import running
@@ -104,13 +104,13 @@ def _observation() -> Observation:
 
 def _publish(app: FastAPI, price: float = 1500.0) -> None:
     obs = dataclasses.replace(_observation(), price=price)
-    with app.state.store.cursor() as con:
+    with app.state.store.writing(note="test") as con:
         oid, _created = save_observation(con, obs, source="web form")
         set_observation_status(con, oid, "published", actor="test")
 
 
 def _ingest_demo(app: FastAPI) -> None:
-    with app.state.store.cursor() as con:
+    with app.state.store.writing(note="test") as con:
         _load_demo(con)
 
 
@@ -191,13 +191,13 @@ def test_read_only_app_reads_its_fingerprint_once(
     web_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[int] = []
-    original = state.read_fingerprint
+    original = snapshot.read_fingerprint
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         reads.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(state, "read_fingerprint", counted)
+    monkeypatch.setattr(snapshot, "read_fingerprint", counted)
     app = create_app(web_store)
     assert app.state.store.read_only
     assert app.state.cache.enabled
@@ -208,7 +208,7 @@ def test_read_only_app_reads_its_fingerprint_once(
     assert first.status_code == again.status_code == 200
     assert first.content == again.content
     assert app.state.cache.builds == built  # answered from the cache
-    assert len(reads) == 1  # a read-only store cannot change while it is open
+    assert len(reads) == 1  # a published version never changes: read once when opened
 
 
 @pytest.mark.parametrize("page", HEAVY_PAGES)
@@ -327,7 +327,7 @@ def test_results_on_disk_follow_the_store(
     with served(app) as client:
         client.get("/")
         done = len(executions)
-        with app.state.store.cursor() as con:
+        with app.state.store.writing(note="test") as con:
             load_reference(con)  # reloaded: new file records, another store state
         client.get("/")
     assert len(executions) > done  # another store state: computed again, not read back

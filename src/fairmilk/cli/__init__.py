@@ -16,6 +16,7 @@ from fairmilk.cli import (
     register,
     trade,
     trade_export,
+    versions,
     web,
 )
 from fairmilk.errors import FairmilkError
@@ -28,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (build, ingest, fetch, trade, trade_export, prices, policy, register, web):
+for _module in (build, ingest, fetch, trade, trade_export, prices, policy, register, versions, web):
     _module.register(app)
 
 

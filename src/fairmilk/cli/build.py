@@ -35,12 +35,11 @@ def build(db: DbOption = None, fmt: FormatOption = "table", demo: DemoOption = N
     from fairmilk.outputs.headline import headline_results
     from fairmilk.outputs.tables import print_result
     from fairmilk.store.complete import bring_up_to_date
-    from fairmilk.store.db import open_store
+    from fairmilk.store.generations import publishing
 
     check_format(fmt)
     path = db_path(db)
-    con = open_store(path)
-    try:
+    with publishing(path, note="fairmilk build") as con:
         bring_up_to_date(con, force=True)
         demo_line = _demo(con, demo)
         if fmt == "table":
@@ -48,8 +47,6 @@ def build(db: DbOption = None, fmt: FormatOption = "table", demo: DemoOption = N
             typer.echo(_reference_line(con) + demo_line)
         for result in headline_results(con):
             print_result(result, fmt)
-    finally:
-        con.close()
 
 
 def _reference_line(con: duckdb.DuckDBPyConnection) -> str:

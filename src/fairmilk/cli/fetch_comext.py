@@ -103,19 +103,18 @@ def _api(
 
     from fairmilk.ingest.comext_api import Scope
     from fairmilk.ingest.comext_fetch import fetch_years
-    from fairmilk.store import open_store
+    from fairmilk.store.complete import bring_up_to_date
+    from fairmilk.store.generations import publishing
 
     scope = Scope(partners=partners, flows=flows, monthly=monthly)
     with httpx.Client(timeout=httpx.Timeout(60.0, read=300.0), follow_redirects=True) as http:
         files = fetch_years(
             low, high, scope=scope, cache=cache_dir(cache), http=http, report=typer.echo
         )
-    con = open_store(db_path(db))
-    try:
+    with publishing(db_path(db), note=f"fairmilk fetch comext {low}-{high}") as con:
+        bring_up_to_date(con)
         for got in files:
             _load_year(con, got)
-    finally:
-        con.close()
 
 
 def _load_year(con: duckdb.DuckDBPyConnection, got: YearFile) -> None:

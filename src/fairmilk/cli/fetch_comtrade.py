@@ -75,12 +75,13 @@ def _split(text: str) -> list[str]:
 def _load(got: Sequence[object], db: Path | None) -> None:
     from fairmilk.cli.ingest import print_report
     from fairmilk.ingest.comtrade_api import Fetched
-    from fairmilk.store import open_store
+    from fairmilk.store.complete import bring_up_to_date
+    from fairmilk.store.generations import publishing
     from fairmilk.store.source_notes import annotate_source
     from fairmilk.store.trade import ingest_file
 
-    con = open_store(db_path(db))
-    try:
+    with publishing(db_path(db), note="fairmilk fetch comtrade") as con:
+        bring_up_to_date(con)
         for item in got:
             assert isinstance(item, Fetched)
             state = "cached" if item.cached else "downloaded"
@@ -99,5 +100,3 @@ def _load(got: Sequence[object], db: Path | None) -> None:
                 note=note,
             )
             print_report(report)
-    finally:
-        con.close()

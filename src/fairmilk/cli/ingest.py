@@ -66,11 +66,13 @@ def _progress(label: str) -> Iterator[ProgressFn]:
 
 
 def _ingest(files: list[Path], source: Source, db: Path | None, synthetic: bool) -> None:
-    from fairmilk.store.complete import completing
+    from fairmilk.store.complete import updating
+    from fairmilk.store.generations import publishing
     from fairmilk.store.trade import ingest_file
 
+    note = f"fairmilk ingest {source} " + " ".join(f.name for f in files)
     # The reference data is brought up to date while the first file is read.
-    with completing(db_path(db)) as (con, ready):
+    with publishing(db_path(db), note=note) as con, updating(con) as ready:
         for file in files:
             with _progress(file.name) as progress:
                 report = ingest_file(

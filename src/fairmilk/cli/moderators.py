@@ -9,7 +9,7 @@ import typer
 
 from fairmilk.cli.moderation import ActorOption
 from fairmilk.cli.options import DbOption, FormatOption
-from fairmilk.cli.register_io import store, table
+from fairmilk.cli.register_io import reading, store, table
 from fairmilk.errors import InputError
 
 app = typer.Typer(name="moderators", help="Moderator accounts.", no_args_is_help=True)
@@ -51,7 +51,7 @@ def list_moderators(db: DbOption = None) -> None:
     """List moderators and whether they are active."""
     from fairmilk.register.moderators import list_moderators as names
 
-    with store(db) as con:
+    with reading(db) as con:
         for name, active in names(con):
             typer.echo(f"{name}\t{'active' if active else 'disabled'}")
 
@@ -78,6 +78,6 @@ def audit(
     """Show the audit trail of moderation actions."""
     from fairmilk.register.audit import audit_trail
 
-    with store(db) as con:
+    with reading(db) as con:
         rows = audit_trail(con, limit=limit)
     table("Audit trail", rows, ["at", "actor", "action", "kind", "target", "detail"], fmt)

@@ -9,7 +9,7 @@ import typer
 
 from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption
-from fairmilk.cli.register_io import store, table
+from fairmilk.cli.register_io import reading, store, table
 from fairmilk.errors import InputError
 
 app = typer.Typer(
@@ -48,7 +48,7 @@ def list_observations(
 
     columns = ["id", "status", "observed_on", "country", "place", "product", "brand",
                "package_size", "package_unit", "price", "currency", "labels"]  # fmt: skip
-    with store(db) as con:
+    with reading(db) as con:
         rows = rows_of(con, status=status)
     table("Field observations", rows, columns, fmt)
 

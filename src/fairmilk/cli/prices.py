@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -26,18 +27,33 @@ prices_app = typer.Typer(
 Many = Annotated[list[str] | None, typer.Option(show_default=False)]
 
 
-def open_prices(db: Path | None) -> duckdb.DuckDBPyConnection:
-    """Open the store, its schema and embedded reference data (prices too) up to date."""
-    from fairmilk.store.complete import open_complete
+@contextmanager
+def open_prices(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store, its schema and embedded reference data (prices too) up to date.
 
-    return open_complete(db_path(db))
+    What the block writes (a price file, deliveries) is published as a new version.
+    """
+    from fairmilk.store.complete import bring_up_to_date
+    from fairmilk.store.generations import publishing
+
+    with publishing(db_path(db), note="fairmilk prices") as con:
+        bring_up_to_date(con)
+        yield con
 
 
-def price_source(
-    db: Path | None, engine: str | None, data: Path | None
-) -> AbstractContextManager[Con]:
+@contextmanager
+def price_source(db: Path | None, engine: str | None, data: Path | None) -> Iterator[Con]:
     """The store (with the price reference loaded), or the engine of --engine / --data."""
-    return indicator_source(db, engine=engine, data=data, open_store=open_prices)
+    if engine is None and data is None:
+        with open_prices(db) as con:
+            yield con
+        return
+    with indicator_source(db, engine=engine, data=data, open_store=_no_store) as other:
+        yield other
+
+
+def _no_store(db: Path | None) -> duckdb.DuckDBPyConnection:
+    raise AssertionError("an engine was asked for: the store is not opened")  # pragma: no cover
 
 
 def show(frame: Frame, fmt: str) -> None:

@@ -11,7 +11,7 @@ import typer
 from fairmilk.cli import moderators, observations
 from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.cli.register_io import dumps, store, table
+from fairmilk.cli.register_io import dumps, reading, store, table
 from fairmilk.cli.web import serve_register
 from fairmilk.errors import InputError
 
@@ -73,7 +73,7 @@ def list_(
     """List stored submissions (no contact details)."""
     from fairmilk.register.submissions import list_submissions
 
-    with store(db) as con:
+    with reading(db) as con:
         rows = list_submissions(con, status=status)
     table("Submissions", rows, ["id", "status", "title", "year", "warnings", "received_at"], fmt)
 
@@ -87,7 +87,7 @@ def show(
     """Print one stored submission as JSON (contact details only with --contact)."""
     from fairmilk.register.submissions import contact_of, get_submission
 
-    with store(db) as con:
+    with reading(db) as con:
         data = get_submission(con, submission, public=False)
         if data is None:
             raise InputError(f"no submission with id {submission!r}", expected="an id from 'list'")
@@ -130,7 +130,7 @@ def search_(
     from fairmilk.register.search import Filters, search
 
     filters = Filters(set_, recommendation, sdg, country, affiliation, year)
-    with store(db) as con:
+    with reading(db) as con:
         rows = search(con, query, filters, public=not all_)
     table("Search results", rows, ["id", "title", "year", "status", "score"], fmt)
 
@@ -148,7 +148,7 @@ def synthesis_(
 
     if lang not in ("en", "fr"):
         raise typer.BadParameter(f"expected en or fr, found {lang!r}", param_hint="--lang")
-    with store(db) as con:
+    with reading(db) as con:
         data = synthesis(con, public=not all_)
     if check_format(fmt) == "json":
         typer.echo(dumps(data))

@@ -18,10 +18,21 @@ if TYPE_CHECKING:
 
 @contextmanager
 def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store (created or migrated if needed, reference data current), closed at the end."""
-    from fairmilk.store.complete import open_complete
+    """The store, written as a new version if the block commits a change (else left as is)."""
+    from fairmilk.store.complete import bring_up_to_date
+    from fairmilk.store.generations import publishing
 
-    con = open_complete(db_path(db))
+    with publishing(db_path(db), note="fairmilk register") as con:
+        bring_up_to_date(con)
+        yield con
+
+
+@contextmanager
+def reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The current version of the store, read-only (never waits for a writer)."""
+    from fairmilk.store import open_store
+
+    con = open_store(db_path(db), read_only=True)
     try:
         yield con
     finally:

@@ -1,6 +1,7 @@
 """A complete store: schema and embedded reference data up to date before any write.
 
-Every command that writes opens the store with :func:`open_complete`. The embedded
+Every command that writes brings its store up to date first (:func:`bring_up_to_date`,
+in the background while a trade file is read: :func:`updating`). The embedded
 reference data (countries, products, regions, series, prices) is reloaded only when its
 fingerprint differs from the one recorded in the store's ``meta`` table, so the check is
 one small query when the store is current.
@@ -78,14 +79,12 @@ def bring_up_to_date(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> 
 
 
 @contextmanager
-def completing(path: Path | str) -> Iterator[tuple[duckdb.DuckDBPyConnection, Callable[[], None]]]:
-    """The store for writing, with the reference data brought up to date in the background.
+def updating(con: duckdb.DuckDBPyConnection) -> Iterator[Callable[[], None]]:
+    """Bring ``con``'s store up to date in the background; yield ``ready``.
 
-    Yields the connection and ``ready``: a function that waits for the reference data (and
-    raises its error). Call it before writing; reading a trade file can run meanwhile (the
-    update runs on its own cursor). The connection is closed at the end of the block.
+    ``ready`` waits for the reference data (and raises its error): call it before writing;
+    reading a trade file can run meanwhile (the update runs on its own cursor).
     """
-    con = open_store(path)
     cursor = con.cursor()
     pool = ThreadPoolExecutor(max_workers=1)
     job = pool.submit(bring_up_to_date, cursor)
@@ -94,14 +93,13 @@ def completing(path: Path | str) -> Iterator[tuple[duckdb.DuckDBPyConnection, Ca
         job.result()
 
     try:
-        yield con, ready
+        yield ready
     finally:
         try:
             job.result()
         finally:
             pool.shutdown()
             cursor.close()
-            con.close()
 
 
 def open_complete(path: Path | str) -> duckdb.DuckDBPyConnection:

@@ -30,6 +30,11 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
         file = Path(target)
         if read_only and not file.exists():
             raise StoreError(f"{file}: no store here; run 'fairmilk build' first")
+        if not read_only and file.is_symlink():
+            raise StoreError(
+                f"{file}: this store is versioned; a command writes a new version of it "
+                "(fairmilk.store.generations.publishing), never the current one"
+            )
         if not read_only:
             file.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -12,12 +12,14 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,6 +30,7 @@ from fairmilk.web import api, pages
 from fairmilk.web.api_index import mount_docs
 from fairmilk.web.disk_cache import open_results
 from fairmilk.web.register.routes import router as register_router
+from fairmilk.web.snapshot import Snapshot
 from fairmilk.web.state import Store, ViewCache
 
 ErrorPage = Callable[[Request, int, str], Response]
@@ -55,8 +58,10 @@ def create_app(
     store's fingerprint), so that the next start of the app is warm.
 
     With ``warm``, a background thread builds every page's default view at once, so the
-    first visitors do not wait for it. Cached answers are keyed by the store's fingerprint,
-    so a writable store caches too: a write makes the answers that depend on it rebuild.
+    first visitors do not wait for it; and when a new version of the store is published,
+    the app builds them on it before switching to it (answering from the old version
+    meanwhile). Without, the app switches at the next request. Cached answers are keyed by
+    the store's fingerprint: a new version makes the answers that depend on it rebuild.
     """
     app = FastAPI(
         title="fairmilk open API",
@@ -78,9 +83,20 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     _add_security(app)
     _add_error_handlers(app)
+    app.state.warm_updates = _warmer(app) if warm else None
     if warm:
         threading.Thread(target=pages.warm_cache, args=(app.state,), daemon=True).start()
     return app
+
+
+def _warmer(app: FastAPI) -> Callable[[Snapshot], None]:
+    """Build every page's default view on a new version before the app switches to it."""
+    state = app.state
+
+    def warm(snapshot: Snapshot) -> None:
+        pages.warm_cache(SimpleNamespace(store=snapshot, cache=state.cache, results=state.results))
+
+    return warm
 
 
 LOG = logging.getLogger("fairmilk.web")
@@ -88,6 +104,27 @@ LOG = logging.getLogger("fairmilk.web")
 
 def _add_security(app: FastAPI) -> None:
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(NewestVersion)
+
+
+class NewestVersion:
+    """ASGI middleware: before each request, switch to the store's newest published version."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refresh the store (a ``readlink``; a new version opens in the thread pool)."""
+        if scope["type"] == "http" and not scope["path"].startswith("/static/"):
+            state = scope["app"].state
+            store: Store = state.store
+            if not store.stale():
+                pass
+            elif state.warm_updates is None:
+                await run_in_threadpool(store.refresh)
+            else:
+                store.warm_then_switch(state.warm_updates)
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

@@ -35,6 +35,8 @@ from fairmilk.web.views.trade import trade_view
 from fairmilk.web.views.view import PAGES, Block, View, to_dict
 
 MAX_QUERY = 2000
+WARM_RECENT = 40  # views with parameters built again on a new version of the store
+LANGS = ("en", "fr")
 BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 BUILDERS: dict[str, Callable[..., View]] = {
     "overview": overview_view,
@@ -102,14 +104,20 @@ def cached_view(
 
 
 def warm_cache(state: Any) -> None:
-    """Build every page's default view in both languages (run in a thread at start-up)."""
-    for lang in ("en", "fr"):
-        for page in PAGES:
-            parts = state.store.fingerprint().part(*DEPENDS.get(page, DATA))
-            try:
-                cached_view(state, page, lang, {}, parts)
-            except FairmilkError:
-                continue  # the page shows its own error when asked for
+    """Build every page's default view in both languages (run in a thread at start-up).
+
+    Views asked for before (other parameters: ``state.cache`` holds them, built on an
+    earlier version of the store) are built again too, most recently used first.
+    """
+    asked: list[tuple[str, str, dict[str, str]]] = [(p, lang, {}) for lang in LANGS for p in PAGES]
+    recent = [k for k in reversed(state.cache.keys()) if k[0] == "view" and k[3]]
+    asked += [(key[1], key[2], dict(key[3])) for key in recent[:WARM_RECENT]]
+    for page, lang, query in asked:
+        parts = state.store.fingerprint().part(*DEPENDS.get(page, DATA))
+        try:
+            cached_view(state, page, lang, query, parts)
+        except FairmilkError:
+            continue  # the page shows its own error when asked for
 
 
 @router.get("/")

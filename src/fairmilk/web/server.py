@@ -14,6 +14,18 @@ from fastapi import FastAPI
 from fairmilk.errors import FairmilkError
 
 
+def app_from_env() -> FastAPI:
+    """The warming, read-only app on the store of ``FAIRMILK_DB``.
+
+    For several worker processes: ``uvicorn --factory fairmilk.web.server:app_from_env
+    --workers 4``; each worker switches to a new version of the store on its own.
+    """
+    from fairmilk.config import db_path
+    from fairmilk.web.app import create_app
+
+    return create_app(db_path(), warm=True)
+
+
 def serve(app: FastAPI, *, host: str, port: int) -> None:
     """Serve ``app`` on ``host:port`` until interrupted."""
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -1,14 +1,16 @@
 """The app's shared state: one store connection, a cursor per request, a view cache.
 
 Every cache key ends with the parts of the store's fingerprint the answer depends on (see
-:mod:`fairmilk.outputs.fingerprint`): a write to the store changes them, so an answer built
-before the write is never served after it, on a read-only or a writable server alike.
+:mod:`fairmilk.outputs.fingerprint`): a new version of the store changes them, so an answer
+built before the switch is never served after it.
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,52 +22,129 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from fairmilk.outputs.fingerprint import Fingerprint, fingerprint_sql, read_fingerprint
-from fairmilk.store.db import open_store, schema_version
+from fairmilk.errors import FairmilkError, StoreError
+from fairmilk.outputs.fingerprint import Fingerprint
+from fairmilk.store.generations import current_file, publishing
 from fairmilk.web.disk_cache import MISSING, DiskResults
+from fairmilk.web.snapshot import Snapshot
 
 CACHE_SIZE = 512
 Built = bytes | tuple[bytes, dict[str, str]]  # an answer's body, with headers it sets itself
 GZIP_MIN = 1000
 DATA = ("data",)  # the fingerprint parts most answers depend on
+RETIRE_AFTER = 120.0  # seconds an old version's connection stays open for requests under way
+LOG = logging.getLogger(__name__)
+WARM_LIMIT = 30.0  # seconds a new version is warmed before the app switches to it anyway
+WRITE_WAIT = 30.0  # seconds a web write waits for another writer (an ingest) to finish
+
+
+def _quietly(warm: Callable[[Snapshot], None], snapshot: Snapshot) -> None:
+    try:
+        warm(snapshot)
+    except Exception:  # a page that fails to build shows its own error when asked for
+        LOG.exception("building the pages of %s failed", snapshot.target)
 
 
 class Store:
-    """One DuckDB connection for the app; each request reads through its own cursor."""
+    """The app's store: the current version (a :class:`Snapshot`), a cursor per request.
+
+    Before each request the app asks :meth:`stale` (one ``readlink`` of the store's link);
+    when a command has published a new version, the app switches to it without restart,
+    at once (:meth:`refresh`) or after building its pages in the background
+    (:meth:`warm_then_switch`), answering from the old version meanwhile. Requests under
+    way finish on the version they started with. A writable app (register posts) writes
+    through :meth:`writing`: each write is published as a new version.
+    """
 
     def __init__(self, path: Path, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
-        self._con = open_store(path, read_only=read_only)
+        if not read_only and not path.is_symlink():
+            with publishing(path, note="fairmilk serve --writable (store made versioned)"):
+                pass
+        self._now = Snapshot(current_file(path))
         self._lock = threading.Lock()
-        self._schema = schema_version()
-        with self.cursor() as cur:
-            self._sql = fingerprint_sql(cur)
-        # A read-only store cannot change while it is open (DuckDB lets no other process
-        # write to it meanwhile): its fingerprint is read once. A writable one, per request.
-        self._fixed = self._read() if read_only else None
-
-    def _read(self) -> Fingerprint:
-        with self.cursor() as cur:
-            return read_fingerprint(cur, self._sql, schema=self._schema)
+        self._warming: Path | None = None
+        self._retired: list[tuple[float, Snapshot]] = []
 
     def fingerprint(self) -> Fingerprint:
-        """The store's state now (one cheap query on a writable store)."""
-        return self._fixed if self._fixed is not None else self._read()
+        """The state of the version this app reads now."""
+        return self._now.fingerprint()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the shared connection, closed after use."""
-        with self._lock:
-            cur = self._con.cursor()
-        try:
+        """A cursor of the current version's connection, closed after use."""
+        with self._now.cursor() as cur:
             yield cur
-        finally:
-            cur.close()
+
+    def stale(self) -> bool:
+        """True when a newer version than the one read now has been published."""
+        return current_file(self.path) != self._now.target
+
+    def refresh(self) -> bool:
+        """Switch to the current version now if a newer one was published; True if so."""
+        target = current_file(self.path)
+        if target == self._now.target:
+            return False
+        self._switch(Snapshot(target))
+        return True
+
+    def warm_then_switch(self, warm: Callable[[Snapshot], None]) -> None:
+        """Open the newest version, run ``warm`` on it in a thread, then switch to it."""
+        target = current_file(self.path)
+        with self._lock:
+            if target in (self._now.target, self._warming):
+                return
+            self._warming = target
+        threading.Thread(target=self._warm, args=(target, warm), daemon=True).start()
+
+    def _warm(self, target: Path, warm: Callable[[Snapshot], None]) -> None:
+        """Warm ``target`` (for at most :data:`WARM_LIMIT` seconds), then switch to it."""
+        try:
+            snapshot = Snapshot(target)
+        except FairmilkError:  # gone already (a newer version): the next request sees that
+            LOG.exception("cannot open %s", target)
+            snapshot = None
+        if snapshot is not None:
+            builder = threading.Thread(target=_quietly, args=(warm, snapshot), daemon=True)
+            builder.start()
+            builder.join(timeout=WARM_LIMIT)  # past it, switch; the rest builds on demand
+            if current_file(self.path) == target:
+                self._switch(snapshot)
+            else:
+                self._retire(snapshot)  # a newer version came meanwhile; it is warmed next
+        with self._lock:
+            self._warming = None
+
+    def _switch(self, snapshot: Snapshot) -> None:
+        with self._lock:
+            old, self._now = self._now, snapshot
+        self._retire(old)
+
+    def _retire(self, snapshot: Snapshot) -> None:
+        """Close ``snapshot`` later, once requests under way on it have finished."""
+        now = time.monotonic()
+        with self._lock:
+            done = [s for t, s in self._retired if now - t > RETIRE_AFTER]
+            self._retired = [(t, s) for t, s in self._retired if now - t <= RETIRE_AFTER]
+            self._retired.append((now, snapshot))
+        for retired in done:
+            retired.close()
+
+    @contextmanager
+    def writing(self, *, note: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to a new version, published (and read from then on) after the block."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: this server reads the store only")
+        with publishing(self.path, note=note, wait=WRITE_WAIT) as con:
+            yield con
+        self.refresh()
 
     def close(self) -> None:
-        """Close the shared connection."""
-        self._con.close()
+        """Close the connections."""
+        for _, retired in self._retired:
+            retired.close()
+        self._now.close()
 
 
 class ViewCache:
@@ -85,6 +164,11 @@ class ViewCache:
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._pending: dict[tuple[Any, ...], threading.Event] = {}
         self._lock = threading.Lock()
+
+    def keys(self) -> list[tuple[Any, ...]]:
+        """The keys held, least recently used first."""
+        with self._lock:
+            return list(self._items)
 
     def peek(self, key: tuple[Any, ...]) -> Any:
         """The cached value for ``key``, or None (never builds)."""

@@ -74,8 +74,13 @@ def message(request: Request, key: str, status: int) -> HTMLResponse:
 
 @contextmanager
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of the app's store for this request."""
-    with request.app.state.store.cursor() as con:
+    """A cursor of the app's store for this request (a GET reads; a post writes a version)."""
+    store = request.app.state.store
+    if request.method in ("GET", "HEAD") or store.read_only:
+        with store.cursor() as con:
+            yield con
+        return
+    with store.writing(note=f"web {request.method} {request.url.path}") as con:
         yield con
 
 
