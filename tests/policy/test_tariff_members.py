@@ -301,15 +301,20 @@ def test_scenario_table_from_the_store(con: duckdb.DuckDBPyConnection) -> None:
 def test_synthetic_unit_values_label_the_scenario_table(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    synthetic = [UnitValue(2019, "smp", "BF", 2000.0, "SYNTHETIC test unit value")]
+    synthetic = [UnitValue(2019, "smp", "BF", 2000.0, "SYNTHETIC test unit value", True)]
     monkeypatch.setattr(
         price_tables,
         "eu_powder_unit_values",
         lambda con, destinations: (synthetic, ["https://example.org/syn"], True),
     )
+    # no real unit value (FAOSTAT's would be preferred): only the synthetic one is left
+    monkeypatch.setattr(price_tables, "_fao_unit_values", lambda con, countries: {})
     scenario = TariffScenario(duty_pct={"smp": 20.0}, elasticities=(-1.0,))
-    frame = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"])
+    frame = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"], year=2019)
     assert frame.synthetic is True
+    # the latest year (2021) has a local price but no unit value: no synthetic figure is used
+    latest = tariff_scenario_table(con, scenario, countries=["BF"], powders=["smp"])
+    assert latest.synthetic is False
     assert "https://example.org/syn" in frame.sources
 
 
@@ -317,7 +322,9 @@ def test_scenario_table_reads_the_stage_year_and_parameters_asked_for(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_price_reference(con)  # Burkina: consumer prices 2019 and 2021, processor sale 2019
-    uvs = [UnitValue(y, "smp", "BF", 2000.0, "SYNTHETIC test unit value") for y in (2019, 2021)]
+    uvs = [
+        UnitValue(y, "smp", "BF", 2000.0, "SYNTHETIC test unit value", True) for y in (2019, 2021)
+    ]
     monkeypatch.setattr(
         price_tables,
         "eu_powder_unit_values",

@@ -148,7 +148,7 @@ def test_coverage_table_columns_notes_and_label() -> None:
     assert frame.records() == [
         {"geo": "FR", "period": "2020", "price_eurc_per_kg": 36.0, "cost_eurc_per_kg": 45.0,
          "coverage_pct": pytest.approx(80.0), "shortfall_eurc_per_kg": pytest.approx(9.0),
-         "published_ratio_pct": 81.0, "approximate": True},
+         "published_ratio_pct": 81.0, "approximate": True, "derived": False},
     ]  # fmt: skip
     assert frame.synthetic is False
     assert coverage_frame(rows, synthetic=True).synthetic is True

@@ -43,7 +43,7 @@ def test_web_and_cli_moderation_while_an_ingest_runs(
         )
         done = browser_client.post(
             f"/register/moderate/submission/{sid}",
-            data={"action": "publish", "csrf": csrf, "note": "ok"},
+            data={"action": "publish", "csrf": csrf, "note": "ok", "confirm": "yes"},
         )
         results = [ingest.result(), added.result()]
     assert done.status_code == 303

@@ -138,7 +138,7 @@ def test_an_administrator_disables_a_moderator_on_the_web(
     browser_client: httpx.Client, web: Web, oxfam_text: str
 ) -> None:
     _seed(web, oxfam_text)
-    with web[1].state.store.cursor() as con:
+    with web[1].state.store.writing(note="test") as con:
         create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
     csrf = _login(browser_client)  # ama: a moderator, not an administrator
     assert browser_client.get("/register/moderators").status_code == 403

@@ -67,6 +67,20 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
+def register_url(full_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server that takes contributions (as `fairmilk serve` does), on a copy of the store."""
+    from fairmilk.web import create_app
+    from fairmilk.web.server import running
+
+    copy = tmp_path_factory.mktemp("register") / "store.duckdb"
+    shutil.copy(full_store_file, copy)
+    app = create_app(copy, read_only=False)
+    with running(app) as url:
+        yield url
+    app.state.store.close()
+
+
+@pytest.fixture(scope="module")
 def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder for the screenshots."""
     return tmp_path_factory.mktemp("screenshots")
@@ -80,15 +94,22 @@ def _visible_english(text: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("address", ADDRESSES)
 def test_page_fits_and_speaks_its_language(
-    browser: Any, full_url: str, shots: Path, address: str, lang: str, width: int
+    browser: Any,
+    full_url: str,
+    register_url: str,
+    shots: Path,
+    address: str,
+    lang: str,
+    width: int,
 ) -> None:
     tab = browser.new_page(viewport={"width": width, "height": 900})
     sep = "&" if "?" in address else "?"
-    answer = tab.goto(f"{full_url}{address}{sep}lang={lang}", wait_until="networkidle")
+    base = register_url if address in REGISTER else full_url
+    answer = tab.goto(f"{base}{address}{sep}lang={lang}", wait_until="networkidle")
     assert answer is not None
     assert answer.status == 200, address
     for i in range(tab.locator(".vega").count()):
-        tab.locator(".vega").nth(i).locator("canvas").wait_for(timeout=15000)
+        tab.locator(".vega").nth(i).locator("canvas").wait_for(state="attached", timeout=15000)
     name = address.strip("/").replace("/", "-") or "home"
     tab.screenshot(path=str(shots / f"{name}-{lang}-{width}.png"), full_page=True)
     wide = tab.evaluate(WIDER)

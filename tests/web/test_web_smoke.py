@@ -11,7 +11,7 @@ from fairmilk.web.views.view import PAGES
 # cost series long enough for the MRP index: these blocks are empty there (gaps, with notes).
 EMPTY_IN_TINY_STORE = {("overview", "dependency"), ("overview", "published-ffmp"),
                        ("simulators", "mrp")}  # fmt: skip
-NO_BLOCKS = {"register"}  # the register page lists experiences, not tables
+NO_BLOCKS = {"register", "methodology"}  # experiences and method pages: text, not tables
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

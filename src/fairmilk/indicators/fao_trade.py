@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import TypedDict, Unpack
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 from fairmilk.errors import ParameterError
 from fairmilk.indicators.frame import Con, Frame, backend, execute
@@ -76,7 +75,7 @@ class FaoTradeOptions(TypedDict, total=False):
     end: str | int | None
 
 
-def _annual(db: Backend, series: str) -> ibis.Table:
+def _annual(db: ibis.BaseBackend, series: str) -> ibis.Table:
     o = db.table("observations")
     return o.filter((o.series == series) & o.month.isnull() & o.year.notnull())
 
@@ -88,7 +87,7 @@ def _first_by_dataset(t: ibis.Table, keys: list[str]) -> ibis.Table:
     return t.filter(t.pick == 0).drop("pick")
 
 
-def _amounts(db: Backend) -> ibis.Table:
+def _amounts(db: ibis.BaseBackend) -> ibis.Table:
     """(geo, year, product, quantity_t, value_usd, flag, note, sources): outer join of both."""
     q, v = _annual(db, QUANTITY), _annual(db, VALUE)
     keys = ["geo", "year", "product"]
@@ -107,7 +106,7 @@ def _amounts(db: Backend) -> ibis.Table:
     )
 
 
-def _rates(db: Backend) -> tuple[ibis.Table, ibis.Table]:
+def _rates(db: ibis.BaseBackend) -> tuple[ibis.Table, ibis.Table]:
     """(year, eur_per_usd, eur_url) and (geo, year, lcu_per_usd, lcu_url)."""
     eur = _first_by_dataset(_annual(db, EUR_SERIES), ["year"])
     lcu = _first_by_dataset(_annual(db, LCU_SERIES), ["geo", "year"])

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from typing import TypedDict, Unpack
 
 import ibis
-from ibis.backends.duckdb import Backend
 
 from fairmilk.indicators.frame import Con, Frame, backend, execute
 from fairmilk.indicators.periods import keep_members, mid_date, split_geo
 from fairmilk.indicators.sources import file_sources
 from fairmilk.reference.hs6 import dairy_hs6
+from fairmilk.store.current import trade_current
 from fairmilk.text import Msg, msg
 
 FX_SERIES = "eur_per_usd"
@@ -65,9 +65,9 @@ def _annual(t: ibis.Table) -> ibis.Table:
     return t.filter(t.month.isnull() | (t.annual_rows == 0)).drop("annual_rows")
 
 
-def _side(db: Backend, source: str, options: MirrorOptions) -> ibis.Table:
+def _side(db: ibis.BaseBackend, source: str, options: MirrorOptions) -> ibis.Table:
     """(country, eu, year, value, kg, file_id, synthetic) of one side, in scope."""
-    t = db.table("trade_current")
+    t = trade_current(db)
     importing = source == "comtrade"
     t = t.filter(
         (t.source == source)
@@ -105,7 +105,7 @@ def _total(t: ibis.Table, keys: list[str], prefix: str) -> ibis.Table:
     )
 
 
-def _fx(db: Backend) -> ibis.Table:
+def _fx(db: ibis.BaseBackend) -> ibis.Table:
     o = db.table("observations")
     fx = o.filter((o.series == FX_SERIES) & o.value.notnull() & o.month.isnull())
     first = ibis.row_number().over(group_by=fx.year, order_by=[fx.dataset, fx.geo])

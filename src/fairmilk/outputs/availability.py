@@ -40,6 +40,7 @@ def check_area(
     listed = ", ".join([*head, *known_areas(regions)])
     raise InputError(
         f"unknown country or region code for {param}",
+        column=param,
         expected=f"one of {listed}",
         found=value,
     )

@@ -18,7 +18,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from fairmilk.outputs import memo, queries
-from fairmilk.outputs.availability import observations_available, trade_available
+from fairmilk.outputs.availability import (
+    ALL,
+    known_areas,
+    observations_available,
+    trade_available,
+)
 from fairmilk.outputs.tables import Result, _plain, labelled, to_csv
 from fairmilk.web.state import respond, stamp
 from fairmilk.web.views.trade import trade_filter
@@ -162,7 +167,10 @@ async def regions(
     return await _answer(request, ("regions",), queries.regions, (limit, offset, format))
 
 
-Area = Annotated[str, Query(pattern=AREA, max_length=11)]
+# The codes that exist are listed in the schema, so a client (and a schema test) knows them.
+Area = Annotated[
+    str, Query(pattern=AREA, max_length=11, json_schema_extra={"enum": [ALL, *known_areas()]})
+]
 _CAT = "(" + "|".join(queries.CATEGORIES) + ")"
 Category = Annotated[
     str,

@@ -168,6 +168,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError) -> Response:
+        if request.url.path.startswith("/api/"):  # the documented 422 shape, naming the field
+            where = ["query", exc.column] if exc.column else ["query"]
+            detail = [{"loc": where, "msg": str(exc), "type": "value_error"}]
+            return JSONResponse({"detail": detail}, status_code=422)
         return _error(request, 422, str(exc), error_page)
 
     @app.exception_handler(FairmilkError)
