@@ -149,7 +149,7 @@ def test_moderator_publishes_after_confirming_without_javascript(
     from fairmilk.register.reader import read_submission
     from fairmilk.register.submissions import save_submission
 
-    with web[1].state.store.cursor() as con:
+    with web[1].state.store.writing(note="test") as con:
         create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
         create_moderator(con, "ama", "a long secret 42", actor="test")
         sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
