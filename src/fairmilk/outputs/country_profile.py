@@ -157,8 +157,8 @@ def _trade_section(
     recent = _short(table, ["year", "product", "tonnes", "milk_equivalent_t"], keep=RECENT_YEARS)
     chart = None
     if any(r[2] is not None for r in recent.rows):
-        rows = [(r[0], r[1], r[2]) for r in recent.rows]
-        data = Result(title, ["year", "category", "tonnes"], rows)
+        # colours fixed by the category id, names in the reader's language, labels kept
+        data = _short(table, ["year", "category", "product", "tonnes"], keep=RECENT_YEARS)
         chart = charts.trade_chart(data, by="year", measure="tonnes", title=title, y_title="t")
     latest = _short(recent, recent.columns, keep=1)
     return Section("imports", title, latest, chart)
