@@ -21,9 +21,11 @@ from typer.testing import CliRunner
 
 from fairmilk.cli import app
 from fairmilk.indicators.dependency import dependency_frame
+from fairmilk.indicators.fao_trade import fao_trade_frame
 from fairmilk.indicators.ffmp import ffmp_frame
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.headline import published_ffmp
+from fairmilk.indicators.mirror import mirror_frame
 from fairmilk.indicators.price_tables import (
     anomaly_table,
     cost_coverage_table,
@@ -105,6 +107,8 @@ INDICATORS: dict[str, Callable[[Any], Frame | list[Frame]]] = {
     "anomalies": lambda c: anomaly_table(c, series="gdt_smp_price", geo="world"),
     "tariff scenario": _tariffs,
     "mrp": lambda c: list(run_mrp(c, geo="DE")),
+    "fao trade": lambda c: fao_trade_frame(c, countries=["SN", "CI"], products=["smp", "wmp"]),
+    "mirror": lambda c: mirror_frame(c, countries=["SN", "CI"]),
 }
 
 
