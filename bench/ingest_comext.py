@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,10 +41,13 @@ print(con.execute("SELECT count(*) FROM t").fetchone()[0])
 """
 INPROCESS_CHILD = """
 import sys
-from fairmilk.store.complete import completing
+from fairmilk.store import open_store
+from fairmilk.store.complete import updating
 from fairmilk.store.trade import ingest_file
-with completing(sys.argv[2]) as (con, ready):
+con = open_store(sys.argv[2])
+with updating(con) as ready:
     print(ingest_file(con, sys.argv[1], source="comext", before_write=ready).rows_kept)
+con.close()
 """
 PANDAS_CHILD = """
 import sys, pandas as pd
@@ -194,8 +198,11 @@ def main() -> None:
                 print(
                     f"run {run + 1} {name}: {measured[0]:.1f} s, {measured[1]:.0f} MB", flush=True
                 )
-            for leftover in Path(tmp).glob("*.duckdb*"):
-                leftover.unlink()
+            for leftover in Path(tmp).glob("*.duckdb*"):  # stores, links and their versions
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
     info.append(f"Load average at end: {os.getloadavg()}")
     write_results(args.out, file, args.rows, results, info)
 
