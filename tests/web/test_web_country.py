@@ -102,3 +102,19 @@ def test_home_page_is_short_and_says_what_ffmp_is(full: httpx.Client) -> None:
     french = full.get("/", params={"lang": "fr"}).text
     # Countries sort by name ignoring accents: Sénégal before Sierra Leone.
     assert french.index(">Sénégal<") < french.index(">Sierra Leone<")
+
+
+def test_home_page_leads_with_real_faostat_imports(full: httpx.Client) -> None:
+    """The first figure is real: FAOSTAT's Western Africa total (area 5105), SMP + WMP, 2020.
+
+    By hand from the embedded FAOSTAT files: 97,038 t skimmed + 134,777 t whole powder.
+    """
+    first = full.get("/overview.json").json()["figures"][0]
+    assert first["value"] == 97_038 + 134_777
+    assert first["period"] == "2020"
+    assert first["sources"] == [
+        "FAOSTAT (FAO), CC BY 4.0: https://www.fao.org/faostat/en/#data/TCL"
+    ]
+    assert "SYNTHETIC" not in first["sources"][0]
+    french = full.get("/overview.json", params={"lang": "fr"}).json()["figures"][0]
+    assert french["label"].startswith("Importations de lait en poudre de l’Afrique de l’Ouest")

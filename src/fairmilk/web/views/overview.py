@@ -50,7 +50,8 @@ def start_links(lang: str) -> list[tuple[str, str]]:
 def headline_figures(
     con: duckdb.DuckDBPyConnection, blocks: list[Block], lang: str
 ) -> list[Figure]:
-    """Three figures from the headline tables and up to two published ones, one source each."""
+    """FAOSTAT's powder imports, three figures from the headline tables and up to two
+    published ones, one source each."""
     _ = translator(lang)
     found = {b.id: b.result for b in blocks}
     figures: list[Figure] = []
@@ -73,7 +74,32 @@ def headline_figures(
         figures.append(Figure(_("FFMP share of EU milk-powder exports to West Africa"),
                               None if pct is None else round(pct, 1), "%", str(last["year"]),
                               one_source(share.sources, lang)))  # fmt: skip
-    return figures + _published_figures(con, lang)
+    return [*_fao_powder_imports(con, lang), *figures, *_published_figures(con, lang)]
+
+
+FAO_TCL = "https://www.fao.org/faostat/en/#data/TCL"
+
+
+def _fao_powder_imports(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figure]:
+    """Real data first: West Africa's milk-powder imports as FAOSTAT publishes them.
+
+    The latest year in which FAO gives both skimmed and whole milk powder for the region;
+    none when it gives neither (a gap is never filled).
+    """
+    from fairmilk.indicators.fao_trade import fao_trade_frame
+
+    _ = translator(lang)
+    frame = fao_trade_frame(con, countries=["west-africa"], products=["smp", "wmp"])
+    by_year: dict[int, dict[str, float | None]] = {}
+    for rec in frame.records():
+        by_year.setdefault(int(rec["year"]), {})[str(rec["product"])] = rec["quantity_t"]
+    whole = [y for y, v in by_year.items() if {"smp", "wmp"} <= v.keys() and None not in v.values()]
+    if not whole:
+        return []
+    year = max(whole)
+    total = sum(float(v) for v in by_year[year].values() if v is not None)
+    label = _("West Africa's milk-powder imports (SMP and WMP), from all origins")
+    return [Figure(label, total, "t", str(year), [f"FAOSTAT (FAO), CC BY 4.0: {FAO_TCL}"])]
 
 
 def one_source(sources: list[str], lang: str) -> list[str]:
