@@ -7,6 +7,7 @@ import duckdb
 from fairmilk.indicators.frame import Frame
 from fairmilk.outputs import queries
 from fairmilk.outputs.i18n import translator
+from fairmilk.outputs.memo import remember
 from fairmilk.web.views.blocks import chart_from, computed
 from fairmilk.web.views.country import country_list
 from fairmilk.web.views.view import Block, Figure, Query, View
@@ -89,7 +90,10 @@ def _fao_powder_imports(con: duckdb.DuckDBPyConnection, lang: str) -> list[Figur
     from fairmilk.indicators.fao_trade import fao_trade_frame
 
     _ = translator(lang)
-    frame = fao_trade_frame(con, countries=["west-africa"], products=["smp", "wmp"])
+    frame = remember(  # shared by the English and French pages, kept on disk
+        ("home-fao-imports",),
+        lambda: fao_trade_frame(con, countries=["west-africa"], products=["smp", "wmp"]),
+    )
     by_year: dict[int, dict[str, float | None]] = {}
     for rec in frame.records():
         by_year.setdefault(int(rec["year"]), {})[str(rec["product"])] = rec["quantity_t"]
