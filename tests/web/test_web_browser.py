@@ -9,7 +9,6 @@ screenshot of each is saved under the pytest temporary folder (``screenshots/``)
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,6 @@ import pytest
 from fairmilk.web.views.view import PAGES
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="chromium is not installed"),
@@ -37,17 +28,6 @@ UNLABELLED = """() => [...document.querySelectorAll('select, input:not([type=hid
 UNDESCRIBED = """() => [...document.querySelectorAll('img, .vega, svg[role=img]')]
   .filter(el => !(el.getAttribute('alt') || el.getAttribute('aria-label')))
   .map(el => el.outerHTML.slice(0, 80))"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ pytest temporary folder (``country-shots/``) for a person to look at.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web_browser import ARGS, CHROMIUM
+from test_web_browser import CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,17 +29,6 @@ PAGES = {
     "cite": "/cite",
 }
 WIDER = "() => [document.documentElement.scrollWidth, window.innerWidth]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

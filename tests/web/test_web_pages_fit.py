@@ -22,8 +22,6 @@ from fairmilk.outputs.i18n import catalog
 from fairmilk.web.views.view import PAGES
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]  # fmt: skip
 WIDTHS = (1366, 390)
 REGISTER = ("/register/", "/register/form", "/register/search", "/register/synthesis",
             "/register/observe", "/register/upload", "/register/login")  # fmt: skip
@@ -53,17 +51,6 @@ def english_messages() -> list[str]:
             continue
         out.append(en)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
