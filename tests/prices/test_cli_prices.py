@@ -128,3 +128,14 @@ def test_anomalies_on_an_ingested_monthly_series(tmp_path: Path) -> None:
     flags = {(r["year"], r["month"]): r["flag"] for r in json.loads(result.output)["data"]}
     assert flags[(2019, 6)] == "alert"
     assert flags[(2017, 6)] is None  # not enough history yet
+
+
+def test_per_litre_keeps_a_country_without_local_price_a_gap() -> None:
+    args = ["prices", "per-litre", "--country", "LR", "--powder", "smp", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)["data"]
+    assert (row["country"], row["currency"], row["year"], row["stage"]) == ("LR", "LRD", None, None)
+    assert row["local_price_low"] is None
+    assert row["landed_local_per_litre"] is None
+    assert "no dated local fresh-milk price" in row["notes"]
