@@ -43,6 +43,9 @@ def stack(country: str, on: date, category: str = "smp") -> TaxStack:
         ("NG", date(2023, 7, 1), 5.0, 0.5, 0.0),  # milk VAT-exempt since Feb 2020
         ("NG", date(2019, 7, 1), 5.0, 0.5, 5.0),  # 5 % VAT on dairy lines before
         ("GH", date(2024, 7, 1), 5.0, 0.5, None),  # no VAT source read: gap
+        ("CI", date(2011, 7, 1), 5.0, 2.5, 9.0),  # WAEMU CET 5 % (2000-2014); VAT 9 % from 2011
+        ("GW", date(2006, 7, 1), 5.0, 2.5, None),  # WAEMU CET; no VAT source for Guinea-Bissau
+        ("MR", date(2020, 7, 1), None, 0.0, None),  # own tariff: duty and VAT are gaps
     ],
 )
 def test_tax_stacks_from_the_reference_file(
@@ -50,6 +53,43 @@ def test_tax_stacks_from_the_reference_file(
 ) -> None:
     s = stack(country, on)
     assert (s.duty_pct, s.levy_pct, s.vat_pct) == (duty, pytest.approx(levies), vat)
+
+
+@pytest.mark.parametrize(
+    ("on", "duty_measure"),
+    [
+        (date(2000, 1, 1), "waemu_cet_0402_bulk"),
+        (date(2014, 12, 31), "waemu_cet_0402_bulk"),
+        (date(2015, 1, 1), "cet_0402_bulk"),
+    ],
+)
+def test_the_ecowas_cet_replaces_the_waemu_cet_on_1_january_2015(
+    on: date, duty_measure: str
+) -> None:
+    s = stack("CI", on)
+    duties = [m for m in s.measures if m in ("waemu_cet_0402_bulk", "cet_0402_bulk")]
+    assert duties == [duty_measure]
+    assert s.duty_pct == 5.0
+
+
+def test_no_duty_before_the_waemu_cet() -> None:
+    assert stack("CI", date(1999, 12, 31)).duty_pct is None  # no source read for the 1990s
+
+
+WEST_AFRICA_16 = ("BF", "BJ", "CI", "CV", "GH", "GM", "GN", "GW", "LR", "ML", "MR", "NE", "NG",
+                  "SL", "SN", "TG")  # fmt: skip
+
+
+def test_no_day_has_two_duties_in_force() -> None:
+    """Two duty rows on the same day would be added up: each country and category has one."""
+    measures = [m for m in tax_measures() if m.kind == "duty" and m.status == "in_force"]
+    for year in range(1996, 2027):
+        for on in (date(year, 1, 1), date(year, 7, 1), date(year, 12, 31)):
+            for country in WEST_AFRICA_16:
+                for category in ("smp", "wmp", "ffmp"):
+                    live = [m.measure for m in measures
+                            if m.applies(country, regions(country, on.year), category, on)]  # fmt: skip
+                    assert len(live) <= 1, (country, category, on, live)
 
 
 def test_proposals_count_only_when_included() -> None:

@@ -27,7 +27,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDB
     con.close()
 
 
-def test_real_figures_for_at_least_eight_countries(embedded: duckdb.DuckDBPyConnection) -> None:
+def test_real_figures_for_ten_countries(embedded: duckdb.DuckDBPyConnection) -> None:
     frame = per_litre_table(embedded, powders=("smp", "wmp"))
     real = {
         r["country"]
@@ -36,7 +36,8 @@ def test_real_figures_for_at_least_eight_countries(embedded: duckdb.DuckDBPyConn
         and r["local_price_low"] is not None
         and "SYNTHETIC" not in (r["unit_value_source"] or "")
     }
-    assert real == {"BF", "CV", "GM", "GN", "ML", "NE", "NG", "SN"}
+    # CI (2011) and GW (2006) through the WAEMU CET row (2000-2014); MR has no sourced duty
+    assert real == {"BF", "CI", "CV", "GM", "GN", "GW", "ML", "NE", "NG", "SN"}
     assert frame.synthetic is False  # no trade file: no synthetic unit value is used for powders
 
 
@@ -57,6 +58,53 @@ def test_senegal_2018_by_hand(embedded: duckdb.DuckDBPyConnection) -> None:
     local = 666.1 / 1000 * 1.03 * eur_per_usd * XOF_PER_EUR
     assert row["local_price_low"] == pytest.approx(local)
     assert row["ratio_low"] == pytest.approx(local / landed)
+
+
+def test_cote_d_ivoire_2011_by_hand(embedded: duckdb.DuckDBPyConnection) -> None:
+    frame = per_litre_table(embedded, countries=["CI"], powders=("smp",))
+    (row,) = frame.records()
+    assert (row["year"], row["stage"], row["unit_value_source"]) == (
+        2011, "producer", "fao_import (CIF)"
+    )  # fmt: skip
+    eur_per_usd = 0.7178  # FRED 2011
+    uv = 2_827 / 1_084 * eur_per_usd  # FAOSTAT 2011: 2,827 kUSD / 1,084 t, in EUR per kg (CIF)
+    assert row["unit_value_eur_per_kg"] == pytest.approx(uv)
+    # WAEMU CET 5 % (2000-2014) + ECOWAS PC 0.5 % + WAEMU PCS 1 % + RS 1 %; VAT 9 % on milk
+    # (CI fiscal annex 2011); no freight on a CIF value; 9.9 litres per kg of SMP
+    assert (row["duty_pct"], row["levy_pct"], row["vat_pct"]) == (5.0, pytest.approx(2.5), 9.0)
+    landed = uv * 1.075 * 1.09 / 9.9 * XOF_PER_EUR  # 145.34 XOF per litre
+    assert row["landed_local_per_litre"] == pytest.approx(landed)
+    assert row["landed_local_per_litre"] == pytest.approx(145.34, abs=0.01)
+    assert row["compared_with"] == "incl_vat"
+    # FAOSTAT producer price 2011: 213 USD/t at 1.03 kg per litre (103.30 XOF per litre)
+    local = 213 / 1000 * 1.03 * eur_per_usd * XOF_PER_EUR
+    assert row["local_price_low"] == pytest.approx(local)
+    assert row["gap_low"] == pytest.approx(local - landed)  # negative: local milk was cheaper
+    assert row["gap_low"] < 0
+
+
+def test_guinea_bissau_2006_by_hand(embedded: duckdb.DuckDBPyConnection) -> None:
+    frame = per_litre_table(embedded, countries=["GW"], powders=("smp",))
+    (row,) = frame.records()
+    assert (row["year"], row["stage"]) == (2006, "producer")
+    eur_per_usd = 0.796  # FRED 2006
+    uv = 60 / 11 * eur_per_usd  # FAOSTAT 2006: 60 kUSD / 11 t (a small quantity), CIF
+    assert row["unit_value_eur_per_kg"] == pytest.approx(uv)
+    # WAEMU CET 5 % + PC 0.5 % + PCS 1 % + RS 1 %; no VAT source read for Guinea-Bissau
+    assert (row["duty_pct"], row["levy_pct"], row["vat_pct"]) == (5.0, pytest.approx(2.5), None)
+    landed = uv * 1.075 / 9.9 * XOF_PER_EUR  # 309.26 XOF per litre, before VAT
+    assert row["landed_local_per_litre"] == pytest.approx(landed)
+    assert row["compared_with"].startswith("ex_vat")
+
+
+def test_mauritania_2020_stays_a_gap_and_says_why(embedded: duckdb.DuckDBPyConnection) -> None:
+    frame = per_litre_table(embedded, countries=["MR"], powders=("smp",))
+    (row,) = frame.records()
+    assert (row["year"], row["currency"]) == (2020, "MRU")
+    assert row["local_price_low"] == pytest.approx(11.5)  # the local price is there
+    assert row["duty_pct"] is None and row["landed_local_per_litre"] is None
+    assert "tax gap: mr_duty_milk_powder" in row["notes"]
+    assert "tax gap: vat_mr_milk_powder" in row["notes"]
 
 
 # West African countries for which no dated, sourced local fresh-milk price was found (searched
