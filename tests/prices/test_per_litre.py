@@ -87,8 +87,8 @@ def test_no_day_has_two_duties_in_force() -> None:
         for on in (date(year, 1, 1), date(year, 7, 1), date(year, 12, 31)):
             for country in WEST_AFRICA_16:
                 for category in ("smp", "wmp", "ffmp"):
-                    live = [m.measure for m in measures
-                            if m.applies(country, regions(country, on.year), category, on)]  # fmt: skip
+                    where = regions(country, on.year)
+                    live = [m.measure for m in measures if m.applies(country, where, category, on)]
                     assert len(live) <= 1, (country, category, on, live)
 
 
