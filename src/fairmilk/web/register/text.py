@@ -122,6 +122,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "no": ("no", "non"),
 }  # fmt: skip
 
+# Codes shown on the moderation pages (statuses, audit actions, kinds of item).
+WORDS: dict[str, tuple[str, str]] = {
+    "pending": ("pending", "en attente"),
+    "published": ("published", "publié"),
+    "rejected": ("rejected", "rejeté"),
+    "login": ("login", "connexion"),
+    "login-failed": ("failed login", "connexion refusée"),
+    "create-moderator": ("moderator created", "modérateur créé"),
+    "create-administrator": ("administrator created", "administrateur créé"),
+    "enable": ("enabled", "réactivé"),
+    "disable": ("disabled", "désactivé"),
+    "submission": ("submission", "contribution"),
+    "observation": ("observation", "observation"),
+    "moderator": ("moderator", "modérateur"),
+}
+
 PRODUCT_NAMES: dict[str, tuple[str, str]] = {
     "liquid_milk": ("Liquid milk", "Lait liquide"),
     "cream": ("Cream", "Crème"),
