@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import duckdb
 import httpx
 import pytest
 from fastapi import FastAPI
+from typer.testing import CliRunner
 
+from fairmilk.cli import main
+from fairmilk.cli.register import app as register_app
 from fairmilk.errors import InputError
 from fairmilk.outputs.error_text import error_text
 from fairmilk.outputs.i18n import localise
@@ -24,6 +28,7 @@ from fairmilk.register.warning_text import WARNINGS, warning_msg
 from fairmilk.register.withhold import withhold
 
 Web = tuple[str, FastAPI]
+OXFAM = Path(__file__).parent / "fixtures" / "oxfam-local-and-fair-milk-2019.txt"
 ENGLISH_WARNING = "is not ticked, but"
 FRENCH_WARNING = "n’est pas cochée, mais"
 
@@ -166,3 +171,23 @@ def test_unknown_submission_error_page_in_french(browser_client: httpx.Client) -
     page = browser_client.get("/register/thanks/nope?lang=fr")
     assert page.status_code == 422
     assert "contribution inconnue (champ id), reçu « nope »" in page.text
+
+
+def test_command_line_speaks_french_with_fairmilk_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("FAIRMILK_LANG", "fr")
+    letter = tmp_path / "lettre.txt"
+    letter.write_text("Chers amis,\nvoici nos nouvelles.\n", encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["fairmilk", "register", "import", str(letter)])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Erreur : lettre.txt: ce n’est pas le formulaire de 2019")
+    main_ok = CliRunner().invoke(register_app, ["import", str(OXFAM)])
+    assert main_ok.exit_code == 0
+    assert "avertissement : set_1 : Case ambiguë : la case « Ensemble 1" in main_ok.stderr
+    monkeypatch.setenv("FAIRMILK_LANG", "en")
+    english = CliRunner().invoke(register_app, ["import", str(OXFAM)])
+    assert "warning: set_1: Ambiguous box: box 'Set 1" in english.stderr
