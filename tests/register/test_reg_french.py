@@ -191,3 +191,9 @@ def test_command_line_speaks_french_with_fairmilk_lang(
     monkeypatch.setenv("FAIRMILK_LANG", "en")
     english = CliRunner().invoke(register_app, ["import", str(OXFAM)])
     assert "warning: set_1: Ambiguous box: box 'Set 1" in english.stderr
+
+
+def test_search_filter_error_in_french(browser_client: httpx.Client) -> None:
+    page = browser_client.get("/register/search?set=9&lang=fr")
+    assert page.status_code == 422
+    assert "ensemble inconnu (champ set) ; attendu : 1, 2 ou 3, reçu « 9 »" in page.text
