@@ -197,3 +197,23 @@ def test_search_filter_error_in_french(browser_client: httpx.Client) -> None:
     page = browser_client.get("/register/search?set=9&lang=fr")
     assert page.status_code == 422
     assert "ensemble inconnu (champ set) ; attendu : 1, 2 ou 3, reçu « 9 »" in page.text
+
+
+def test_withheld_contact_mark_and_not_found_page_in_french(
+    browser_client: httpx.Client, web: Web, oxfam_text: str
+) -> None:
+    from fairmilk.register.submissions import set_status
+
+    record = read_submission(oxfam_text, source_name="o.txt")
+    record.values["lessons_learned"] = "Call us: +221 77 123 45 67"
+    with web[1].state.store.writing(note="test") as con:
+        sid, _ = save_submission(con, record, via="cli")
+        set_status(con, sid, "published", actor="test")
+    french = browser_client.get(f"/register/s/{sid}?lang=fr").text
+    assert "[coordonnées retenues]" in french
+    assert "[contact withheld]" not in french
+    assert "+221" not in french
+    assert "[contact withheld]" in browser_client.get(f"/register/s/{sid}").text
+    missing = browser_client.get("/no/such/page?lang=fr")
+    assert missing.status_code == 404
+    assert "Page introuvable" in missing.text

@@ -18,6 +18,7 @@ from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, localise, translator
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.limits import DRAFTS_PER_WINDOW, POSTS_PER_WINDOW
 from fairmilk.register.warning_text import field_label, kind_label, warning_msg
+from fairmilk.register.withhold import MARK
 from fairmilk.web.register.text import TEXT, WORDS, label, text_for
 from fairmilk.web.render import NAV_LABELS, environment, page_url
 from fairmilk.web.views.view import PAGES
@@ -75,10 +76,13 @@ def _warning_helpers(lang: str) -> dict[str, Any]:
     """Template functions that show stored warnings and moderation words in ``lang``."""
     index = 1 if lang == "fr" else 0
     return {
-        "warning_text": lambda w: str(localise(warning_msg(w, CFS_2019, lang), lang)),
+        "warning_text": lambda w: str(localise(warning_msg(w, CFS_2019, lang), lang)).replace(
+            MARK, TEXT["withheld"][index]
+        ),
         "kind_name": lambda kind: kind_label(str(kind), lang),
         "field_name": lambda fid: field_label(CFS_2019, fid, lang),
         "word": lambda key: WORDS[key][index] if key in WORDS else ("" if key is None else key),
+        "shown": lambda text: str(text).replace(MARK, TEXT["withheld"][index]),
     }
 
 

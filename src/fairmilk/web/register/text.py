@@ -117,6 +117,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "forbidden": ("This page is for moderators; please log in.",
                   "Cette page est réservée aux modérateurs ; connectez-vous."),
+    "withheld": ("[contact withheld]", "[coordonnées retenues]"),
     "gap": ("–", "–"),
     "yes": ("yes", "oui"),
     "no": ("no", "non"),
