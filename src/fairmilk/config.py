@@ -9,6 +9,7 @@ from pathlib import Path
 DB_ENV = "FAIRMILK_DB"
 CACHE_ENV = "FAIRMILK_CACHE"
 SPARK_MASTER_ENV = "FAIRMILK_SPARK_MASTER"
+LANG_ENV = "FAIRMILK_LANG"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Spark master for --engine spark (default: local mode on every core).",
         "Maître Spark pour --engine spark (par défaut : mode local sur tous les cœurs).",
     ),
+    Setting(
+        "lang",
+        LANG_ENV,
+        "en",
+        "Language of command-line messages and errors: en or fr.",
+        "Langue des messages et erreurs de la ligne de commande : en ou fr.",
+    ),
 )
+
+
+def message_lang() -> str:
+    """The language of command-line messages: ``FAIRMILK_LANG`` (fr, fr_FR.UTF-8 ... for
+    French), English otherwise."""
+    return "fr" if os.environ.get(LANG_ENV, "").strip().lower().startswith("fr") else "en"
 
 
 def db_path(explicit: Path | None = None) -> Path:

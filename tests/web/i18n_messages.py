@@ -14,7 +14,7 @@ from fairmilk.indicators.trade_keys import GROUP_KEYS
 from fairmilk.outputs import charts, columns, country_profile, i18n, key_messages, queries, tables
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
 from fairmilk.reference.published import metric_names
-from fairmilk.web import render
+from fairmilk.web import pages, render
 from fairmilk.web.views import overview, view
 
 READER_CODE = (Path(outputs.__file__).parent, Path(web.__file__).parent)
@@ -51,6 +51,7 @@ def dynamic_messages() -> set[str]:
     out |= set(charts.TEXTS)  # chart notes and descriptions
     out |= {tables.LEFT_OUT}  # terminal tables: the columns left out
     out |= set(metric_names().values())  # what published figures measure (a table column)
+    out |= set(pages.ERROR_TEXTS)  # fixed texts of the error page
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

@@ -54,7 +54,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except FairmilkError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(_error_line(exc), err=True)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -66,6 +66,17 @@ def main() -> None:
         if code is None:
             raise
         sys.exit(code)
+
+
+def _error_line(exc: FairmilkError) -> str:
+    """``Error: <message>`` in the language of command-line messages (FAIRMILK_LANG)."""
+    from fairmilk.config import message_lang
+    from fairmilk.outputs.error_text import error_text
+    from fairmilk.outputs.i18n import localise
+    from fairmilk.text import msg
+
+    lang = message_lang()
+    return str(localise(msg("Error: {message}", message=error_text(exc, lang)), lang))
 
 
 def _usage_error(exc: Exception) -> int | None:

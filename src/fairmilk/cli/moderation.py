@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption
-from fairmilk.cli.register_io import store
+from fairmilk.cli.register_io import said, store
+from fairmilk.text import msg
 
 ActorOption = Annotated[
     str,
@@ -38,7 +39,12 @@ def _moderation_command(
     ) -> None:
         with store(db) as con:
             setter()(con, item, status, actor=f"cli:{actor}", note=note)
-        typer.echo(f"{item}: {status}")
+        done = (
+            msg("{id}: published", id=item)
+            if status == "published"
+            else msg("{id}: rejected", id=item)
+        )
+        typer.echo(said(done))
 
     command.__doc__ = doc
     command.__annotations__["item"] = Annotated[

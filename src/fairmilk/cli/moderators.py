@@ -9,8 +9,9 @@ import typer
 
 from fairmilk.cli.moderation import ActorOption
 from fairmilk.cli.options import DbOption, FormatOption
-from fairmilk.cli.register_io import reading, store, table
+from fairmilk.cli.register_io import reading, said, store, table
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 app = typer.Typer(name="moderators", help="Moderator accounts.", no_args_is_help=True)
 
@@ -20,7 +21,7 @@ def _password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\n")
     first = typer.prompt("Password", hide_input=True)
     if typer.prompt("Repeat", hide_input=True) != first:
-        raise InputError("the two passwords differ", column="password")
+        raise InputError(msg("the two passwords differ"), column="password")
     return str(first)
 
 
@@ -43,7 +44,7 @@ def add_moderator(
     password = _password(password_stdin)
     with store(db) as con:
         create_moderator(con, username, password, actor=f"cli:{actor}", admin=admin)
-    typer.echo(f"moderator {username} created")
+    typer.echo(said(msg("moderator {name} created", name=username)))
 
 
 @app.command("list")
@@ -53,7 +54,8 @@ def list_moderators(db: DbOption = None) -> None:
 
     with reading(db) as con:
         for name, active in names(con):
-            typer.echo(f"{name}\t{'active' if active else 'disabled'}")
+            state = msg("active") if active else msg("disabled")
+            typer.echo(f"{name}\t{said(state)}")
 
 
 @app.command("disable")
@@ -67,7 +69,7 @@ def disable_moderator(
 
     with store(db) as con:
         set_active(con, username, False, actor=f"cli:{actor}")
-    typer.echo(f"moderator {username} disabled")
+    typer.echo(said(msg("moderator {name} disabled", name=username)))
 
 
 def audit(

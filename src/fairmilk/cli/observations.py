@@ -9,8 +9,9 @@ import typer
 
 from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption
-from fairmilk.cli.register_io import reading, store, table
+from fairmilk.cli.register_io import reading, said, store, table
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 app = typer.Typer(
     name="observations", help="Field observations of prices and labels.", no_args_is_help=True
@@ -28,11 +29,13 @@ def import_observations(
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(file)) from exc
+        raise InputError(msg("cannot read: {why}", why=exc.strerror), file=str(file)) from exc
     with store(db) as con:
         results = import_observations_csv(con, data, name=file.name)
     created = sum(1 for _id, new in results if new)
-    typer.echo(f"{created} observations stored as pending, {len(results) - created} already stored")
+    counts = msg("{created} observations stored as pending, {kept} already stored",
+                 created=created, kept=len(results) - created)  # fmt: skip
+    typer.echo(said(counts))
 
 
 @app.command("list")

@@ -11,9 +11,10 @@ import typer
 from fairmilk.cli import moderators, observations
 from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.cli.register_io import dumps, reading, store, table
+from fairmilk.cli.register_io import dumps, reading, said, store, table, warning_line
 from fairmilk.cli.web import serve_register
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 AllOption = Annotated[
     bool, typer.Option("--all", help="Include unpublished submissions (moderators only).")
@@ -46,12 +47,16 @@ def import_form(
         rows = [{"field": k, "value": v} for k, v in record.values.items() if v not in (None, [])]
         table(f"{file.name} ({record.form})", rows, ["field", "value"], fmt)
     for warning in record.warnings:
-        typer.echo(f"warning: {warning.field}: {warning.kind}: {warning.message}", err=True)
+        typer.echo(warning_line(warning), err=True)
     if save:
         with store(db) as con:
             sid, created = save_submission(con, record, via="cli")
-        state = "stored as pending" if created else "already stored"
-        typer.echo(f"{sid}: {state}", err=True)
+        state = (
+            msg("{id}: stored as pending", id=sid)
+            if created
+            else msg("{id}: already stored", id=sid)
+        )
+        typer.echo(said(state), err=True)
 
 
 @app.command("blank-form")
@@ -90,7 +95,8 @@ def show(
     with reading(db) as con:
         data = get_submission(con, submission, public=False)
         if data is None:
-            raise InputError(f"no submission with id {submission!r}", expected="an id from 'list'")
+            raise InputError(msg("no submission with id {id!r}", id=submission),
+                             expected=msg("an id from 'list'"))  # fmt: skip
         if contact:
             data["contact"] = contact_of(con, submission)
     typer.echo(dumps(data))

@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fairmilk.cli.options import check_format
-from fairmilk.config import db_path
+from fairmilk.config import db_path, message_lang
 from fairmilk.outputs.tables import Result, print_result
+from fairmilk.text import msg
 
 if TYPE_CHECKING:
     import duckdb
+
+    from fairmilk.register.record import ParseWarning
 
 
 @contextmanager
@@ -37,6 +40,27 @@ def reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
+
+
+def said(text: str) -> str:
+    """A message (a ``fairmilk.text.msg``) in the language of command-line messages."""
+    from fairmilk.outputs.i18n import localise
+
+    return str(localise(text, message_lang()))
+
+
+def warning_line(warning: ParseWarning) -> str:
+    """One parse warning as the command line prints it, in its message language."""
+    from fairmilk.register.cfs2019 import CFS_2019
+    from fairmilk.register.warning_text import kind_label, warning_msg
+
+    lang = message_lang()
+    record = {"field": warning.field, "message": warning.message, "code": warning.code,
+              "params": warning.params}  # fmt: skip
+    text = warning_msg(record, CFS_2019, lang)
+    line = msg("warning: {field}: {kind}: {message}", field=warning.field,
+               kind=kind_label(warning.kind, lang), message=text)  # fmt: skip
+    return said(line)
 
 
 def dumps(data: Any) -> str:

@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 MAX_MEMBER_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
@@ -30,7 +31,9 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise InputError(
-            "too many parts in the .docx", file=name, expected=f"at most {MAX_MEMBERS}"
+            msg("too many parts in the .docx"),
+            file=name,
+            expected=msg("at most {limit} parts", limit=MAX_MEMBERS),
         )
     total = 0
     for info in infos:
@@ -38,13 +41,17 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or ratio > MAX_RATIO:
             raise InputError(
-                f"part {info.filename!r} expands to {info.file_size} bytes (ratio {ratio:.0f})",
+                msg("part {part!r} expands to {size} bytes (ratio {ratio:.0f})",
+                    part=info.filename, size=info.file_size, ratio=ratio),
                 file=name,
-                expected=f"parts under {MAX_MEMBER_BYTES} bytes and a ratio under {MAX_RATIO}",
-            )
+                expected=msg("parts under {limit} bytes and a ratio under {ratio}",
+                             limit=MAX_MEMBER_BYTES, ratio=MAX_RATIO),
+            )  # fmt: skip
     if total > MAX_TOTAL_BYTES:
         raise InputError(
-            "the .docx would expand too much", file=name, expected=f"< {MAX_TOTAL_BYTES} bytes"
+            msg("the .docx would expand too much"),
+            file=name,
+            expected=msg("at most {limit} bytes", limit=MAX_TOTAL_BYTES),
         )
 
 
@@ -53,9 +60,10 @@ def safe_xml(data: bytes, *, name: str) -> Element:
     try:
         root: Element = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise InputError("XML with a DTD or entity declaration is refused", file=name) from exc
+        refused = msg("XML with a DTD or entity declaration is refused")
+        raise InputError(refused, file=name) from exc
     except ParseError as exc:
-        raise InputError(f"not well-formed XML: {exc}", file=name) from exc
+        raise InputError(msg("not well-formed XML: {why}", why=str(exc)), file=name) from exc
     return root
 
 
@@ -66,10 +74,12 @@ def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
             data = handle.read(MAX_MEMBER_BYTES + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
         raise InputError(
-            f"a damaged .docx: {exc}", file=name, expected="a Word .docx as saved by Word"
+            msg("a damaged .docx: {why}", why=str(exc)),
+            file=name,
+            expected=msg("a Word .docx as saved by Word"),
         ) from exc
     if len(data) > MAX_MEMBER_BYTES:
-        raise InputError(f"part {member!r} is too large", file=name)
+        raise InputError(msg("part {part!r} is too large", part=member), file=name)
     return data
 
 
@@ -86,7 +96,9 @@ def _checkbox(sdt: Element) -> str | None:
 
 def _too_deep(name: str) -> InputError:
     return InputError(
-        "the document's XML is nested too deeply", file=name, expected=f"at most {MAX_DEPTH} levels"
+        msg("the document's XML is nested too deeply"),
+        file=name,
+        expected=msg("at most {limit} levels", limit=MAX_DEPTH),
     )
 
 
@@ -129,15 +141,19 @@ def docx_text(data: bytes, *, name: str) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise InputError("not a .docx (zip) file", file=name, expected="a Word .docx") from exc
+        raise InputError(
+            msg("not a .docx (zip) file"), file=name, expected=msg("a Word .docx")
+        ) from exc
     with archive:
         _check_archive(archive, name)
         if "word/document.xml" not in archive.namelist():
-            raise InputError("no word/document.xml inside", file=name, expected="a Word .docx")
+            raise InputError(
+                msg("no word/document.xml inside"), file=name, expected=msg("a Word .docx")
+            )
         root = safe_xml(_read_member(archive, "word/document.xml", name), name=name)
     body = root.find(f"{W}body")
     if body is None:
-        raise InputError("the document has no body", file=name)
+        raise InputError(msg("the document has no body"), file=name)
     lines: list[str] = []
     try:
         _blocks(body, lines)

@@ -14,6 +14,7 @@ from fairmilk.register.parse import locate
 from fairmilk.register.pdf_text import pdf_text
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import Submission
+from fairmilk.text import msg
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000  # the whole form: 62 answers of 20,000 characters fit in 1.3 M
@@ -29,9 +30,9 @@ def sniff(data: bytes, *, name: str) -> str:
         return "docx"
     if b"\x00" in data[:4096]:
         raise InputError(
-            "binary content that is neither .docx nor .pdf",
+            msg("binary content that is neither .docx nor .pdf"),
             file=name,
-            expected="a .txt, .docx or .pdf form",
+            expected=msg("a .txt, .docx or .pdf form"),
         )
     return "txt"
 
@@ -42,19 +43,20 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError("text that is neither UTF-8 nor Windows-1252", file=name)  # pragma: no cover
+    neither = msg("text that is neither UTF-8 nor Windows-1252")
+    raise InputError(neither, file=name)  # pragma: no cover
 
 
 def extract(data: bytes, *, name: str) -> tuple[str, str]:
     """The text of a filled form and its format, after the size and type checks."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise InputError(
-            f"file of {len(data)} bytes is too large",
+            msg("file of {size} bytes is too large", size=len(data)),
             file=name,
-            expected=f"at most {MAX_UPLOAD_BYTES} bytes",
+            expected=msg("at most {limit} bytes", limit=MAX_UPLOAD_BYTES),
         )
     if not data.strip():
-        raise InputError("the file is empty", file=name, expected="a filled form")
+        raise InputError(msg("the file is empty"), file=name, expected=msg("a filled form"))
     fmt = sniff(data, name=name)
     if fmt == "pdf":
         return pdf_text(data, name=name), fmt
@@ -67,14 +69,16 @@ def check_text_size(text: str, *, name: str) -> None:
     """Refuse extracted text too long or of too many lines to be a filled form."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
-            f"the text of the form has {len(text)} characters",
+            msg("the text of the form has {count} characters", count=len(text)),
             file=name,
-            expected=f"at most {MAX_TEXT_CHARS} characters",
+            expected=msg("at most {limit} characters", limit=MAX_TEXT_CHARS),
         )
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise InputError(
-            f"the text of the form has {lines} lines", file=name, expected=f"at most {MAX_LINES}"
+            msg("the text of the form has {count} lines", count=lines),
+            file=name,
+            expected=msg("at most {limit} lines", limit=MAX_LINES),
         )
 
 
@@ -86,10 +90,10 @@ def check_answer_sizes(record: Submission, *, name: str) -> None:
         longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
         if longest > limit:
             raise InputError(
-                f"an answer of {longest} characters",
+                msg("an answer of {count} characters", count=longest),
                 file=name,
                 column=key,
-                expected=f"at most {limit} characters",
+                expected=msg("at most {limit} characters", limit=limit),
             )
 
 
@@ -104,12 +108,12 @@ def check_is_the_form(text: str, *, name: str, form: Form = CFS_2019) -> None:
     total = sum(1 for section in form.sections for item in section.items if item.anchor)
     if len(found) < MIN_PROMPT_SHARE * total:
         raise InputError(
-            f"this is not the {form.year} form: only {len(found)} of its {total} printed "
-            "questions were found",
+            msg("this is not the {year} form: only {found} of its {total} printed questions "
+                "were found", year=form.year, found=len(found), total=total),
             file=name,
-            expected=f"the form filled in (blank form: {BLANK_FORM}, or "
-            "'fairmilk register blank-form')",
-        )
+            expected=msg("the form filled in (blank form: {blank}, or "
+                         "'fairmilk register blank-form')", blank=BLANK_FORM),
+        )  # fmt: skip
 
 
 def import_bytes(data: bytes, *, name: str) -> Submission:
@@ -127,5 +131,5 @@ def import_file(path: Path) -> Submission:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from exc
+        raise InputError(msg("cannot read: {why}", why=exc.strerror), file=str(path)) from exc
     return import_bytes(data, name=path.name)

@@ -12,6 +12,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 PAGE = resource.getpagesize()
 
@@ -31,7 +32,8 @@ def _virtual_size() -> int:
 
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
            kwargs: dict[str, Any], limits: Limits) -> None:  # fmt: skip
-    """Set the limits, run ``func`` and send back ("ok", result) or ("error", message)."""
+    """Set the limits, run ``func`` and send back ("ok", result) or ("error", the reason,
+    expected, column, found and line of an InputError; a ``Msg`` keeps its template)."""
     try:
         cap = _virtual_size() + limits.memory
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -39,11 +41,13 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         conn.send(("ok", func(*args, **kwargs)))
     except InputError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("error", (exc.reason, exc.expected, exc.column, exc.found, exc.line)))
     except MemoryError:
-        conn.send(("error", f"reading the file needs more than {limits.memory} bytes of memory"))
+        why = msg("reading the file needs more than {limit} bytes of memory", limit=limits.memory)
+        conn.send(("error", (why, None, None, None, None)))
     except Exception as exc:
-        conn.send(("error", f"the file cannot be read ({type(exc).__name__})"))
+        why = msg("the file cannot be read ({error})", error=type(exc).__name__)
+        conn.send(("error", (why, None, None, None, None)))
     finally:
         conn.close()
 
@@ -64,16 +68,20 @@ def run_isolated(func: Callable[..., Any], *args: Any, name: str, limits: Limits
     send.close()
     try:
         if not receive.poll(limits.seconds):
-            raise InputError("reading the file took too long", file=name,
-                             expected=f"a form read in under {limits.seconds:.0f} s")  # fmt: skip
+            raise InputError(msg("reading the file took too long"), file=name,
+                             expected=msg("a form read in under {seconds:.0f} s",
+                                          seconds=limits.seconds))  # fmt: skip
         try:
             status, value = receive.recv()
         except EOFError as exc:  # the child died: killed for CPU time or memory
-            raise InputError("the file cannot be read within the limits", file=name) from exc
+            too_much = msg("the file cannot be read within the limits")
+            raise InputError(too_much, file=name) from exc
     finally:
         receive.close()
         process.kill()
         process.join(5)
     if status == "error":
-        raise InputError(str(value).removeprefix(f"{name}: "), file=name)
+        reason, expected, column, found, line = value
+        raise InputError(reason, file=name, line=line, column=column, expected=expected,
+                         found=found)  # fmt: skip
     return value

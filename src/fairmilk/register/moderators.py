@@ -14,6 +14,7 @@ import duckdb
 from fairmilk.errors import InputError
 from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
 from fairmilk.store.db import transaction
+from fairmilk.text import msg
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD = 10  # characters, not counting spaces at either end; not all blank
@@ -49,12 +50,13 @@ def check_new_password(password: str, username: str) -> None:
     core = password.strip()
     if len(core) < MIN_PASSWORD or len(set(core)) < 4:
         raise InputError(
-            "password too short or too simple",
+            msg("password too short or too simple"),
             column="password",
-            expected=f">= {MIN_PASSWORD} characters (not counting end spaces), 4 different",
-        )
+            expected=msg("at least {count} characters (not counting end spaces), 4 different",
+                         count=MIN_PASSWORD),
+        )  # fmt: skip
     if username.lower() in password.lower():
-        raise InputError("the password contains the user name", column="password")
+        raise InputError(msg("the password contains the user name"), column="password")
 
 
 def create_moderator(
@@ -69,7 +71,10 @@ def create_moderator(
     password or a taken name."""
     if not _USERNAME.match(username):
         raise InputError(
-            "bad user name", column="username", expected="3-32 of a-z 0-9 _ . -", found=username
+            msg("bad user name"),
+            column="username",
+            expected=msg("3-32 of a-z 0-9 _ . -"),
+            found=username,
         )
     check_new_password(password, username)
     salt = secrets.token_bytes(16)
@@ -78,7 +83,8 @@ def create_moderator(
         if con.execute(
             "SELECT 1 FROM register_moderators WHERE username = ?", [username]
         ).fetchone():
-            raise InputError("this moderator exists already", column="username", found=username)
+            exists = msg("this moderator exists already")
+            raise InputError(exists, column="username", found=username)
         con.execute(
             "INSERT INTO register_moderators (username, salt, pw_hash, scrypt_n, scrypt_r, "
             "scrypt_p, active, created_at, is_admin) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)",
@@ -100,7 +106,7 @@ def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, *, a
         if not con.execute(
             "SELECT 1 FROM register_moderators WHERE username = ?", [username]
         ).fetchone():
-            raise InputError("no such moderator", column="username", found=username)
+            raise InputError(msg("no such moderator"), column="username", found=username)
         con.execute(
             "UPDATE register_moderators SET active = ? WHERE username = ?", [active, username]
         )

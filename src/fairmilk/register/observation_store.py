@@ -21,6 +21,7 @@ from fairmilk.register.observations import (
 )
 from fairmilk.register.submissions import STATUSES
 from fairmilk.store.db import transaction
+from fairmilk.text import msg
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_CSV_ROWS = 5000
@@ -66,20 +67,21 @@ def read_observations_csv(data: bytes, *, name: str) -> list[Observation]:
     """Validate a whole CSV of observations; the first bad cell raises InputError (file, line,
     column, expected, found), so nothing is stored from a file with an error."""
     if len(data) > MAX_CSV_BYTES:
-        raise InputError("file too large", file=name, expected=f"at most {MAX_CSV_BYTES} bytes")
+        raise InputError(msg("file too large"), file=name,
+                         expected=msg("at most {limit} bytes", limit=MAX_CSV_BYTES))  # fmt: skip
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("not UTF-8 text", file=name, expected="a UTF-8 CSV") from exc
+        raise InputError(msg("not UTF-8 text"), file=name, expected=msg("a UTF-8 CSV")) from exc
     reader = csv.DictReader(io.StringIO(text))
     try:
         return _read_rows(reader, name)
     except csv.Error as exc:  # e.g. a cell over the reader's 131,072 characters
         raise InputError(
-            f"cannot split the line into cells: {exc}",
+            msg("cannot split the line into cells: {why}", why=str(exc)),
             file=name,
             line=reader.line_num + 1,
-            expected="CSV cells of ordinary length",
+            expected=msg("CSV cells of ordinary length"),
         ) from exc
 
 
@@ -88,14 +90,16 @@ def _read_rows(reader: csv.DictReader[str], name: str) -> list[Observation]:
     missing = [f.id for f in OBSERVATION_FIELDS if f.required and f.id not in header]
     unknown = [h for h in header if h not in COLUMNS]
     if missing or unknown:
-        raise InputError("bad header", file=name, line=1, expected=f"columns {', '.join(COLUMNS)}",
+        raise InputError(msg("bad header"), file=name, line=1,
+                         expected=msg("columns {names}", names=", ".join(COLUMNS)),
                          found=f"missing {missing}, unknown {unknown}")  # fmt: skip
     rows: list[Observation] = []
     for row in reader:
         if len(rows) >= MAX_CSV_ROWS:
-            raise InputError("too many rows", file=name, expected=f"at most {MAX_CSV_ROWS}")
+            raise InputError(msg("too many rows"), file=name,
+                             expected=msg("at most {limit} rows", limit=MAX_CSV_ROWS))  # fmt: skip
         if None in row:
-            raise InputError("more cells than columns", file=name, line=reader.line_num)
+            raise InputError(msg("more cells than columns"), file=name, line=reader.line_num)
         clean = {k.strip(): (v or "") for k, v in row.items()}
         rows.append(validate_observation(clean, file=name, line=reader.line_num))
     return rows

@@ -14,6 +14,7 @@ from typing import Any
 
 from fairmilk.errors import InputError
 from fairmilk.register.places import COUNTRIES
+from fairmilk.text import msg
 
 PRODUCTS = (
     "liquid_milk", "cream", "smp", "wmp", "ffmp", "butter", "cheese", "whey", "condensed",
@@ -165,7 +166,7 @@ class Observation:
 
 def _bad(column: str, expected: str, found: str, file: str | None, line: int | None) -> InputError:
     return InputError(
-        "invalid value", file=file, line=line, column=column, expected=expected, found=found
+        msg("invalid value"), file=file, line=line, column=column, expected=expected, found=found
     )
 
 
@@ -174,9 +175,9 @@ def _number(raw: dict[str, str], key: str, file: str | None, line: int | None) -
     try:
         value = float(text)
     except ValueError:
-        raise _bad(key, "a positive number", raw.get(key, ""), file, line) from None
+        raise _bad(key, msg("a positive number"), raw.get(key, ""), file, line) from None
     if not value > 0 or value > 1e9:
-        raise _bad(key, "a positive number up to 1e9", raw.get(key, ""), file, line)
+        raise _bad(key, msg("a positive number up to 1e9"), raw.get(key, ""), file, line)
     return value
 
 
@@ -198,9 +199,9 @@ def _date(text: str, file: str | None, line: int | None) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise _bad("date", "a date YYYY-MM-DD", text, file, line) from None
+        raise _bad("date", msg("a date YYYY-MM-DD"), text, file, line) from None
     if day > date.today() or day.year < 2000:
-        raise _bad("date", "a date between 2000 and today", text, file, line)
+        raise _bad("date", msg("a date between 2000 and today"), text, file, line)
     return day
 
 
@@ -225,7 +226,7 @@ def validate_observation(
     """Check one observation given as strings (form or CSV row); InputError names the column."""
     place = _text(raw, "place", 200)
     if place is None:
-        raise _bad("place", "a town and market", "", file, line)
+        raise _bad("place", msg("a town and market"), "", file, line)
     return Observation(
         observed_on=_date(raw.get("date", ""), file, line),
         country=_choice(raw, "country", tuple(COUNTRIES), file, line),

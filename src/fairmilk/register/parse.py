@@ -18,6 +18,7 @@ from fairmilk.register.lines import (
     strip_label,
 )
 from fairmilk.register.record import ParseWarning, Value
+from fairmilk.register.warning_text import QUOTE, warn
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+")
@@ -97,8 +98,7 @@ def locate(form: Form, lines: list[str]) -> tuple[list[Located], list[ParseWarni
                 found.append(Located(item, index, last, marker, rest, bp + help_))
                 pos = last + 1
             elif isinstance(item, Field):
-                msg = f"prompt {item.anchor!r} not found; the answer is left empty"
-                warnings.append(ParseWarning(item.id, "missing", msg))
+                warnings.append(warn(item.id, "missing", "prompt_missing", anchor=item.anchor))
     return found, warnings
 
 
@@ -150,8 +150,9 @@ def read_boxes(fld: Field, body: list[str]) -> tuple[list[str], str | None, list
             (o for o in fld.options if norm(text).startswith(norm(o.label_en))), None
         ) or next((o for o in fld.options if norm(text).startswith(norm(o.label_fr))), None)
         if option is None:
-            msg = f"line {text[:60]!r} matches no box of {fld.label_en!r}"
-            warnings.append(ParseWarning(fld.id, "ambiguous" if marker else "unrecognised", msg))
+            kind = "ambiguous" if marker else "unrecognised"
+            warnings.append(warn(fld.id, kind, "no_box_matches", form=fld,
+                                 line=text[:QUOTE], question=fld.id))  # fmt: skip
             continue
         if marker in (TICKED, CROSS):
             ticked.append(option.id)
@@ -167,9 +168,9 @@ def read_yesno(fld: Field, body: list[str]) -> tuple[str | None, list[ParseWarni
     if len(ticked) == 1:
         return ticked[0], warnings
     if not ticked:
-        return None, [*warnings, ParseWarning(fld.id, "missing", "no box ticked")]
-    msg = f"several boxes ticked ({', '.join(ticked)}); read as no answer"
-    return None, [*warnings, ParseWarning(fld.id, "ambiguous", msg)]
+        return None, [*warnings, warn(fld.id, "missing", "no_box_ticked")]
+    several = warn(fld.id, "ambiguous", "several_boxes", form=fld, options=ticked)
+    return None, [*warnings, several]
 
 
 def read_value(
@@ -187,6 +188,6 @@ def read_value(
     if fld.kind == "email" and text is not None:
         email = _EMAIL.search(text)
         if email is None:
-            return text, [ParseWarning(fld.id, "invalid", f"no email address in {text[:60]!r}")]
+            return text, [warn(fld.id, "invalid", "no_email", text=text[:QUOTE])]
         return email.group(0), []
     return text, []

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from fairmilk.errors import InputError
+from fairmilk.text import msg
 
 MAX_PDF_PAGES = 60
 MAX_DECOMPRESSED_BYTES = 50 * 1024 * 1024  # all streams together, once inflated
 _CHUNK = 1024 * 1024
-EXPECTED = "an unencrypted PDF with a text layer"
+EXPECTED = msg("an unencrypted PDF with a text layer")
 
 
 def _streams(doc: Any) -> Iterator[Any]:
@@ -58,7 +59,7 @@ def check_pdf(data: bytes, *, name: str) -> int:
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
         if doc.encryption is not None:
-            raise InputError("the PDF is encrypted", file=name, expected=EXPECTED)
+            raise InputError(msg("the PDF is encrypted"), file=name, expected=EXPECTED)
         total = 0
         for stream in _streams(doc):
             filters = [str(getattr(f, "name", f)) for f, _params in stream.get_filters()]
@@ -67,22 +68,27 @@ def check_pdf(data: bytes, *, name: str) -> int:
             total += max(size, len(raw))
             if total > MAX_DECOMPRESSED_BYTES:
                 raise InputError(
-                    "the PDF expands too much once decompressed",
+                    msg("the PDF expands too much once decompressed"),
                     file=name,
-                    expected=f"at most {MAX_DECOMPRESSED_BYTES} bytes of content",
+                    expected=msg("at most {limit} bytes of content", limit=MAX_DECOMPRESSED_BYTES),
                 )
         pages = sum(1 for _page in PDFPage.create_pages(doc))
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"cannot read the PDF: {_why(exc)}", file=name, expected=EXPECTED) from exc
+        raise _unreadable(exc, name) from exc
     if pages > MAX_PDF_PAGES:
         raise InputError(
-            f"the PDF has {pages} pages; a filled form is shorter",
+            msg("the PDF has {count} pages; a filled form is shorter", count=pages),
             file=name,
-            expected=f"at most {MAX_PDF_PAGES} pages",
+            expected=msg("at most {limit} pages", limit=MAX_PDF_PAGES),
         )
     return pages
+
+
+def _unreadable(exc: Exception, name: str) -> InputError:
+    why = msg("cannot read the PDF: {why}", why=_why(exc))
+    return InputError(why, file=name, expected=EXPECTED)
 
 
 def _why(exc: Exception) -> str:
@@ -99,10 +105,10 @@ def pdf_text(data: bytes, *, name: str) -> str:
     try:
         text = str(extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES, laparams=LAParams()))
     except Exception as exc:
-        raise InputError(f"cannot read the PDF: {_why(exc)}", file=name, expected=EXPECTED) from exc
+        raise _unreadable(exc, name) from exc
     if not text.strip():
         raise InputError(
-            "the PDF has no text layer (scanned?)", file=name, expected="a PDF with text"
+            msg("the PDF has no text layer (scanned?)"), file=name, expected=msg("a PDF with text")
         )
     return unwrap(text.replace("\x0c", "\n"))
 

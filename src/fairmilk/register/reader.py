@@ -10,6 +10,7 @@ from fairmilk.register.lines import Sentences, clean_text, join_lines
 from fairmilk.register.parse import Located, answer_lines, locate, read_boxes, read_value
 from fairmilk.register.places import find_places, parse_date
 from fairmilk.register.record import Citation, ParseWarning, Submission, Value
+from fairmilk.register.warning_text import warn
 
 
 def read_submission(
@@ -62,11 +63,10 @@ def check_answers(form: Form, values: dict[str, Value]) -> list[ParseWarning]:
     for fld in form.fields():
         value = values.get(fld.id)
         if fld.explains is not None and value and values.get(fld.explains) in (False, "no"):
-            target = form.field(fld.explains)
-            msg = f"box {target.label_en!r} is not ticked, but {fld.label_en!r} is answered"
-            warnings.append(ParseWarning(target.id, "ambiguous", msg))
+            warnings.append(warn(fld.explains, "ambiguous", "explained_unticked", form=form,
+                                 box=fld.explains, answer=fld.id))  # fmt: skip
         if fld.required and value in (None, [], ""):
-            warnings.append(ParseWarning(fld.id, "missing", f"{fld.label_en!r} is required"))
+            warnings.append(warn(fld.id, "missing", "required", form=form, answer=fld.id))
     return warnings
 
 
@@ -83,8 +83,7 @@ def enrich(sub: Submission, form: Form) -> None:
         facts = find_facts(text, field=fld.id, limit=MAX_FOUND + 1)
         sub.facts.extend(facts[:MAX_FOUND])
         if len(facts) > MAX_FOUND:
-            msg = f"more than {MAX_FOUND} numbers found; only the first {MAX_FOUND} are kept"
-            sub.warnings.append(ParseWarning(fld.id, "ambiguous", msg))
+            sub.warnings.append(warn(fld.id, "ambiguous", "too_many_numbers", limit=MAX_FOUND))
         if fld.kind == "date" and (iso := parse_date(text)) is not None:
             sub.dates[fld.id] = iso
     where = " ".join(str(sub.values.get(k) or "") for k in ("countries", "coverage"))
@@ -100,8 +99,8 @@ def _cite(sub: Submission, field: str, text: str) -> None:
         sentence = sentences.at(cited.start)
         sub.citations.append(Citation(cited.set, cited.raw, cited.id, known, field, sentence))
         if not known:
-            msg = f"{cited.raw} (set {cited.set}) is not in the catalogue; kept for review"
-            sub.warnings.append(ParseWarning(field, "unknown_recommendation", msg))
+            sub.warnings.append(warn(field, "unknown_recommendation", "unknown_recommendation",
+                                     raw=cited.raw, set=cited.set))  # fmt: skip
     if len(cited_all) > MAX_FOUND:
-        msg = f"{len(cited_all)} citations found; only the first {MAX_FOUND} are kept"
-        sub.warnings.append(ParseWarning(field, "ambiguous", msg))
+        sub.warnings.append(warn(field, "ambiguous", "too_many_citations",
+                                 count=len(cited_all), limit=MAX_FOUND))  # fmt: skip

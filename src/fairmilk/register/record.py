@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,11 +23,18 @@ WARNING_KINDS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
-    """Something a moderator should check: which field, what kind (see WARNING_KINDS), why."""
+    """Something a moderator should check: which field, what kind (see WARNING_KINDS), why.
+
+    ``message`` is the English text; ``code`` and ``params`` (see
+    ``fairmilk.register.warning_text``) let a page show it in the reader's language. Records
+    stored before codes existed have none: their English text is shown as stored.
+    """
 
     field: str | None
     kind: str
     message: str
+    code: str | None = None
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from fairmilk.errors import InputError
 from fairmilk.register.catalogue import find_cited
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS
 from fairmilk.register.text_index import terms
+from fairmilk.text import msg
 
 MAX_TERMS = 8
 
@@ -37,8 +38,8 @@ def normalise_recommendation(text: str) -> str:
     cited = find_cited(text if " " in text else f"recommendation {text}")
     if len(cited) != 1:
         raise InputError(
-            "unreadable recommendation id", column="recommendation",
-            expected="PR-18, 2:18, VII.A or 3:III", found=text,
+            msg("unreadable recommendation id"), column="recommendation",
+            expected=msg("PR-18, 2:18, VII.A or 3:III"), found=text,
         )  # fmt: skip
     return f"{cited[0].set}:{cited[0].id}"
 
@@ -46,15 +47,16 @@ def normalise_recommendation(text: str) -> str:
 def check_filters(filters: Filters) -> Filters:
     """Filters with a clear InputError for a value no submission could have."""
     if filters.set is not None and filters.set not in (1, 2, 3):
-        raise InputError("unknown set", column="set", expected="1, 2 or 3", found=str(filters.set))
+        raise InputError(msg("unknown set"), column="set", expected=msg("1, 2 or 3"),
+                         found=str(filters.set))  # fmt: skip
     sdgs = [n for n, _en, _fr in SDGS]
     if filters.sdg is not None and filters.sdg not in sdgs:
         raise InputError(
-            "SDG not on the form", column="sdg", expected=str(sdgs), found=str(filters.sdg)
+            msg("SDG not on the form"), column="sdg", expected=str(sdgs), found=str(filters.sdg)
         )
     ids = [o.id for o in AFFILIATIONS]
     if filters.affiliation is not None and filters.affiliation not in ids:
-        raise InputError("unknown affiliation", column="affiliation", expected=", ".join(ids),
+        raise InputError(msg("unknown affiliation"), column="affiliation", expected=", ".join(ids),
                          found=filters.affiliation)  # fmt: skip
     return filters
 

@@ -13,6 +13,7 @@ from fairmilk.errors import InputError
 from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
 from fairmilk.register.record import Submission
 from fairmilk.register.text_index import term_counts
+from fairmilk.register.warning_text import withheld
 from fairmilk.register.withhold import CONTACT_FIELDS, withhold
 from fairmilk.store.db import transaction
 
@@ -30,10 +31,7 @@ def public_record(sub: Submission) -> dict[str, Any]:
     for key in CONTACT_FIELDS:
         data["values"].pop(key, None)
     data["warnings"] = [
-        {**w, "message": "contact detail to check (withheld)"}
-        if w["field"] in CONTACT_FIELDS
-        else w
-        for w in data["warnings"]
+        withheld(w) if w["field"] in CONTACT_FIELDS else w for w in data["warnings"]
     ]
     return data
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from fairmilk.register.record import ParseWarning, Submission, Value
+from fairmilk.register.warning_text import warn
 
 MARK = "[contact withheld]"
 CONTACT_FIELDS = ("contact_name", "contact_email")
@@ -56,6 +57,13 @@ def _value(value: Value, patterns: list[re.Pattern[str]]) -> tuple[Value, list[s
     return value, []
 
 
+def _scrub_warning(warning: ParseWarning, patterns: list[re.Pattern[str]]) -> ParseWarning:
+    """A warning without contact details, in its message and in the text it quotes."""
+    params = {k: scrub(v, patterns)[0] if isinstance(v, str) else v
+              for k, v in warning.params.items()}  # fmt: skip
+    return replace(warning, message=scrub(warning.message, patterns)[0], params=params)
+
+
 def withhold(sub: Submission) -> tuple[Submission, list[tuple[str, str]]]:
     """A copy of ``sub`` safe to publish, and the (field, line) pairs held back from it."""
     patterns = contact_patterns([sub.values.get(k) for k in CONTACT_FIELDS])
@@ -67,10 +75,9 @@ def withhold(sub: Submission) -> tuple[Submission, list[tuple[str, str]]]:
             continue
         values[key], lines = _value(value, patterns)
         held.extend((key, line) for line in lines)
-    warnings = [replace(w, message=scrub(w.message, patterns)[0]) for w in sub.warnings]
+    warnings = [_scrub_warning(w, patterns) for w in sub.warnings]
     warnings += [
-        ParseWarning(f, "contact_withheld", "contact detail held back from the public record")
-        for f in dict.fromkeys(f for f, _line in held)
+        warn(f, "contact_withheld", "contact_withheld") for f in dict.fromkeys(f for f, _l in held)
     ]
     return replace(
         sub,

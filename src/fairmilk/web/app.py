@@ -26,6 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
+from fairmilk.outputs.error_text import error_text
+from fairmilk.outputs.i18n import LANGS
 from fairmilk.web import api, pages
 from fairmilk.web.api_index import mount_docs
 from fairmilk.web.disk_cache import open_results
@@ -158,8 +160,7 @@ class SecurityHeaders:
                 raise
             LOG.exception("unhandled error on %s", scope.get("path"))
             request = Request(scope)
-            answer = _error(request, 500, "internal error; the team has been told",
-                            pages.error_page)  # fmt: skip
+            answer = _error(request, 500, pages.INTERNAL_ERROR, pages.error_page)
             await answer(scope, receive, send_with_headers)
 
 
@@ -172,7 +173,9 @@ def _add_error_handlers(app: FastAPI) -> None:
             where = ["query", exc.column] if exc.column else ["query"]
             detail = [{"loc": where, "msg": str(exc), "type": "value_error"}]
             return JSONResponse({"detail": detail}, status_code=422)
-        return _error(request, 422, str(exc), error_page)
+        lang = request.query_params.get("lang")
+        text = error_text(exc, lang) if lang in LANGS else str(exc)
+        return _error(request, 422, text, error_page)
 
     @app.exception_handler(FairmilkError)
     async def fairmilk_error(request: Request, exc: FairmilkError) -> Response:

@@ -265,8 +265,14 @@ async def _html(request: Request, name: str, *, path: dict[str, str] | None = No
     return await respond(request, key, build, media="text/html; charset=utf-8", depends=depends)
 
 
+INTERNAL_ERROR = "internal error; the team has been told"
+# Fixed error texts that error_page translates (Starlette's own, and ours for a 500).
+ERROR_TEXTS = (INTERNAL_ERROR, "Not Found", "Method Not Allowed")
+
+
 def error_page(request: Request, status: int, message: str) -> Response:
     """An HTML error page in the request's language; never a stack trace."""
     lang = request.query_params.get("lang")
-    html = render_error(status, message, lang=lang if lang in ("en", "fr") else DEFAULT_LANG)
+    lang = lang if lang in ("en", "fr") else DEFAULT_LANG
+    html = render_error(status, gettext(lang, message), lang=lang)
     return HTMLResponse(html, status_code=status)

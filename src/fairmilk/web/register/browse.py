@@ -26,11 +26,14 @@ from fairmilk.register.observations import (
 from fairmilk.register.search import Filters, search
 from fairmilk.register.submissions import get_submission
 from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
+from fairmilk.text import msg
 from fairmilk.web.register.context import (
     MAX_FORM_BYTES,
     client_key,
     cursor,
     draft_token,
+    error_for,
+    lang_of,
     message,
     post_limit,
     render,
@@ -49,7 +52,8 @@ def _int(value: str | None, name: str) -> int | None:
     if not value:
         return None
     if not value.strip().isdigit() or len(value) > 6:
-        raise InputError("not a whole number", column=name, expected="a number", found=value[:20])
+        raise InputError(msg("not a whole number"), column=name, expected=msg("a number"),
+                         found=value[:20])  # fmt: skip
     return int(value)
 
 
@@ -69,7 +73,8 @@ def _search_data(request: Request) -> tuple[list[dict[str, Any]], dict[str, str]
         with cursor(request) as con:
             return search(con, query, filters), params, None
     except InputError as exc:
-        return [], {k: request.query_params.get(k, "")[:100] for k in FILTER_KEYS}, str(exc)
+        params = {k: request.query_params.get(k, "")[:100] for k in FILTER_KEYS}
+        return [], params, error_for(request, exc)
 
 
 @router.get("/search")
@@ -94,7 +99,8 @@ def _published(request: Request, sid: str) -> dict[str, Any]:
     with cursor(request) as con:
         data = get_submission(con, sid[:32])
     if data is None:
-        raise InputError("no published submission with this id", column="id", found=sid[:32])
+        unknown = msg("no published submission with this id")
+        raise InputError(unknown, column="id", found=sid[:32])
     return data
 
 
@@ -186,7 +192,9 @@ async def observe_post(request: Request) -> Response:
     try:
         obs = validate_observation(raw, file="form")
     except InputError as exc:
-        return _observe(request, raw, status=422, error=str(exc))
+        lang = lang_of(request)
+        labels = {f.id: f.label_fr if lang == "fr" else f.label_en for f in OBSERVATION_FIELDS}
+        return _observe(request, raw, status=422, error=error_for(request, exc, labels))
     with cursor(request) as con:
         save_observation(con, obs, source="web form")
     return _observe(request, {}, done=True)

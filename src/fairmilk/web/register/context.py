@@ -13,9 +13,13 @@ import duckdb
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
-from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, translator
+from fairmilk.outputs.error_text import error_text
+from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, localise, translator
+from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.limits import DRAFTS_PER_WINDOW, POSTS_PER_WINDOW
-from fairmilk.web.register.text import TEXT, label, text_for
+from fairmilk.register.warning_text import field_label, kind_label, warning_msg
+from fairmilk.register.withhold import MARK
+from fairmilk.web.register.text import TEXT, WORDS, label, text_for
 from fairmilk.web.render import NAV_LABELS, environment, page_url
 from fairmilk.web.views.view import PAGES
 
@@ -55,6 +59,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
             _=translator(lang),
             t=text_for(lang),
             lab=lambda item, name="label": label(item, lang, name),
+            **_warning_helpers(lang),
             lang=lang,
             nav=_nav(lang),
             view={"page": "register"},
@@ -65,6 +70,30 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         )
     )
     return HTMLResponse(page, status_code=status)
+
+
+def _warning_helpers(lang: str) -> dict[str, Any]:
+    """Template functions that show stored warnings and moderation words in ``lang``."""
+    index = 1 if lang == "fr" else 0
+    return {
+        "warning_text": lambda w: str(localise(warning_msg(w, CFS_2019, lang), lang)).replace(
+            MARK, TEXT["withheld"][index]
+        ),
+        "kind_name": lambda kind: kind_label(str(kind), lang),
+        "field_name": lambda fid: field_label(CFS_2019, fid, lang),
+        "word": lambda key: WORDS[key][index] if key in WORDS else ("" if key is None else key),
+        "shown": lambda text: str(text).replace(MARK, TEXT["withheld"][index]),
+    }
+
+
+def error_for(request: Request, exc: Exception, columns: dict[str, str] | None = None) -> str:
+    """An error's message in the request's language (``columns``: field id -> label)."""
+    return error_text(exc, lang_of(request), columns=columns)
+
+
+def form_labels(lang: str) -> dict[str, str]:
+    """The CFS form's field labels in ``lang`` (how errors name a field)."""
+    return {f.id: label(f, lang) for f in CFS_2019.fields()}
 
 
 def message(request: Request, key: str, status: int) -> HTMLResponse:

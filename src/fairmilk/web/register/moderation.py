@@ -12,6 +12,7 @@ from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.limits import allow_post
 from fairmilk.register.observation_store import list_observations, set_observation_status
 from fairmilk.register.submissions import contact_of, get_submission, list_submissions, set_status
+from fairmilk.text import msg
 from fairmilk.web.register.context import (
     SESSION_COOKIE,
     client_key,
@@ -23,6 +24,7 @@ from fairmilk.web.register.context import (
     with_lang,
     writable,
 )
+from fairmilk.web.register.text import PRODUCT_NAMES
 
 router = APIRouter()
 LOGIN_TRIES = 10
@@ -86,7 +88,8 @@ def moderate_page(request: Request) -> Response:
         observations = list_observations(con, status="pending")
         trail = audit_trail(con, limit=20)
     return render(request, "moderate.html", session=session, pending=pending,
-                  observations=observations, trail=trail)  # fmt: skip
+                  observations=observations, trail=trail,
+                  product_names=PRODUCT_NAMES)  # fmt: skip
 
 
 @router.get("/moderate/s/{sid}")
@@ -99,7 +102,7 @@ def moderate_record(request: Request, sid: str) -> Response:
         data = get_submission(con, sid[:32], public=False)
         contact = contact_of(con, sid[:32])
     if data is None:
-        raise InputError("no such submission", column="id", found=sid[:32])
+        raise InputError(msg("no such submission"), column="id", found=sid[:32])
     return render(request, "mod_record.html", session=session, data=data, contact=contact,
                   form=CFS_2019, values=data["record"]["values"])  # fmt: skip
 
@@ -116,7 +119,8 @@ async def moderate_action(request: Request, kind: str, item: str) -> Response:
     verb = str(form.get("action") or "")
     action = ACTIONS.get(verb)
     if action is None or kind not in ("submission", "observation"):
-        raise InputError("unknown moderation action", expected="publish or reject", found=kind)
+        raise InputError(msg("unknown moderation action"), expected=msg("publish or reject"),
+                         found=kind)  # fmt: skip
     note = str(form.get("note") or "")[:500] or None
     if form.get("confirm") != "yes":  # ask first: a page with one confirm button, no script
         return render(request, "confirm.html", session=session, kind=kind, item=item[:32],
@@ -163,7 +167,8 @@ async def moderator_action(request: Request, username: str) -> Response:
         return message(request, "admin_only", 403)
     verb = str(form.get("action") or "")
     if verb not in ("disable", "enable") or username[:40] == session.username:
-        raise InputError("unknown account action", expected="disable or enable", found=verb)
+        raise InputError(msg("unknown account action"), expected=msg("disable or enable"),
+                         found=verb)  # fmt: skip
     with cursor(request) as con:
         moderators.set_active(con, username[:40], verb == "enable", actor=session.username)
     return RedirectResponse(with_lang("/register/moderators", lang_of(request)), 303)

@@ -19,6 +19,7 @@ from fairmilk.register.isolation import run_isolated
 from fairmilk.register.limits import allow_post, drop_draft, load_draft, save_draft
 from fairmilk.register.record import Submission
 from fairmilk.register.submissions import get_submission, save_submission
+from fairmilk.text import msg
 from fairmilk.web.register import browse, moderation
 from fairmilk.web.register.context import (
     MAX_FORM_BYTES,
@@ -27,6 +28,8 @@ from fairmilk.web.register.context import (
     cursor,
     draft_limit,
     draft_token,
+    error_for,
+    form_labels,
     lang_of,
     message,
     post_limit,
@@ -152,7 +155,7 @@ def thanks(request: Request, sid: str) -> Response:
     with cursor(request) as con:
         data = get_submission(con, sid[:32], public=False)
     if data is None:
-        raise InputError("no such submission", column="id", found=sid[:32])
+        raise InputError(msg("no such submission"), column="id", found=sid[:32])
     warnings = data["record"]["warnings"]
     return render(
         request,
@@ -203,7 +206,8 @@ async def upload_post(request: Request) -> Response:
     try:  # in a child process with time and memory limits, awaited in a thread
         record = await run_in_threadpool(run_isolated, import_bytes, data, name=name)
     except InputError as exc:
-        page = render(request, "upload.html", 422, token=token, error=str(exc))
+        error = error_for(request, exc, form_labels(lang_of(request)))
+        page = render(request, "upload.html", 422, token=token, error=error)
         return set_draft_cookie(page, token)
     with cursor(request) as con:
         sid, _created = save_submission(con, record, via="web-upload")

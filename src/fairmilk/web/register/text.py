@@ -117,10 +117,27 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "forbidden": ("This page is for moderators; please log in.",
                   "Cette page est réservée aux modérateurs ; connectez-vous."),
+    "withheld": ("[contact withheld]", "[coordonnées retenues]"),
     "gap": ("–", "–"),
     "yes": ("yes", "oui"),
     "no": ("no", "non"),
 }  # fmt: skip
+
+# Codes shown on the moderation pages (statuses, audit actions, kinds of item).
+WORDS: dict[str, tuple[str, str]] = {
+    "pending": ("pending", "en attente"),
+    "published": ("published", "publié"),
+    "rejected": ("rejected", "rejeté"),
+    "login": ("login", "connexion"),
+    "login-failed": ("failed login", "connexion refusée"),
+    "create-moderator": ("moderator created", "modérateur créé"),
+    "create-administrator": ("administrator created", "administrateur créé"),
+    "enable": ("enabled", "réactivé"),
+    "disable": ("disabled", "désactivé"),
+    "submission": ("submission", "contribution"),
+    "observation": ("observation", "observation"),
+    "moderator": ("moderator", "modérateur"),
+}
 
 PRODUCT_NAMES: dict[str, tuple[str, str]] = {
     "liquid_milk": ("Liquid milk", "Lait liquide"),
