@@ -120,7 +120,7 @@ def _count_and_hash(path: Path, data: Path, compression: Compression) -> Digest:
             size += read
             if same:
                 newlines += buffer.count(b"\n", 0, read)
-                last = buffer[read - 1 : read]
+                last = bytes(buffer[read - 1 : read])
     if same:
         lines = max(newlines + (0 if last == b"\n" else 1) - 1, 0) if size else 0
     else:
