@@ -4,12 +4,14 @@
 
 Generates (once, deterministic) a SYNTHETIC classic-layout annual Comext file in bench/data/
 (git-ignored), then runs, interleaved, each contender ``--runs`` times in a fresh child
-process: the real CLI on a fresh store (start-up, schema and reference data included);
-(a) DuckDB ``read_csv`` + the same product-code filter into a table; with ``--pandas``,
-(b) pandas ``read_csv`` (chunked, all text) + the same filter. Wall time and the child's
-peak RSS (GNU ``time -f %M``) are measured; medians and ratios go to its own section of
-bench/RESULTS.md with a description of the machine. Few repeats by default: the machine is
-shared.
+process: the real CLI on a fresh store (start-up, schema and reference data included) and
+into a copy of a store made by ``fairmilk build`` (the copy is made before the timed run);
+(a) DuckDB ``read_csv`` + the same product-code filter into a table, the file's path bound
+as a parameter, and (a0) the same with the path written into the statement; with
+``--pandas``, (b) pandas ``read_csv`` (chunked, all text) + the same filter. The order of the
+contenders turns by one place each round. Wall time and the child's peak RSS (GNU
+``time -f %M``) are measured; medians and ratios, per round, go to its own section of
+bench/RESULTS.md with a description of the machine and the load average of each round.
 """
 
 from __future__ import annotations
@@ -35,8 +37,12 @@ DUCKDB_CHILD = """
 import sys, duckdb
 con = duckdb.connect(sys.argv[2])
 options = ", all_varchar = true" if sys.argv[4] == "text" else ""
-sql = "CREATE TABLE t AS SELECT * FROM read_csv(?" + options + ") WHERE " + sys.argv[3]
-con.execute(sql, [sys.argv[1]])
+if sys.argv[4] == "inline":  # no bound parameter (binding one makes DuckDB import pandas)
+    path = "'" + sys.argv[1].replace("'", "''") + "'"
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(" + path + ") WHERE " + sys.argv[3])
+else:
+    sql = "CREATE TABLE t AS SELECT * FROM read_csv(?" + options + ") WHERE " + sys.argv[3]
+    con.execute(sql, [sys.argv[1]])
 print(con.execute("SELECT count(*) FROM t").fetchone()[0])
 """
 INPROCESS_CHILD = """
@@ -100,6 +106,14 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
             "--db",
             str(tmp / f"store{run}.duckdb"),
         ],
+        BUILT: [
+            fairmilk,
+            "ingest",
+            "comext",
+            str(file),
+            "--db",
+            str(tmp / f"built{run}.duckdb"),
+        ],
         "fairmilk ingest_file() in a plain python process": [
             sys.executable,
             "-c",
@@ -116,6 +130,15 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
             str(tmp / f"bare{run}.duckdb"),
             code_filter(),
             "typed",
+        ],
+        "(a0) duckdb read_csv + filter, path not bound": [
+            sys.executable,
+            "-c",
+            DUCKDB_CHILD,
+            str(file),
+            str(tmp / f"inline{run}.duckdb"),
+            code_filter(),
+            "inline",
         ],
         "(a2) duckdb read_csv(all_varchar) + filter": [
             sys.executable,
@@ -137,6 +160,26 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
     if not pandas:
         del found["(b) pandas read_csv + filter"]
     return found
+
+
+OURS = "fairmilk ingest comext"
+BUILT = "fairmilk ingest comext, into a built store"
+BASE = "(a) duckdb read_csv + filter"
+
+
+def build_store(tmp: Path) -> Path:
+    """A store made by ``fairmilk build`` (reference data and the demo sample), once."""
+    built = tmp / "template" / "built.duckdb"
+    fairmilk = str(Path(sys.executable).with_name("fairmilk"))
+    subprocess.run([fairmilk, "build", "--db", str(built)], check=True, capture_output=True)
+    return built
+
+
+def copy_store(built: Path, target: Path) -> None:
+    """Copy the versioned store ``built`` (its versions folder and its link) to ``target``."""
+    versions = target.with_name(target.name + ".versions")
+    shutil.copytree(built.with_name(built.name + ".versions"), versions)
+    os.symlink(f"{versions.name}/{built.resolve().name}", target)
 
 
 def machine() -> list[str]:
@@ -190,13 +233,20 @@ def main() -> None:
         subprocess.run(gen, check=True)  # in a child: keep this process small
     info = machine()
     results: dict[str, list[tuple[float, float, str]]] = {}
+    loads: list[float] = []
     with tempfile.TemporaryDirectory(prefix="fairmilk-bench-") as tmp:
+        built = build_store(Path(tmp))
         for run in range(args.runs):
-            for name, cmd in contenders(file, Path(tmp), run, pandas=args.pandas).items():
-                measured = run_child(cmd, Path(tmp))
+            loads.append(os.getloadavg()[0])
+            found = contenders(file, Path(tmp), run, pandas=args.pandas)
+            names = list(found)
+            turned = names[run % len(names) :] + names[: run % len(names)]
+            copy_store(built, Path(tmp) / f"built{run}.duckdb")
+            for name in turned:
+                measured = run_child(found[name], Path(tmp))
                 results.setdefault(name, []).append(measured)
                 print(
-                    f"run {run + 1} {name}: {measured[0]:.1f} s, {measured[1]:.0f} MB", flush=True
+                    f"run {run + 1} {name}: {measured[0]:.2f} s, {measured[1]:.0f} MB", flush=True
                 )
             for leftover in Path(tmp).glob("*.duckdb*"):  # stores, links and their versions
                 if leftover.is_dir() and not leftover.is_symlink():
@@ -204,6 +254,10 @@ def main() -> None:
                 else:
                     leftover.unlink()
     info.append(f"Load average at end: {os.getloadavg()}")
+    info.append(
+        "1-minute load average at the start of each round: " + ", ".join(f"{x:.1f}" for x in loads)
+    )
+    results = {name: results[name] for name in found}  # the listed order, not the last round's
     write_results(args.out, file, args.rows, results, info)
 
 
@@ -224,7 +278,7 @@ def write_results(
     info: list[str],
 ) -> None:
     """Write medians, minima, ratios and the machine description as Markdown."""
-    ours = "fairmilk ingest comext"
+    ours = OURS
     med = {k: statistics.median(w for w, _r, _o in v) for k, v in results.items()}
     low = {k: min(w for w, _r, _o in v) for k, v in results.items()}
     rss = {k: max(r for _w, r, _o in v) for k, v in results.items()}
@@ -246,6 +300,7 @@ def write_results(
             f"{rows / med[name]:,.0f} | {rss[name]:.0f} | {per_round[name]:.2f} | "
             f"{low[name] / low[ours]:.2f} |"
         )
+    lines += ["", *_target_table(results)]
     lines += [
         "",
         "Speed ratio = contender time / `fairmilk ingest comext` time (>= 1 means fairmilk "
@@ -268,6 +323,30 @@ def write_results(
     section = "\n".join(lines)
     replace_section(out, section)
     print(section)
+
+
+def _target_table(results: dict[str, list[tuple[float, float, str]]]) -> list[str]:
+    """The target ratio, (a) / fairmilk (and (a0) / fairmilk), for both fairmilk runs."""
+    lines = [
+        "| fairmilk run | (a) / fairmilk, median of rounds | each round | (a0) / fairmilk, "
+        "median of rounds |",
+        "|---|---|---|---|",
+    ]
+    for ours in (OURS, BUILT):
+        per = [
+            a / o for (a, _r, _x), (o, _r2, _y) in zip(results[BASE], results[ours], strict=True)
+        ]
+        zero = [
+            a / o
+            for (a, _r, _x), (o, _r2, _y) in zip(
+                results["(a0) duckdb read_csv + filter, path not bound"], results[ours], strict=True
+            )
+        ]
+        lines.append(
+            f"| {ours} | {statistics.median(per):.2f} | {', '.join(f'{x:.2f}' for x in per)} | "
+            f"{statistics.median(zero):.2f} |"
+        )
+    return lines
 
 
 START, END = "<!-- ingest-benchmark:start -->", "<!-- ingest-benchmark:end -->"
