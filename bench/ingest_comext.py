@@ -105,7 +105,9 @@ def run_child(args: list[str], tmp: Path) -> Run:
     return Run(wall, rss_kb / 1024, user + system, lines[-1] if lines else "")
 
 
-def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, list[str]]:
+def contenders(
+    file: Path, tmp: Path, run: int, *, pandas: bool, before: Path | None = None
+) -> dict[str, list[str]]:
     """The command line of each contender for one run (fresh store / table each time)."""
     fairmilk = str(Path(sys.executable).with_name("fairmilk"))
     cold = tmp / f"cache-empty{run}"  # no template yet: the store is made from nothing
@@ -185,6 +187,12 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
     }
     if not pandas:
         del found["(b) pandas read_csv + filter"]
+    if before is not None:  # the same command run by the code of an earlier source tree
+        older = [f"PYTHONPATH={before / 'src'}", f"FAIRMILK_CACHE={cold}"]
+        found[BEFORE] = ["env", *older, *found[OURS][2:]]
+        found[BEFORE][-1] = str(tmp / f"before{run}.duckdb")
+        found[BEFORE_BUILT] = ["env", *older, *found[BUILT][2:]]
+        found[BEFORE_BUILT][-1] = str(tmp / f"beforebuilt{run}.duckdb")
     return found
 
 
@@ -193,6 +201,8 @@ COLD = "fairmilk ingest comext, first new store of this version (makes the templ
 BUILT = "fairmilk ingest comext, into a built store"
 BASE = "(a) duckdb read_csv + filter"
 BASE0 = "(a0) duckdb read_csv + filter, path not bound"
+BEFORE = "before: fairmilk ingest comext (code of --before)"
+BEFORE_BUILT = "before: fairmilk ingest comext, into a built store (code of --before)"
 
 
 def build_store(tmp: Path) -> Path:
@@ -250,6 +260,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pandas", action="store_true", help="also run pandas (slow)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--before", type=Path, help="a source tree of an earlier fairmilk, run beside this one"
+    )
     args = parser.parse_args()
     file = DATA / f"comext_synthetic_{args.rows}.dat"
     if not file.exists():
@@ -269,10 +282,12 @@ def main() -> None:
         built = build_store(Path(tmp))
         for run in range(args.runs):
             loads.append(os.getloadavg()[0])
-            found = contenders(file, Path(tmp), run, pandas=args.pandas)
+            found = contenders(file, Path(tmp), run, pandas=args.pandas, before=args.before)
             names = list(found)
             turned = names[run % len(names) :] + names[: run % len(names)]
             copy_store(built, Path(tmp) / f"built{run}.duckdb")
+            if args.before is not None:
+                copy_store(built, Path(tmp) / f"beforebuilt{run}.duckdb")
             for name in turned:
                 measured = run_child(found[name], Path(tmp))
                 results.setdefault(name, []).append(measured)
@@ -355,7 +370,9 @@ def _target_table(results: dict[str, list[Run]]) -> list[str]:
         "each round | (a0) / it, wall | (a0) / it, CPU |",
         "|---|---|---|---|---|",
     ]
-    for ours in (OURS, COLD, BUILT):
+    for ours in (OURS, COLD, BUILT, BEFORE, BEFORE_BUILT):
+        if ours not in results:
+            continue
         cells = []
         for base in (BASE, BASE0):
             for cpu in (False, True):
