@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -51,7 +52,7 @@ def new_store_template(folder: Path | None = None) -> Path | None:
 
 
 def _make(path: Path) -> None:
-    partial = path.with_name(f"{path.name}.partial-{os.getpid()}")
+    partial = path.with_name(f"{path.name}.partial-{os.getpid()}-{threading.get_ident()}")
     wal = partial.with_name(partial.name + ".wal")
     partial.unlink(missing_ok=True)
     wal.unlink(missing_ok=True)
