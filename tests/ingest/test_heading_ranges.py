@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from hypothesis import example, given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fairmilk.ingest.codes import dairy_prefixes, headings
@@ -12,6 +12,8 @@ from fairmilk.ingest.scan import heading_ranges, literal
 
 HEADS = (*headings(dairy_prefixes()), "04XX", "19XX", "21XX")
 CON = duckdb.connect()
+# Each example runs a DuckDB query: no per-example deadline (the machine is shared).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CODES = st.text(alphabet="0123456789X:/ é", max_size=9)
 
 
@@ -25,6 +27,7 @@ def _same(code: str, heads: tuple[str, ...]) -> tuple[bool, bool]:
     return bool(row[0]), bool(row[1])
 
 
+@SETTINGS
 @given(CODES)
 @example("0401")
 @example("04069099")

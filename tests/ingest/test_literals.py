@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime
 
 import duckdb
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fairmilk.ingest.literals import sql_row, sql_string, sql_strings, sql_value
 
 CON = duckdb.connect()
+# Each example runs a DuckDB query: no per-example deadline (the machine is shared).
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _back(literal: str) -> object:
@@ -21,16 +23,19 @@ def _back(literal: str) -> object:
     return row[0]
 
 
+@SETTINGS
 @given(st.text().filter(lambda t: "\0" not in t))
 def test_any_string_reads_back_unchanged(text: str) -> None:
     assert _back(sql_value(text)) == text
 
 
+@SETTINGS
 @given(st.integers(min_value=-(2**63) + 1, max_value=2**63 - 1))
 def test_integers_read_back(number: int) -> None:
     assert _back(sql_value(number)) == number
 
 
+@SETTINGS
 @given(st.floats(allow_nan=False))
 def test_floats_read_back_exactly(number: float) -> None:
     assert _back(sql_value(number)) == number
