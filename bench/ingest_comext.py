@@ -4,12 +4,14 @@
 
 Generates (once, deterministic) a SYNTHETIC classic-layout annual Comext file in bench/data/
 (git-ignored), then runs, interleaved, each contender ``--runs`` times in a fresh child
-process: the real CLI on a fresh store (start-up, schema and reference data included);
-(a) DuckDB ``read_csv`` + the same product-code filter into a table; with ``--pandas``,
-(b) pandas ``read_csv`` (chunked, all text) + the same filter. Wall time and the child's
-peak RSS (GNU ``time -f %M``) are measured; medians and ratios go to its own section of
-bench/RESULTS.md with a description of the machine. Few repeats by default: the machine is
-shared.
+process: the real CLI on a fresh store (start-up, schema and reference data included) and
+into a copy of a store made by ``fairmilk build`` (the copy is made before the timed run);
+(a) DuckDB ``read_csv`` + the same product-code filter into a table, the file's path bound
+as a parameter, and (a0) the same with the path written into the statement; with
+``--pandas``, (b) pandas ``read_csv`` (chunked, all text) + the same filter. The order of the
+contenders turns by one place each round. Wall time and the child's peak RSS (GNU
+``time -f %M``) are measured; medians and ratios, per round, go to its own section of
+bench/RESULTS.md with a description of the machine and the load average of each round.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -35,8 +38,12 @@ DUCKDB_CHILD = """
 import sys, duckdb
 con = duckdb.connect(sys.argv[2])
 options = ", all_varchar = true" if sys.argv[4] == "text" else ""
-sql = "CREATE TABLE t AS SELECT * FROM read_csv(?" + options + ") WHERE " + sys.argv[3]
-con.execute(sql, [sys.argv[1]])
+if sys.argv[4] == "inline":  # no bound parameter (binding one makes DuckDB import pandas)
+    path = "'" + sys.argv[1].replace("'", "''") + "'"
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(" + path + ") WHERE " + sys.argv[3])
+else:
+    sql = "CREATE TABLE t AS SELECT * FROM read_csv(?" + options + ") WHERE " + sys.argv[3]
+    con.execute(sql, [sys.argv[1]])
 print(con.execute("SELECT count(*) FROM t").fetchone()[0])
 """
 INPROCESS_CHILD = """
@@ -66,16 +73,26 @@ def code_filter() -> str:
     return f"left(PRODUCT_NC, 4) IN ({heads}) AND ({exact})"
 
 
-def run_child(args: list[str], tmp: Path) -> tuple[float, float, str]:
-    """Run a child process; its wall time (s), peak RSS (MB) and last output line.
+class Run(NamedTuple):
+    """One run of a contender."""
 
-    The peak RSS is measured by ``/usr/bin/time -f %M`` (GNU time), so that it is the
-    child's own and not inherited from this process.
+    wall: float  # seconds
+    rss: float  # peak resident set, MB
+    cpu: float  # user + system seconds of the child
+    out: str  # its last output line
+
+
+def run_child(args: list[str], tmp: Path) -> Run:
+    """Run a child process; its wall time, peak RSS, CPU time and last output line.
+
+    Peak RSS and CPU time are measured by GNU time (``%M %U %S``), so that they are the
+    child's own and not inherited from this process. On a shared machine the CPU time is
+    the steadier measure: other jobs stretch the wall time far more than the work done.
     """
-    rss_file = tmp / "rss.txt"
+    stats = tmp / "time.txt"
     start = time.perf_counter()
     done = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", "-o", str(rss_file), *args],
+        ["/usr/bin/time", "-f", "%M %U %S", "-o", str(stats), *args],
         capture_output=True,
         text=True,
         check=False,
@@ -83,22 +100,47 @@ def run_child(args: list[str], tmp: Path) -> tuple[float, float, str]:
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{args[:3]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    rss_kb = float(rss_file.read_text().strip().splitlines()[-1])
+    rss_kb, user, system = (float(x) for x in stats.read_text().strip().splitlines()[-1].split())
     lines = done.stdout.strip().splitlines()
-    return wall, rss_kb / 1024, lines[-1] if lines else ""
+    return Run(wall, rss_kb / 1024, user + system, lines[-1] if lines else "")
 
 
-def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, list[str]]:
+def contenders(
+    file: Path, tmp: Path, run: int, *, pandas: bool, before: Path | None = None
+) -> dict[str, list[str]]:
     """The command line of each contender for one run (fresh store / table each time)."""
     fairmilk = str(Path(sys.executable).with_name("fairmilk"))
+    cold = tmp / f"cache-empty{run}"  # no template yet: the store is made from nothing
     found = {
-        "fairmilk ingest comext": [
+        OURS: [
+            "env",
+            f"FAIRMILK_CACHE={tmp / 'cache'}",
             fairmilk,
             "ingest",
             "comext",
             str(file),
             "--db",
             str(tmp / f"store{run}.duckdb"),
+        ],
+        COLD: [
+            "env",
+            f"FAIRMILK_CACHE={cold}",
+            fairmilk,
+            "ingest",
+            "comext",
+            str(file),
+            "--db",
+            str(tmp / f"cold{run}.duckdb"),
+        ],
+        BUILT: [
+            "env",
+            f"FAIRMILK_CACHE={tmp / 'cache'}",
+            fairmilk,
+            "ingest",
+            "comext",
+            str(file),
+            "--db",
+            str(tmp / f"built{run}.duckdb"),
         ],
         "fairmilk ingest_file() in a plain python process": [
             sys.executable,
@@ -116,6 +158,15 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
             str(tmp / f"bare{run}.duckdb"),
             code_filter(),
             "typed",
+        ],
+        BASE0: [
+            sys.executable,
+            "-c",
+            DUCKDB_CHILD,
+            str(file),
+            str(tmp / f"inline{run}.duckdb"),
+            code_filter(),
+            "inline",
         ],
         "(a2) duckdb read_csv(all_varchar) + filter": [
             sys.executable,
@@ -136,7 +187,40 @@ def contenders(file: Path, tmp: Path, run: int, *, pandas: bool) -> dict[str, li
     }
     if not pandas:
         del found["(b) pandas read_csv + filter"]
+    if before is not None:  # the same command run by the code of an earlier source tree
+        older = [f"PYTHONPATH={before / 'src'}", f"FAIRMILK_CACHE={cold}"]
+        found[BEFORE] = ["env", *older, *found[OURS][2:]]
+        found[BEFORE][-1] = str(tmp / f"before{run}.duckdb")
+        found[BEFORE_BUILT] = ["env", *older, *found[BUILT][2:]]
+        found[BEFORE_BUILT][-1] = str(tmp / f"beforebuilt{run}.duckdb")
     return found
+
+
+OURS = "fairmilk ingest comext"
+COLD = "fairmilk ingest comext, first new store of this version (makes the template)"
+BUILT = "fairmilk ingest comext, into a built store"
+BASE = "(a) duckdb read_csv + filter"
+BASE0 = "(a0) duckdb read_csv + filter, path not bound"
+BEFORE = "before: fairmilk ingest comext (code of --before)"
+BEFORE_BUILT = "before: fairmilk ingest comext, into a built store (code of --before)"
+
+
+def build_store(tmp: Path) -> Path:
+    """A store made by ``fairmilk build`` (reference data and the demo sample), once."""
+    built = tmp / "template" / "built.duckdb"
+    fairmilk = str(Path(sys.executable).with_name("fairmilk"))
+    env = {**os.environ, "FAIRMILK_CACHE": str(tmp / "cache")}  # makes the new-store template
+    subprocess.run(
+        [fairmilk, "build", "--db", str(built)], check=True, capture_output=True, env=env
+    )
+    return built
+
+
+def copy_store(built: Path, target: Path) -> None:
+    """Copy the versioned store ``built`` (its versions folder and its link) to ``target``."""
+    versions = target.with_name(target.name + ".versions")
+    shutil.copytree(built.with_name(built.name + ".versions"), versions)
+    os.symlink(f"{versions.name}/{built.resolve().name}", target)
 
 
 def machine() -> list[str]:
@@ -176,6 +260,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pandas", action="store_true", help="also run pandas (slow)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--before", type=Path, help="a source tree of an earlier fairmilk, run beside this one"
+    )
     args = parser.parse_args()
     file = DATA / f"comext_synthetic_{args.rows}.dat"
     if not file.exists():
@@ -189,85 +276,111 @@ def main() -> None:
         ]
         subprocess.run(gen, check=True)  # in a child: keep this process small
     info = machine()
-    results: dict[str, list[tuple[float, float, str]]] = {}
+    results: dict[str, list[Run]] = {}
+    loads: list[float] = []
     with tempfile.TemporaryDirectory(prefix="fairmilk-bench-") as tmp:
+        built = build_store(Path(tmp))
         for run in range(args.runs):
-            for name, cmd in contenders(file, Path(tmp), run, pandas=args.pandas).items():
-                measured = run_child(cmd, Path(tmp))
+            loads.append(os.getloadavg()[0])
+            found = contenders(file, Path(tmp), run, pandas=args.pandas, before=args.before)
+            names = list(found)
+            turned = names[run % len(names) :] + names[: run % len(names)]
+            copy_store(built, Path(tmp) / f"built{run}.duckdb")
+            if args.before is not None:
+                copy_store(built, Path(tmp) / f"beforebuilt{run}.duckdb")
+            for name in turned:
+                measured = run_child(found[name], Path(tmp))
                 results.setdefault(name, []).append(measured)
                 print(
-                    f"run {run + 1} {name}: {measured[0]:.1f} s, {measured[1]:.0f} MB", flush=True
+                    f"run {run + 1} {name}: {measured.wall:.2f} s, {measured.cpu:.2f} s CPU, "
+                    f"{measured.rss:.0f} MB",
+                    flush=True,
                 )
+            shutil.rmtree(Path(tmp) / f"cache-empty{run}", ignore_errors=True)
             for leftover in Path(tmp).glob("*.duckdb*"):  # stores, links and their versions
                 if leftover.is_dir() and not leftover.is_symlink():
                     shutil.rmtree(leftover)
                 else:
                     leftover.unlink()
     info.append(f"Load average at end: {os.getloadavg()}")
+    info.append(
+        "1-minute load average at the start of each round: " + ", ".join(f"{x:.1f}" for x in loads)
+    )
+    results = {name: results[name] for name in found}  # the listed order, not the last round's
     write_results(args.out, file, args.rows, results, info)
 
 
-def _ratios(results: dict[str, list[tuple[float, float, str]]], ours: str) -> dict[str, float]:
-    """Per contender: the median over rounds of (its time / fairmilk's time in that round)."""
-    base = [w for w, _r, _o in results[ours]]
-    return {
-        name: statistics.median(w / b for (w, _r, _o), b in zip(runs, base, strict=True))
-        for name, runs in results.items()
-    }
+def _per_round(results: dict[str, list[Run]], top: str, bottom: str, cpu: bool) -> list[float]:
+    """Round by round: time of ``top`` / time of ``bottom`` (wall or CPU)."""
+    pairs = zip(results[top], results[bottom], strict=True)
+    return [(a.cpu / b.cpu) if cpu else (a.wall / b.wall) for a, b in pairs]
 
 
 def write_results(
-    out: Path,
-    file: Path,
-    rows: int,
-    results: dict[str, list[tuple[float, float, str]]],
-    info: list[str],
+    out: Path, file: Path, rows: int, results: dict[str, list[Run]], info: list[str]
 ) -> None:
     """Write medians, minima, ratios and the machine description as Markdown."""
-    ours = "fairmilk ingest comext"
-    med = {k: statistics.median(w for w, _r, _o in v) for k, v in results.items()}
-    low = {k: min(w for w, _r, _o in v) for k, v in results.items()}
-    rss = {k: max(r for _w, r, _o in v) for k, v in results.items()}
-    per_round = _ratios(results, ours)
     lines = [
         "# Ingest benchmark (SYNTHETIC data)",
         "",
         f"File: `{file.name}` ({file.stat().st_size / 1e9:.2f} GB, {rows:,} rows, classic "
         "layout, annual; generated by `bench/generate_comext.py`, seed 0).",
         "",
-        "| contender | median (s) | min (s) | runs (s) | rows/s (median) | peak RSS (MB) "
-        "| speed ratio, per round | speed ratio, minima |",
+        "| contender | median (s) | min (s) | runs (s) | CPU median (s) | peak RSS (MB) "
+        "| (a) / it, wall, per round | (a) / it, CPU, per round |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, runs in results.items():
-        walls = ", ".join(f"{w:.1f}" for w, _r, _o in runs)
+        walls = [r.wall for r in runs]
+        wall = statistics.median(_per_round(results, BASE, name, cpu=False))
+        cpu = statistics.median(_per_round(results, BASE, name, cpu=True))
         lines.append(
-            f"| {name} | {med[name]:.1f} | {low[name]:.1f} | {walls} | "
-            f"{rows / med[name]:,.0f} | {rss[name]:.0f} | {per_round[name]:.2f} | "
-            f"{low[name] / low[ours]:.2f} |"
+            f"| {name} | {statistics.median(walls):.2f} | {min(walls):.2f} | "
+            f"{', '.join(f'{w:.2f}' for w in walls)} | "
+            f"{statistics.median(r.cpu for r in runs):.2f} | {max(r.rss for r in runs):.0f} | "
+            f"{wall:.2f} | {cpu:.2f} |"
         )
-    lines += [
-        "",
-        "Speed ratio = contender time / `fairmilk ingest comext` time (>= 1 means fairmilk "
-        "is as fast or faster): per round is the median over rounds of the ratio within a "
-        "round (the contenders run one after the other in each round); minima compares the "
-        "fastest run of each, the least disturbed by other load. Targets: >= 0.8 against "
-        "(a), >= 3 against (b) when run, peak RSS <= 1,500 MB. `fairmilk ingest comext` "
-        "runs end to end on a fresh store: start-up, schema, the embedded reference data "
-        "(loaded while the file is read), the scan, checks and the write. "
-        "(a) is DuckDB's default read_csv "
-        "(type sniffing, typed columns); (a2), every column as text, is the stricter "
-        "comparison, since fairmilk itself stages text and validates afterwards. The CLI "
-        "start-up row shows the fixed cost of importing the whole `fairmilk` command line.",
-        "",
-        "Machine (shared with other jobs while the benchmark ran; see the load averages):",
-        "",
-        *[f"- {i}" for i in info],
-        "",
-    ]
+    machine_title = "Machine (shared with other jobs while the benchmark ran; see the load):"
+    lines += ["", *_target_table(results), "", *NOTES, "", machine_title, ""]
+    lines += [*(f"- {i}" for i in info), ""]
     section = "\n".join(lines)
     replace_section(out, section)
     print(section)
+
+
+NOTES = [
+    "(a) / it = the time of (a), DuckDB's own `read_csv` + the dairy filter, divided by the "
+    "contender's time in the same round: the target is >= 0.8 for `fairmilk ingest comext` "
+    "(1 would be as fast as (a)); the median over rounds is shown. Rounds run the contenders "
+    "one after the other, the order turning by one place each round. The CPU ratio uses "
+    "the children's user + system time, which other jobs on the machine disturb far less "
+    "than the wall time. `fairmilk ingest comext` runs end to end on a new store: start-up, "
+    "the store (a copy of the new-store template, made by an earlier run of the same "
+    "version), the scan, checks, the write and the new version; the first new store of a "
+    "version makes the template itself (its own row). (a) binds the file's path as a "
+    "parameter, which makes DuckDB's Python client import pandas; (a0) writes it into the "
+    "statement; (a2) reads every column as text, as fairmilk stages them.",
+]
+
+
+def _target_table(results: dict[str, list[Run]]) -> list[str]:
+    """The target ratios, (a) / fairmilk and (a0) / fairmilk, for each fairmilk run."""
+    lines = [
+        "| fairmilk run | (a) / it, wall: median, each round | (a) / it, CPU: median, "
+        "each round | (a0) / it, wall | (a0) / it, CPU |",
+        "|---|---|---|---|---|",
+    ]
+    for ours in (OURS, COLD, BUILT, BEFORE, BEFORE_BUILT):
+        if ours not in results:
+            continue
+        cells = []
+        for base in (BASE, BASE0):
+            for cpu in (False, True):
+                per = _per_round(results, base, ours, cpu=cpu)
+                each = f" ({', '.join(f'{x:.2f}' for x in per)})" if base == BASE else ""
+                cells.append(f"{statistics.median(per):.2f}{each}")
+        lines.append(f"| {ours} | {' | '.join(cells)} |")
+    return lines
 
 
 START, END = "<!-- ingest-benchmark:start -->", "<!-- ingest-benchmark:end -->"

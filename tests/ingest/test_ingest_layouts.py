@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from ingest_helpers import gzipped, sevenzipped
+from ingest_helpers import classic_line, gzipped, sevenzipped, write_classic
 
 from fairmilk.store.trade import ingest_file
 
@@ -149,3 +149,18 @@ def test_eurostat_aliases_stored_as_iso(con: duckdb.DuckDBPyConnection, tmp_path
     path = write_classic(tmp_path / "el.dat", [classic_line(rep="EL", par="UK")])
     ingest_file(con, path, source="comext")
     assert con.execute("SELECT reporter, partner FROM trade_flows").fetchall() == [("GR", "GB")]
+
+
+def test_a_file_name_with_quotes_is_stored_as_it_is(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    # The load writes the file's name into its statements as a SQL literal (no bound
+    # parameter): quotes and SQL-looking text must come back unchanged.
+    name = "o'brien's \"dairy\"; DROP TABLE source_files; --.dat"
+    path = write_classic(tmp_path / name, [classic_line(), classic_line(par="CI")])
+    report = ingest_file(con, path, source="comext")
+    again = ingest_file(con, path, source="comext")
+    assert (report.status, again.status) == ("loaded", "unchanged")
+    assert con.execute("SELECT file_name FROM source_files WHERE source = 'comext'").fetchall() == [
+        (name,)
+    ]

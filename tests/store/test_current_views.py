@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from fairmilk.indicators.frame import backend, rows_of
-from fairmilk.store import open_store
-from fairmilk.store.current import CURRENT_VIEWS, prices_current, trade_current
+from fairmilk.store import db, open_store
+from fairmilk.store.current import CURRENT_VIEWS, prices_current, trade_current, view_sql
 
 FILES = [  # file_id, vintage, is_current, synthetic
     ("old", 1, False, False),
@@ -89,3 +89,43 @@ def test_the_store_views_are_compiled_when_the_store_opens(store_path: Path) -> 
         assert "is_current" in sql["prices_current"]
     finally:
         con.close()
+
+
+def test_a_store_whose_views_are_current_opens_without_compiling_them(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(store_path).close()
+
+    def no_compiling(*_args: object, **_kwargs: object) -> list[str]:
+        raise AssertionError("the views were compiled again")
+
+    monkeypatch.setattr("fairmilk.store.current.view_sql", no_compiling)
+    open_store(store_path).close()  # the recorded fingerprint matches: nothing compiled
+
+
+def test_changed_definitions_compile_the_views_again(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(store_path).close()
+    compiled: list[int] = []
+    real = db._definitions
+
+    def changed() -> bytes:
+        return real() + b"a new definition"
+
+    monkeypatch.setattr(db, "_definitions", changed)
+    monkeypatch.setattr(
+        "fairmilk.store.current.view_sql",
+        lambda schemas: compiled.append(1) or view_sql(schemas),
+    )
+    open_store(store_path).close()
+    assert compiled == [1]
+    open_store(store_path).close()  # recorded: not compiled a second time
+    assert compiled == [1]
+
+
+def test_the_views_fingerprint_covers_the_schema_and_the_definitions() -> None:
+    names = [name for name, _data in db.definition_files()]
+    assert names[-1] == "current.py"
+    assert names[:-1] == [name for name, _sql in db._schema_files()]
+    assert all(data for _name, data in db.definition_files())

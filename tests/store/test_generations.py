@@ -20,13 +20,15 @@ from fairmilk.store.generations import (
     writer_lock,
 )
 
+# The store's own meta rows (fingerprints of its reference data and views) are left out.
+OWN = "key NOT LIKE '%\\_fingerprint' ESCAPE '\\'"
+
 
 def _meta(db: Path) -> list[tuple[str, str]]:
     con = open_store(db, read_only=True)
     try:
-        return [
-            (str(k), str(v)) for k, v in con.execute("SELECT * FROM meta ORDER BY ALL").fetchall()
-        ]
+        rows = con.execute(f"SELECT * FROM meta WHERE {OWN} ORDER BY ALL").fetchall()
+        return [(str(k), str(v)) for k, v in rows]
     finally:
         con.close()
 
@@ -47,7 +49,7 @@ def test_each_write_is_a_new_version_and_readers_see_it(tmp_path: Path) -> None:
         (2, "put b", True),
     ]
     assert _meta(db) == [("a", "x"), ("b", "x")]
-    assert reader.execute("SELECT count(*) FROM meta").fetchone() == (1,)
+    assert reader.execute(f"SELECT count(*) FROM meta WHERE {OWN}").fetchone() == (1,)
     reader.close()
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from fairmilk.cli.options import DbOption, FormatOption, check_format
 from fairmilk.config import db_path
@@ -46,6 +45,8 @@ def _progress(label: str) -> Iterator[ProgressFn]:
 
         yield plain
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import duckdb
 
@@ -19,7 +20,14 @@ from fairmilk.ingest.codes import dairy_prefixes
 from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source
 from fairmilk.ingest.opening import Compression, Digest, Header, read_header, readable, start_digest
 from fairmilk.ingest.rescan import Key, first_non_utf8_line, lines_of_keys, locate_problem
-from fairmilk.ingest.scan import STAGE, Progress, detect_layout, run_with_progress, stage_sql
+from fairmilk.ingest.scan import (
+    STAGE,
+    Progress,
+    detect_layout,
+    literal,
+    run_with_progress,
+    stage_sql,
+)
 from fairmilk.ingest.validate import (
     Oddity,
     Problem,
@@ -106,9 +114,10 @@ def _scanned(
 def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> _Scan:
     """Fill the staging table; a file whose bytes are not all UTF-8 is read again as Latin-1.
 
-    The scan runs in a scratch in-memory database: DuckDB may fail on bytes that are not
-    UTF-8 in a column it reads with an internal error that invalidates its database, and that
-    must never be the store. The kept rows are then copied into the store's connection.
+    The scan runs in a scratch database (a temporary file): DuckDB may fail on bytes that
+    are not UTF-8 in a column it reads with an internal error that invalidates its database,
+    and that must never be the store. The kept rows are then copied into the store's
+    connection.
     """
     try:
         _scan_into(con, scan, progress)
@@ -127,12 +136,30 @@ class _NotUtf8(Exception):
 
 def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
     sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
+    with TemporaryDirectory(prefix="fairmilk-scan-") as tmp:
+        kept = Path(tmp) / "kept.duckdb"
+        _scan_file(scan, sql, kept, progress)
+        # The kept rows reach the store's connection through the scratch file, attached
+        # read-only: no Python object in between (no pyarrow, no pandas to import).
+        con.execute(f"ATTACH {literal(str(kept))} AS fm_scan (READ_ONLY)")
+        try:
+            # File order is the staging table's rowid order (the ordinal of kept rows).
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {STAGE} AS "
+                f"SELECT * EXCLUDE (fm_ordinal) FROM fm_scan.{STAGE} ORDER BY fm_ordinal"
+            )
+        finally:
+            con.execute("DETACH fm_scan")
+
+
+def _scan_file(scan: _Scan, sql: str, kept: Path, progress: Progress | None) -> None:
+    """Run the scan in a scratch database (the file ``kept``), never in the store."""
     # DuckDB tracks the query's progress (read by run_with_progress) but prints nothing.
-    scratch = duckdb.connect(":memory:")
+    scratch = duckdb.connect(str(kept))
     try:
         scratch.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
         run_with_progress(scratch, sql, progress, "scan")
-        rows = scratch.execute(f"SELECT rowid AS fm_ordinal, * FROM {STAGE}").to_arrow_table()
+        scratch.execute(f"CREATE TABLE {STAGE} AS SELECT rowid AS fm_ordinal, * FROM temp.{STAGE}")
     except duckdb.Error as exc:
         if scan.header.encoding == "utf-8":
             line = first_non_utf8_line(scan.data, scan.compression, shown=scan.shown)
@@ -142,15 +169,6 @@ def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress |
         raise InputError(f"cannot read the file: {_first_line(exc)}", file=scan.shown) from exc
     finally:
         scratch.close()
-    con.register("fm_stage_rows", rows)
-    try:
-        # File order is the staging table's rowid order (the ordinal of kept rows).
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {STAGE} AS "
-            "SELECT * EXCLUDE (fm_ordinal) FROM fm_stage_rows ORDER BY fm_ordinal"
-        )
-    finally:
-        con.unregister("fm_stage_rows")
 
 
 def _first_line(exc: BaseException) -> str:

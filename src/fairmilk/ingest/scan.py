@@ -68,15 +68,34 @@ def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
     product = ident(layout.columns["product"])
     # The first four characters first (cheap): a dairy heading, or a chapter then XX.
     chapters = sorted({p[:2] + "XX" for p in prefixes})
-    heads = ", ".join(literal(h) for h in (*headings(prefixes), *chapters))
+    heads = heading_ranges(product, (*headings(prefixes), *chapters))
     exact = " OR ".join(f"starts_with({product}, {literal(p)})" for p in prefixes)
     stems = ", ".join(literal(p) for p in confidential_stems(prefixes))
     hidden = f"(contains({product}, 'X') AND rtrim({product}, 'X') IN ({stems}))"
-    parts = [f"left({product}, 4) IN ({heads})", f"({exact} OR {hidden})"]
+    parts = [heads, f"({exact} OR {hidden})"]
     for name, accepted in layout.extra_filter:
         values = ", ".join(literal(v) for v in accepted)
         parts.append(f"coalesce({ident(name)}, '') IN ({values})")
     return " AND ".join(parts)
+
+
+def heading_ranges(column: str, heads: tuple[str, ...]) -> str:
+    """``left(column, 4) IN heads`` as ranges of byte-wise string comparisons (cheaper).
+
+    A text starts with the ASCII ``h`` exactly when ``h <= text < h'``, ``h'`` being ``h``
+    with its last character one higher; consecutive headings (0401 to 0406) share a range.
+    """
+    ranges: list[list[str]] = []
+    for head in sorted(set(heads)):
+        if not head.isascii() or not head:
+            raise ValueError(f"a heading must be ASCII text: {head!r}")
+        after = head[:-1] + chr(ord(head[-1]) + 1)
+        if ranges and ranges[-1][1] == head:
+            ranges[-1][1] = after
+        else:
+            ranges.append([head, after])
+    tests = [f"({column} >= {literal(low)} AND {column} < {literal(high)})" for low, high in ranges]
+    return "(" + " OR ".join(tests or ["false"]) + ")"
 
 
 def normalised(column: str, system: str) -> str:

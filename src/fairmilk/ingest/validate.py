@@ -14,6 +14,7 @@ import duckdb
 from fairmilk.ingest.bounds import trade_checks
 from fairmilk.ingest.codes import country_codes
 from fairmilk.ingest.layouts import Layout
+from fairmilk.ingest.literals import sql_row
 from fairmilk.ingest.scan import STAGE, literal
 
 CODES = "fm_codes"
@@ -58,11 +59,8 @@ def load_codes(con: duckdb.DuckDBPyConnection) -> None:
         f"CREATE OR REPLACE TEMP TABLE {CODES} (system VARCHAR, code VARCHAR, iso2 VARCHAR, "
         "valid_from INTEGER, valid_to INTEGER)"
     )
-    columns = [list(col) for col in zip(*country_codes(), strict=True)]
-    con.execute(
-        f"INSERT INTO {CODES} SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?)",
-        columns,
-    )
+    if rows := ", ".join(sql_row(row) for row in country_codes()):
+        con.execute(f"INSERT INTO {CODES} VALUES {rows}")
 
 
 def code_key(system: str, column: str) -> str:

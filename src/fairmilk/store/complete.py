@@ -21,9 +21,8 @@ from pathlib import Path
 import duckdb
 
 from fairmilk import __version__
+from fairmilk.ingest.literals import sql_string
 from fairmilk.store.db import open_store, transaction
-from fairmilk.store.prices import load_price_reference
-from fairmilk.store.reference import load_reference
 
 FINGERPRINT_KEY = "reference_fingerprint"
 # What the reference load depends on: the embedded files, their readers and the loaders.
@@ -61,7 +60,10 @@ def embedded_fingerprint() -> str:
 
 def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     """The fingerprint of the reference data last loaded into the store, if any."""
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [FINGERPRINT_KEY]).fetchone()
+    # No bound parameter: binding one makes DuckDB import pandas (fairmilk.ingest.literals).
+    row = con.execute(
+        f"SELECT value FROM meta WHERE key = {sql_string(FINGERPRINT_KEY)}"
+    ).fetchone()
     return str(row[0]) if row else None
 
 
@@ -70,6 +72,10 @@ def bring_up_to_date(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> 
     current = embedded_fingerprint()
     if not force and stored_fingerprint(con) == current:
         return False
+    # The loaders (and pyarrow, which they use) are imported only when there is work to do.
+    from fairmilk.store.prices import load_price_reference
+    from fairmilk.store.reference import load_reference
+
     load_reference(con)
     load_price_reference(con)
     with transaction(con):

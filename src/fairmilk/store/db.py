@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -11,7 +13,10 @@ import duckdb
 
 from fairmilk.errors import StoreError
 
+VIEWS_KEY = "views_fingerprint"  # meta key: the definitions and SQL of the current views
 
+
+@cache
 def _schema_files() -> list[tuple[str, str]]:
     folder = resources.files("fairmilk.store") / "schema"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
@@ -50,7 +55,14 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
 
 
 def _create_current_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the SQL views compiled from their one Ibis definition (store.current)."""
+    """(Re)create the SQL views compiled from their one Ibis definition (store.current).
+
+    Compiling needs Ibis (a large import), so it runs only when the views may differ from
+    their definitions: when the schema files or ``store/current.py`` changed, or when the
+    views' SQL is not the SQL recorded at the last compilation (a view dropped or replaced).
+    """
+    if _views_fingerprint(con) == _recorded(con, VIEWS_KEY):
+        return
     import ibis
 
     from fairmilk.store.current import VIEW_TABLES, view_sql
@@ -61,6 +73,43 @@ def _create_current_views(con: duckdb.DuckDBPyConnection) -> None:
         schemas.append((name, ibis.Schema.from_pyarrow(empty.schema)))
     for statement in view_sql(tuple(schemas)):
         con.execute(statement)
+    con.execute(f"DELETE FROM meta WHERE key = '{VIEWS_KEY}'")
+    con.execute(f"INSERT INTO meta VALUES ('{VIEWS_KEY}', '{_views_fingerprint(con)}')")
+
+
+def definition_files() -> list[tuple[str, bytes]]:
+    """What the current views are compiled from: the schema files and ``store/current.py``."""
+    current = (resources.files("fairmilk.store") / "current.py").read_bytes()
+    return [(name, sql.encode()) for name, sql in _schema_files()] + [("current.py", current)]
+
+
+@cache
+def _definitions() -> bytes:
+    """The sha256 of the files the views are compiled from."""
+    sha = hashlib.sha256()
+    for name, data in definition_files():
+        sha.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return sha.digest()
+
+
+def _views_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """The definitions' sha256 and the SQL of the store's current views, hashed together."""
+    from fairmilk.store.current import CURRENT_VIEWS
+
+    names = ", ".join(f"'{name}'" for name in CURRENT_VIEWS)
+    rows = con.execute(
+        "SELECT view_name, sql FROM duckdb_views() "
+        f"WHERE NOT internal AND view_name IN ({names}) ORDER BY view_name"
+    ).fetchall()
+    sha = hashlib.sha256(_definitions())
+    for name, sql in rows:
+        sha.update(f"\0{name}\0{sql}".encode())
+    return sha.hexdigest()
+
+
+def _recorded(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = con.execute(f"SELECT max(value) FROM meta WHERE key = '{key}'").fetchone()
+    return str(row[0]) if row and row[0] is not None else None
 
 
 @contextmanager

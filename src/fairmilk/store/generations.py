@@ -35,6 +35,7 @@ import duckdb
 
 from fairmilk.errors import StoreError
 from fairmilk.store.db import open_store
+from fairmilk.store.template import new_store_template
 
 KEEP = 5  # versions kept (the current one always is)
 WAIT = 600.0  # seconds a writer waits for the writers' lock by default
@@ -98,7 +99,8 @@ def publishing(db: Path, *, note: str, wait: float = WAIT) -> Iterator[duckdb.Du
     with writer_lock(db, wait=wait):
         folder = _prepare(db)
         first = not db.exists()
-        with _new_version(db, folder, source=_source(db), note=note, force=first) as con:
+        source = _source(db) or new_store_template()  # a new store: a copy of the template
+        with _new_version(db, folder, source=source, note=note, force=first) as con:
             yield con
         prune(db, keep=KEEP)
 

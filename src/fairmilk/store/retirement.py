@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import duckdb
 
+from fairmilk.ingest.literals import sql_string
+
 NO_DEMO = "build --no-demo"
 
 
 def first_real_file(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
     """The file id of the first current real trade file of ``source``, or None."""
     row = con.execute(
-        "SELECT file_id FROM source_files WHERE source = ? AND NOT synthetic AND is_current "
-        "ORDER BY started_at, file_id LIMIT 1",
-        [source],
+        f"SELECT file_id FROM source_files WHERE source = {sql_string(source)} "
+        "AND NOT synthetic AND is_current ORDER BY started_at, file_id LIMIT 1"
     ).fetchone()
     return str(row[0]) if row else None
 
@@ -26,9 +27,8 @@ def first_real_file(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
 def retire_synthetic(con: duckdb.DuckDBPyConnection, source: str, *, by: str) -> list[str]:
     """Retire the current synthetic files of ``source``; the names of the files retired."""
     rows = con.execute(
-        "UPDATE source_files SET is_current = false, retired_by = ? "
-        "WHERE source = ? AND synthetic AND is_current RETURNING file_name",
-        [by, source],
+        f"UPDATE source_files SET is_current = false, retired_by = {sql_string(by)} "
+        f"WHERE source = {sql_string(source)} AND synthetic AND is_current RETURNING file_name"
     ).fetchall()
     return sorted(str(r[0]) for r in rows)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 
 from fairmilk.errors import InputError
+from fairmilk.ingest.literals import sql_string, sql_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +34,16 @@ def overlaps(
 ) -> list[Overlap]:
     """The other current files of ``source`` that share a cell with ``file_id``'s rows."""
     rows = con.execute(
-        """
+        f"""
         WITH cell AS (
             SELECT DISTINCT file_id, reporter, year, coalesce(month, 0) AS month, flow
             FROM trade_flows
             WHERE file_id IN (SELECT file_id FROM source_files
-                              WHERE source = ? AND synthetic = ? AND is_current)
+                              WHERE source = {sql_string(source)}
+                                AND synthetic = {sql_value(synthetic)} AND is_current)
         ),
-        new AS (SELECT * FROM cell WHERE file_id = ?),
-        old AS (SELECT * FROM cell WHERE file_id <> ?)
+        new AS (SELECT * FROM cell WHERE file_id = {sql_string(file_id)}),
+        old AS (SELECT * FROM cell WHERE file_id <> {sql_string(file_id)})
         SELECT o.file_id, any_value(f.file_name), any_value(f.dataset_key),
                count(*), count(n.file_id)
         FROM old o
@@ -50,8 +52,7 @@ def overlaps(
         GROUP BY o.file_id
         HAVING count(n.file_id) > 0
         ORDER BY o.file_id
-        """,
-        [source, synthetic, file_id, file_id],
+        """
     ).fetchall()
     return [Overlap(str(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4])) for r in rows]
 
@@ -73,7 +74,7 @@ def same_key(con: duckdb.DuckDBPyConnection, file_id: str, key: str) -> list[Ove
     """The other current files of dataset ``key``: what a file with a caller's key revises."""
     rows = con.execute(
         "SELECT file_id, file_name, dataset_key FROM source_files "
-        "WHERE dataset_key = ? AND is_current AND file_id <> ? ORDER BY file_id",
-        [key, file_id],
+        f"WHERE dataset_key = {sql_string(key)} AND is_current "
+        f"AND file_id <> {sql_string(file_id)} ORDER BY file_id"
     ).fetchall()
     return [Overlap(str(r[0]), str(r[1]), str(r[2]), 0, 0) for r in rows]

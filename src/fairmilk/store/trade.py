@@ -21,6 +21,7 @@ import duckdb
 from fairmilk import __version__
 from fairmilk.errors import QualityIssue
 from fairmilk.ingest.layouts import Layout, Source
+from fairmilk.ingest.literals import sql_row, sql_string, sql_strings
 from fairmilk.ingest.prepare import Prepared, prepared
 from fairmilk.ingest.scan import STAGE, Progress
 from fairmilk.ingest.validate import code_key, lookup, stored_condition
@@ -133,10 +134,11 @@ def _write(
 
 
 def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str) -> IngestReport | None:
+    # Values are written as literals, never bound: see fairmilk.ingest.literals.
     row = con.execute(
         "SELECT file_id, file_name, dataset_key, vintage, layout, rows_read, rows_kept, "
-        "rows_rejected, synthetic, is_current, source FROM source_files WHERE file_id = ?",
-        [sha],
+        f"rows_rejected, synthetic, is_current, source FROM source_files "
+        f"WHERE file_id = {sql_string(sha)}"
     ).fetchone()
     if row is None:
         return None
@@ -144,8 +146,7 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, sha: str) -> IngestReport | 
         QualityIssue(row[1], r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
         for r in con.execute(
             "SELECT line, column_name, kind, message, count, quantity_kg, value, currency "
-            "FROM quality_issues WHERE file_id = ? ORDER BY kind",
-            [sha],
+            f"FROM quality_issues WHERE file_id = {sql_string(sha)} ORDER BY kind"
         ).fetchall()
     ]
     return IngestReport(
@@ -217,13 +218,15 @@ def _revise(
         found = [o for o in found if o.covered == o.cells]
     ids = [o.file_id for o in found]
     row = con.execute(
-        "SELECT coalesce(max(vintage), 0) FROM source_files "
-        "WHERE file_id <> ? AND (dataset_key = ? OR list_contains(?, file_id))",
-        [sha, key, ids],
+        f"SELECT coalesce(max(vintage), 0) FROM source_files WHERE file_id <> {sql_string(sha)} "
+        f"AND (dataset_key = {sql_string(key)} OR list_contains({sql_strings(ids)}, file_id))"
     ).fetchone()
     vintage = (int(row[0]) if row else 0) + 1
-    con.execute("UPDATE source_files SET is_current = false WHERE list_contains(?, file_id)", [ids])
-    con.execute("UPDATE source_files SET vintage = ? WHERE file_id = ?", [vintage, sha])
+    con.execute(
+        "UPDATE source_files SET is_current = false "
+        f"WHERE list_contains({sql_strings(ids)}, file_id)"
+    )
+    con.execute(f"UPDATE source_files SET vintage = {vintage:d} WHERE file_id = {sql_string(sha)}")
     return vintage, sorted(o.file_name for o in found)
 
 
@@ -239,26 +242,27 @@ def _insert_source(
     con.execute(
         "INSERT INTO source_files (file_id, source, dataset_key, vintage, is_current, file_name, "
         "size_bytes, layout, rows_read, rows_kept, rows_rejected, started_at, finished_at, "
-        "fairmilk_version, synthetic, retired_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            prep.digest.sha256,
-            prep.layout.source,
-            key,
-            0,  # set by _revise once the file's coverage is known
-            retired_by is None,
-            prep.path.name,
-            prep.digest.size,
-            prep.layout.id,
-            prep.digest.data_lines,
-            prep.rows_kept,
-            prep.rows_rejected,
-            started,
-            _now(),
-            __version__,
-            synthetic,
-            retired_by,
-        ],
+        "fairmilk_version, synthetic, retired_by) VALUES "
+        + sql_row(
+            [
+                prep.digest.sha256,
+                prep.layout.source,
+                key,
+                0,  # set by _revise once the file's coverage is known
+                retired_by is None,
+                prep.path.name,
+                prep.digest.size,
+                prep.layout.id,
+                prep.digest.data_lines,
+                prep.rows_kept,
+                prep.rows_rejected,
+                started,
+                _now(),
+                __version__,
+                synthetic,
+                retired_by,
+            ]
+        )
     )
 
 
@@ -281,7 +285,8 @@ def _insert_flows(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
     con.execute(
         f"""
         INSERT INTO trade_flows
-        SELECT ?, '{layout.source}', {lookup(layout.reporter_codes, "reporter")},
+        SELECT {sql_string(prep.digest.sha256)}, '{layout.source}',
+               {lookup(layout.reporter_codes, "reporter")},
                {_partner_sql(layout)}, product, '{layout.code_system}', {_flow_sql(layout)},
                CAST(left(period, 4) AS SMALLINT),
                CASE WHEN length(period) = 6 AND substr(period, 5) <> '52'
@@ -290,17 +295,14 @@ def _insert_flows(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
                CAST(quantity_kg AS DOUBLE), supp_unit, CAST(supp_quantity AS DOUBLE),
                stat_regime, flag
         FROM {STAGE} WHERE {stored_condition(layout)} ORDER BY rowid
-        """,
-        [prep.digest.sha256],
+        """
     )
 
 
 def _insert_issues(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
     if prep.issues:
-        con.executemany(
-            "INSERT INTO quality_issues (file_id, line, column_name, kind, message, count, "
-            "quantity_kg, value, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+        rows = ", ".join(
+            sql_row(
                 [
                     prep.digest.sha256,
                     i.line,
@@ -312,8 +314,12 @@ def _insert_issues(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
                     i.value,
                     i.currency,
                 ]
-                for i in prep.issues
-            ],
+            )
+            for i in prep.issues
+        )
+        con.execute(
+            "INSERT INTO quality_issues (file_id, line, column_name, kind, message, count, "
+            f"quantity_kg, value, currency) VALUES {rows}"
         )
 
 
