@@ -134,7 +134,8 @@ def _cell(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return "✔" if value else ""
     if isinstance(value, float):
-        return fmt_number(value, lang, digits=0 if abs(value) >= 100 else 1)
+        size = abs(value)  # 1 806 XOF/kg, 44.8 %, 2.75 EUR/kg
+        return fmt_number(value, lang, digits=0 if size >= 100 else 1 if size >= 10 else 2)
     return fmt_number(value, lang)
 
 
