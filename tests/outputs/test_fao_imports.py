@@ -121,7 +121,7 @@ def test_the_chart_keeps_gaps_and_colours_by_product(ref: duckdb.DuckDBPyConnect
         ("SN", "en", "Break in the source: Senegal's powder imports move from skimmed (SMP)"),
         ("SN", "fr", "Rupture dans la source : les importations de poudre du Sénégal"),
         ("NG", "en", "Spike in the source: Nigeria 2007, SMP 72,982 t"),
-        ("NG", "fr", "Pic dans la source : Nigeria 2007, LEP 72 982 t"),
+        ("NG", "fr", "Pic dans la source : Nigeria 2007, LEP 72\u202f982 t"),
     ],
 )
 def test_break_notes_where_they_apply(
