@@ -17,8 +17,8 @@ from fairmilk.reference.geo import (
     country_by_iso,
     members,
     memberships,
-    region_events,
     non_country_partner,
+    region_events,
     resolve_geo,
 )
 

@@ -96,6 +96,10 @@ def test_aes_membership_with_dates(full: httpx.Client, iso: str, lang: str) -> N
         assert "signé à Niamey le 2024-07-06" in html
         assert "sortie de la CEDEAO effective le 2025-01-29" in html
     assert "not recorded" not in html
+    # each dated fact with its source, all four shown (they are in no table below)
+    for source in ("fr.allafrica.com/stories/202309180509", "universalis.fr/evenement/6-juillet",
+                   "www.eziguide.com/news/world/ecowas-gives", "www.uemoa.int"):  # fmt: skip
+        assert f'href="https://{source}' in html
     assert "non enregistr" not in html
 
 

@@ -93,9 +93,9 @@ def fao_imports_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage
     year0 = last.year - LOOK_BACK
     text = msg(
         "In {year}, {country} imported {tonnes:,.0f} t of milk powder (skimmed and whole, SMP "
-        "+ WMP) from all origins, {value}; ten years earlier, in {year0}: {before}.",
+        "+ WMP) from all origins, {value}; {before}",
         year=last.year, country=term(_country_en(con, iso2)), tonnes=last.tonnes,
-        value=_usd_million(last.usd), year0=year0, before=_tonnes(years.get(year0)),
+        value=_usd_million(last.usd), before=_before(year0, years.get(year0)),
     )  # fmt: skip
     sources = tuple(f"FAOSTAT (FAO), CC BY 4.0: {url}" for url in last.sources)
     return KeyMessage("fao-imports", text, str(last.year), sources)
@@ -112,10 +112,10 @@ def _usd_million(usd: float | None) -> Msg:
     return msg("worth USD {musd:,.1f} million", musd=usd / 1e6)
 
 
-def _tonnes(year: PowderYear | None) -> Msg:
-    if year is None or year.tonnes is None:
-        return msg("not available (a gap in FAOSTAT)")
-    return msg("{tonnes:,.0f} t", tonnes=year.tonnes)
+def _before(year0: int, found: PowderYear | None) -> Msg:
+    if found is None or found.tonnes is None:
+        return msg("ten years earlier, in {year0}: not available (a gap in FAOSTAT).", year0=year0)
+    return msg("ten years earlier, in {year0}: {tonnes:,.0f} t.", year0=year0, tonnes=found.tonnes)
 
 
 def _yearly_totals(result: Result) -> dict[int, dict[str, float | None]]:
