@@ -204,8 +204,6 @@ def fao_imports_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) ->
     if any(r[3] is not None for r in data.rows):
         chart = charts.line_chart(data, x="year", y="quantity_t", color="product",
                                   color_key="category", title=title, y_title="t")  # fmt: skip
-        # two lines: the title fits a phone screen (the downloads keep it whole)
-        chart["title"]["text"] = [_("Dairy imports from all origins,"), _("by product (FAOSTAT)")]
     return Section("fao-imports", title, result, chart)
 
 
