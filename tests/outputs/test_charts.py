@@ -90,7 +90,8 @@ def test_bars_never_stack_over_a_gap_and_say_why() -> None:
 def test_lines_break_at_gaps_on_a_time_axis_and_grains_do_not_join() -> None:
     spec = _specs()["coverage_line"]
     line = _layers(spec)[0]
-    assert line["mark"]["invalid"] is None  # a null breaks the line instead of being skipped
+    # a null breaks the line and is not drawn (null would draw it as 0, "filter" joins over it)
+    assert line["mark"]["invalid"] == "break-paths-show-domains"
     assert line["encoding"]["x"]["type"] == "temporal"
     assert line["encoding"]["x"]["timeUnit"] == "yearmonth"
     assert line["encoding"]["detail"]["field"] == "grain"  # 2015 (annual) is its own line

@@ -70,14 +70,39 @@ def test_every_topic_has_a_sentence_even_on_an_empty_store(
     assert all("not available" in m.text for m in messages if m.topic in gaps)
 
 
-def test_membership_with_dates_and_the_aes_gap(store: duckdb.DuckDBPyConnection) -> None:
-    bf = membership_message(store, "BF")
-    assert "member of ECOWAS from 1975-05-28 to 2025-01-28" in bf.text
-    assert "member of WAEMU since 1994-01-10" in bf.text
-    assert "membership of AES: not recorded (a gap)" in bf.text
-    assert "https://www.ecowas.int/" in bf.sources
-    french = localise(bf.text, "fr")
+@pytest.mark.parametrize("iso2", ["BF", "ML", "NE"])
+def test_membership_of_the_aes_with_its_dates(store: duckdb.DuckDBPyConnection, iso2: str) -> None:
+    message = membership_message(store, iso2)
+    assert "member of ECOWAS from 1975-05-28 to 2025-01-28" in message.text
+    assert "member of WAEMU since 1994-01-10" in message.text
+    assert "member of AES since 2023-09-16" in message.text
+    assert (
+        "Dates: Liptako-Gourma Charter establishing the Alliance of Sahel States (AES) signed "
+        "on 2023-09-16; treaty of the Confederation of Sahel States signed in Niamey on "
+        "2024-07-06; exit from ECOWAS effective on 2025-01-29." in message.text
+    )
+    assert "https://fr.allafrica.com/stories/202309180509.html" in message.sources
+    assert any("universalis.fr" in s for s in message.sources)
+    french = localise(message.text, "fr")
     assert "CEDEAO : membre du 1975-05-28 au 2025-01-28" in french
+    assert "AES : membre depuis le 2023-09-16" in french
+    assert "Charte du Liptako-Gourma instituant l’Alliance des États du Sahel" in french
+    assert "sortie de la CEDEAO effective le 2025-01-29" in french
+
+
+def test_no_aes_for_senegal(store: duckdb.DuckDBPyConnection) -> None:
+    message = membership_message(store, "SN")
+    assert message.text == (
+        "Regional blocs: member of ECOWAS since 1975-05-28; member of WAEMU since 1994-01-10."
+    )
+    assert "https://www.ecowas.int/" in message.sources
+
+
+def test_a_bloc_missing_from_the_reference_is_a_gap(store: duckdb.DuckDBPyConnection) -> None:
+    store.execute("DELETE FROM ref_memberships WHERE region = 'aes'")
+    store.execute("DELETE FROM ref_regions WHERE region = 'aes'")
+    message = membership_message(store, "SN")
+    assert "membership of AES: not recorded (a gap)" in message.text
 
 
 def test_tariffs_from_the_tax_reference(store: duckdb.DuckDBPyConnection) -> None:

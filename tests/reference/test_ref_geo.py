@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -18,6 +18,7 @@ from fairmilk.reference.geo import (
     members,
     memberships,
     non_country_partner,
+    region_events,
     resolve_geo,
 )
 
@@ -51,7 +52,7 @@ def test_every_region_has_english_and_french_names_and_members() -> None:
     for r in rows:
         assert r["name_en"].strip()
         assert r["name_fr"].strip()
-        assert members(r["region"], 2019)
+        assert members(r["region"], 2024)  # the AES has members from 2023-09-16
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,17 @@ def test_every_region_has_english_and_french_names_and_members() -> None:
         ("ecowas", "ML", date(2025, 2, 1), False),
         ("ecowas", "ML", date(2025, 1, 28), True),
         ("ecowas", "ML", date(2025, 1, 29), False),
+        ("ecowas", "BF", date(2025, 1, 28), True),
+        ("ecowas", "BF", date(2025, 1, 29), False),
+        ("ecowas", "NE", date(2025, 1, 28), True),
+        ("ecowas", "NE", date(2025, 1, 29), False),
+        ("ecowas", "NE", 2025, False),  # a year counts at 1 July
+        ("waemu", "NE", date(2025, 1, 29), True),
+        ("aes", "ML", date(2023, 9, 15), False),
+        ("aes", "ML", date(2023, 9, 16), True),
+        ("aes", "BF", 2023, False),  # 1 July 2023 is before the Liptako-Gourma Charter
+        ("aes", "NE", 2025, True),
+        ("aes", "SN", 2025, False),
         ("ecowas", "MR", 1999, True),
         ("ecowas", "MR", 2001, False),
         ("eu28", "GB", 2019, True),
@@ -89,6 +101,27 @@ def test_region_sizes() -> None:
     assert members("ecowas", 2024) == frozenset(WA16 - {"MR"})
     assert members("ecowas", 2025) == frozenset(WA16 - {"MR", "ML", "BF", "NE"})
     assert members("waemu", 2020) == frozenset({"BJ", "BF", "CI", "GW", "ML", "NE", "SN", "TG"})
+
+
+def test_aes_members_and_its_dated_events() -> None:
+    assert members("aes", date(2023, 9, 16)) == frozenset({"BF", "ML", "NE"})
+    # leaving ECOWAS, the three stay in WAEMU
+    assert members("waemu", date(2025, 1, 29)) >= {"BF", "ML", "NE"}
+    days = {(e.region, e.event): e.day.isoformat() for e in region_events()}
+    assert days == {
+        ("aes", "charter"): "2023-09-16",
+        ("aes", "confederation"): "2024-07-06",
+        ("ecowas", "withdrawal"): "2025-01-29",
+    }
+    for event in region_events():
+        assert event.members == {"BF", "ML", "NE"}
+        assert event.source_url.startswith("https://")
+    # the last day of membership is the day before the exit takes effect
+    last_day = date.fromisoformat(days[("ecowas", "withdrawal")]) - timedelta(days=1)
+    ends = {m.iso2: m.end for m in memberships() if m.region == "ecowas" and m.end}
+    assert {k: v for k, v in ends.items() if k != "MR"} == dict.fromkeys(
+        ("BF", "ML", "NE"), last_day
+    )
 
 
 def test_memberships_name_known_countries_and_sources() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from datetime import date
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -13,6 +14,8 @@ from fairmilk.indicators.perlitre import STAGES
 from fairmilk.indicators.trade_keys import GROUP_KEYS
 from fairmilk.outputs import charts, columns, country_profile, i18n, key_messages, queries, tables
 from fairmilk.outputs.tables import SYNTHETIC_NOTE
+from fairmilk.reference import fao_trade
+from fairmilk.reference.geo import countries, members
 from fairmilk.reference.published import metric_names
 from fairmilk.web import pages, render
 from fairmilk.web.views import overview, view
@@ -52,6 +55,9 @@ def dynamic_messages() -> set[str]:
     out |= {tables.LEFT_OUT}  # terminal tables: the columns left out
     out |= set(metric_names().values())  # what published figures measure (a table column)
     out |= set(pages.ERROR_TEXTS)  # fixed texts of the error page
+    out |= {note for _years, note in fao_trade.BREAKS.values()}  # FAOSTAT break notes (term)
+    west_africa = members("west-africa", date.today())  # country names in key messages (term)
+    out |= {c.name_en for c in countries() if c.iso2 in west_africa}
     return out | set(columns.COLUMNS) | set(LABELS) | {SYNTHETIC_NOTE} | msg_templates()
 
 

@@ -20,7 +20,7 @@ from fairmilk.outputs.reports import write_brief
 from fairmilk.store import open_store
 
 HEADING = {"en": "Key messages", "fr": "Messages clés"}
-FIRST_SECTION = {"en": "EU-27 dairy exports to this country", "fr": "Exportations laitières"}
+FIRST_SECTION = {"en": "Dairy imports from all origins", "fr": "Importations de produits laitiers"}
 
 
 @pytest.fixture(scope="module")

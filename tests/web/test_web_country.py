@@ -41,7 +41,9 @@ def test_country_page_and_json_twin(full: httpx.Client, iso: str) -> None:
             assert message["sources"], message
         else:
             assert "not available" in message["text"] or "Not computed" in message["text"]
-    assert {b["id"] for b in data["blocks"]} == {"imports", "dependency", "ffmp", "per-litre"}
+    assert {b["id"] for b in data["blocks"]} == {
+        "fao-imports", "imports", "dependency", "ffmp", "per-litre",
+    }  # fmt: skip
     assert data["synthetic"] is True  # the demo trade file is synthetic
     french = full.get(f"/country/{iso}.json", params={"lang": "fr"}).json()
     assert french["messages"][0]["text"] != message["text"]

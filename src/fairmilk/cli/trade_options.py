@@ -27,7 +27,7 @@ Exporter = Annotated[
 Destination = Annotated[
     str | None,
     typer.Option("--destination", help="Destinations: ISO2 codes or region ids (west-africa, "
-                 "ecowas, waemu, eu27, eu28), comma-separated; regions are dated.",
+                 "ecowas, waemu, aes, eu27, eu28), comma-separated; regions are dated.",
                  show_default=False),
 ]  # fmt: skip
 Category = Annotated[

@@ -23,7 +23,7 @@ import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 import vl_convert
@@ -52,6 +52,9 @@ CATEGORY_COLOURS: dict[str, str] = {
     "infant_formula": "#37474f",
     "other": "#616161",
 }
+# Lines break at a null and draw no point there (Vega-Lite >= 5.19); ``invalid: null`` would
+# draw a gap as 0, and the default ("filter") would join the line across it.
+BREAK_AT_GAPS: Final = "break-paths-show-domains"
 CITE = "Cite: fairmilk {version}, {title}, {url} (accessed {day})."
 GAP_NOTE = "Some values are gaps (–): bars are shown side by side, not stacked."
 # Reader text the charts choose at run time (each has a French translation, tested).
@@ -310,7 +313,7 @@ def line_chart(
         for rec in data:
             rec["grain"] = len(str(rec[x]))
         encoding["detail"] = alt.Detail("grain:O")
-    lines = alt.Chart(_data(data)).mark_line(point=True, invalid=None).encode(**encoding)
+    lines = alt.Chart(_data(data)).mark_line(point=True, invalid=BREAK_AT_GAPS).encode(**encoding)
     chart: Any = alt.layer(lines, *_rules(rules)) if rules else lines
     desc = describe(result, x=x, y=y, color=color, kind="Line chart", y_title=y_title)
     return _finish(chart, result, title=title, description=desc)

@@ -19,7 +19,7 @@ from fairmilk.indicators.dependency import dependency_frame
 from fairmilk.indicators.ffmp import ffmp_frame
 from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.price_tables import per_litre_table
-from fairmilk.outputs import charts, queries
+from fairmilk.outputs import charts, fao_imports, queries
 from fairmilk.outputs.i18n import localise, translator
 from fairmilk.outputs.key_messages import KeyMessage, exporter_messages, key_messages
 from fairmilk.outputs.memo import remember
@@ -47,6 +47,11 @@ LABELS: dict[str, str] = {
     "landed_local_per_litre": "Imported, reconstituted: landed cost per litre",
     "local_price_low": "Local fresh milk per litre, low",
     "local_price_high": "Local fresh milk per litre, high",
+    "quantity_t": "Quantity (t)",
+    "value_kusd": "Value (1000 USD)",
+    "unit_value_usd_per_t": "Unit value (USD/t)",
+    "unit_value_eur_per_kg": "Unit value (EUR/kg)",
+    "unit_value_lcu_per_kg": "Unit value (local currency/kg)",
 }
 
 
@@ -185,6 +190,23 @@ def _frame_result(frame: Frame, lang: str, title: str, columns: list[str], keep:
     return _short(result, columns, keep=keep)
 
 
+def fao_imports_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Section:
+    """Dairy imports from all origins (FAOSTAT): tonnes by product over time, a short table
+    of the latest year and ten years earlier, and the known breaks in the source."""
+    _ = translator(lang)
+    title = _("Dairy imports from all origins, by product (FAOSTAT)")
+    frame = fao_imports.fao_frame(con, iso2)
+    names = category_names(con, lang)
+    result = fao_imports.table_result(frame, names, lang, title)
+    result.notes = list(fao_imports.table_notes(frame, lang))
+    data = fao_imports.chart_result(frame, names, lang)
+    chart = None
+    if any(r[3] is not None for r in data.rows):
+        chart = charts.line_chart(data, x="year", y="quantity_t", color="product",
+                                  color_key="category", title=title, y_title="t")  # fmt: skip
+    return Section("fao-imports", title, result, chart)
+
+
 def dependency_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> Section:
     """Import dependency by year (FAOSTAT, milk equivalent), the last ten years."""
     _ = translator(lang)
@@ -247,6 +269,7 @@ def per_litre_section(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> S
 
 
 IMPORTER_SECTIONS: tuple[SectionMaker, ...] = (
+    fao_imports_section,
     imports_section,
     dependency_section,
     ffmp_section,

@@ -1,10 +1,11 @@
 """Key messages of a country: plain sentences computed from the store, each with its sources.
 
-Each topic (import dependency, imports by product, FFMP, the per-litre comparison, price
-alerts, memberships, import taxes) reads the indicators and writes one sentence as a
-translatable ``Msg``. A figure the store does not hold gives a sentence saying it is not
-available: a gap stays a gap. Nothing here depends on the page language, so the messages
-are computed once and rendered in English or French by the caller (``localise``).
+Each topic (import dependency, milk-powder imports from all origins (FAOSTAT), EU exports
+by product, FFMP, the per-litre comparison, price alerts, memberships, import taxes) reads
+the indicators and writes one sentence as a translatable ``Msg``. A figure the store does
+not hold gives a sentence saying it is not available: a gap stays a gap. Nothing here
+depends on the page language, so the messages are computed once and rendered in English
+or French by the caller (``localise``).
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from fairmilk.indicators.frame import Frame
 from fairmilk.indicators.price_tables import anomaly_table, per_litre_table
 from fairmilk.indicators.taxes import tax_measures, tax_stack
 from fairmilk.outputs import queries
+from fairmilk.outputs.fao_imports import LOOK_BACK, PowderYear, fao_frame, powder_years
 from fairmilk.outputs.memo import remember
 from fairmilk.outputs.tables import Result
 from fairmilk.reference.categories import categories
+from fairmilk.reference.geo import region_events
 from fairmilk.text import Msg, msg, term
 
 ALERT_MIN_MONTHS = 48  # the IPA needs three earlier years of each calendar month
 BLOCS = ("ecowas", "waemu", "aes")
 EXPORTER_BLOCS = ("eu27",)
-TOPICS = ("dependency", "imports", "ffmp", "per-litre", "alerts", "membership", "tariffs")
+TOPICS = ("dependency", "fao-imports", "imports", "ffmp", "per-litre", "alerts", "membership",
+          "tariffs")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,44 @@ def dependency_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
         year0=first["year"], pct0=first["dependency_pct"],
     )  # fmt: skip
     return KeyMessage("dependency", text, str(last["year"]), tuple(frame.sources))
+
+
+def fao_imports_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
+    """Milk-powder imports from all origins (FAOSTAT): the latest year with both powders,
+    then ten years earlier (a gap said as a gap)."""
+    years = powder_years(fao_frame(con, iso2))
+    known = [y for y, p in years.items() if p.tonnes is not None]
+    if not known:
+        return _gap(
+            "fao-imports", msg("Milk-powder imports from all origins (FAOSTAT): not available.")
+        )
+    last = years[max(known)]
+    year0 = last.year - LOOK_BACK
+    text = msg(
+        "In {year}, {country} imported {tonnes:,.0f} t of milk powder (skimmed and whole, SMP "
+        "+ WMP) from all origins, {value}; {before}",
+        year=last.year, country=term(_country_en(con, iso2)), tonnes=last.tonnes,
+        value=_usd_million(last.usd), before=_before(year0, years.get(year0)),
+    )  # fmt: skip
+    sources = tuple(f"FAOSTAT (FAO), CC BY 4.0: {url}" for url in last.sources)
+    return KeyMessage("fao-imports", text, str(last.year), sources)
+
+
+def _country_en(con: duckdb.DuckDBPyConnection, iso2: str) -> str:
+    found = con.execute("SELECT name_en FROM ref_countries WHERE iso2 = ?", [iso2]).fetchone()
+    return str(found[0]) if found else iso2
+
+
+def _usd_million(usd: float | None) -> Msg:
+    if usd is None:
+        return msg("value not available (a gap in FAOSTAT)")
+    return msg("worth USD {musd:,.1f} million", musd=usd / 1e6)
+
+
+def _before(year0: int, found: PowderYear | None) -> Msg:
+    if found is None or found.tonnes is None:
+        return msg("ten years earlier, in {year0}: not available (a gap in FAOSTAT).", year0=year0)
+    return msg("ten years earlier, in {year0}: {tonnes:,.0f} t.", year0=year0, tonnes=found.tonnes)
 
 
 def _yearly_totals(result: Result) -> dict[int, dict[str, float | None]]:
@@ -239,7 +281,8 @@ def alerts_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
 def membership_message(
     con: duckdb.DuckDBPyConnection, iso2: str, blocs: tuple[str, ...] = BLOCS
 ) -> KeyMessage:
-    """Membership of ECOWAS, WAEMU and the AES, with dates (a bloc not recorded is a gap)."""
+    """Membership of ECOWAS, WAEMU and the AES, with dates, then the dated events of those
+    blocs that concern the country (a bloc not recorded is a gap)."""
     known = {str(r) for (r,) in con.execute("SELECT region FROM ref_regions").fetchall()}
     found = con.execute(
         "SELECT region, start_date, end_date, source_url FROM ref_memberships "
@@ -259,9 +302,26 @@ def membership_message(
             parts.append(msg("membership of {bloc}: not recorded (a gap)", bloc=term(bloc.upper())))
     if not parts:
         parts.append(msg("member of none of {blocs}", blocs=", ".join(b.upper() for b in blocs)))
+    events = [e for e in region_events() if e.region in blocs and iso2 in e.members]
     text = msg("Regional blocs: {list}.", list=_joined(parts))
-    urls = tuple(sorted({str(u) for *_, u in found if u}))
-    return KeyMessage("membership", text, str(date.today().year), urls)
+    if events:
+        dated = _joined([EVENT_TEXT[e.event](e.day.isoformat()) for e in events])
+        text = msg("{text} Dates: {events}.", text=text, events=dated)
+    urls = {str(u) for *_, u in found if u} | {e.source_url for e in events}
+    return KeyMessage("membership", text, str(date.today().year), tuple(sorted(urls)))
+
+
+EVENT_TEXT: dict[str, Callable[[str], Msg]] = {
+    "charter": lambda day: msg(
+        "Liptako-Gourma Charter establishing the Alliance of Sahel States (AES) signed on {day}",
+        day=day,
+    ),
+    "confederation": lambda day: msg(
+        "treaty of the Confederation of Sahel States signed in Niamey on {day}", day=day
+    ),
+    "withdrawal": lambda day: msg("exit from ECOWAS effective on {day}", day=day),
+}
+"""The reader's sentence of each kind of event in ``reference/data/region_events.csv``."""
 
 
 def _joined(parts: list[Msg]) -> Msg:
@@ -299,6 +359,7 @@ def _pct(value: float | None) -> Msg:
 
 MESSAGES: tuple[Callable[[duckdb.DuckDBPyConnection, str], KeyMessage], ...] = (
     dependency_message,
+    fao_imports_message,
     imports_message,
     ffmp_message,
     per_litre_message,

@@ -15,7 +15,7 @@ from fairmilk.outputs.memo import remember
 from fairmilk.outputs.tables import Result
 from fairmilk.reference import products
 
-REGIONS: tuple[str, ...] = ("eu27", "eu28", "ecowas", "waemu", "west-africa")
+REGIONS: tuple[str, ...] = ("eu27", "eu28", "ecowas", "waemu", "aes", "west-africa")
 CATEGORIES: tuple[str, ...] = products.CATEGORIES
 POWDERS: tuple[str, ...] = ("smp", "wmp", "ffmp")
 TRADE_GROUPS: tuple[str, ...] = ("year", "exporter", "destination", "category")

@@ -28,7 +28,8 @@ from fairmilk.outputs.i18n import check_lang, fmt_number, localise, translator
 from fairmilk.outputs.links import linkify
 
 TEMPLATES = Path(__file__).parent / "report_templates"
-CHART_SIZE = {"width": 560, "height": 150}  # px: three charts and tables fit 2-4 A4 pages
+CHART_SIZE = {"width": 560, "height": 125}  # px: four charts and tables fit 2-4 A4 pages
+BRIEF_FONT = "DejaVu Sans"  # the brief's font (report_templates/brief.html)
 MAX_NOTES = 2  # notes per table in the brief (the page and the API give them all)
 
 
@@ -101,6 +102,8 @@ def _svg(spec: charts.Spec | None) -> Markup | None:
     if spec is None:
         return None
     small = copy.deepcopy(spec) | CHART_SIZE
+    # measured in the font the PDF draws the SVG text with, so legend labels do not overlap
+    small["config"] = {**small.get("config", {}), "font": BRIEF_FONT}
     return Markup(charts.render_svg(small))  # noqa: S704 - SVG made by vl-convert
 
 
@@ -134,7 +137,8 @@ def _cell(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return "✔" if value else ""
     if isinstance(value, float):
-        return fmt_number(value, lang, digits=0 if abs(value) >= 100 else 1)
+        size = abs(value)  # 1 806 XOF/kg, 44.8 %, 2.75 EUR/kg
+        return fmt_number(value, lang, digits=0 if size >= 100 else 1 if size >= 10 else 2)
     return fmt_number(value, lang)
 
 

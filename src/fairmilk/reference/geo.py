@@ -3,6 +3,8 @@
 A membership row holds from ``start_date`` to ``end_date`` inclusive (empty end: still a
 member). A year stands for its middle, 1 July (as the store queries do): the United Kingdom
 is in ``eu28`` in 2019 but not in 2020, Mali is in ``ecowas`` in 2024 but not in 2025.
+Dated events of a bloc (the AES charter and confederation treaty, the exit from ECOWAS)
+are in ``region_events``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import cache
 from fairmilk.errors import InputError, ReferenceDataError
 from fairmilk.reference.catalog import read_rows
 
-REGIONS = ("eu27", "eu28", "ecowas", "waemu", "west-africa", "euro-area")
+REGIONS = ("eu27", "eu28", "ecowas", "waemu", "aes", "west-africa", "euro-area")
 # Eurostat writes Greece EL and the United Kingdom UK; ISO says GR and GB.
 EUROSTAT_ALIASES = {"EL": "GR", "UK": "GB"}
 
@@ -182,6 +184,40 @@ def memberships() -> tuple[Membership, ...]:
             raise ReferenceDataError(f"reference/data/memberships.csv:{i}: {exc}") from exc
         out.append(Membership(r["region"], r["iso2"], start, end, r["source_url"]))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionEvent:
+    """A dated event of a region (``event``: charter, confederation or withdrawal)."""
+
+    region: str
+    event: str
+    day: date
+    members: frozenset[str]
+    source_url: str
+
+
+EVENTS = ("charter", "confederation", "withdrawal")
+
+
+@cache
+def region_events() -> tuple[RegionEvent, ...]:
+    """Every dated event of a region, in date order."""
+    out = []
+    for i, r in enumerate(read_rows("region_events"), start=2):
+        where = f"reference/data/region_events.csv:{i}"
+        if r["region"] not in REGIONS or r["event"] not in EVENTS:
+            raise ReferenceDataError(
+                f"{where}: field region/event: expected a region of {', '.join(REGIONS)} and "
+                f"an event of {', '.join(EVENTS)}, found {r['region']!r}/{r['event']!r}"
+            )
+        try:
+            day = date.fromisoformat(r["date"])
+        except ValueError as exc:
+            raise ReferenceDataError(f"{where}: field date: {exc}") from exc
+        codes = frozenset(c.strip() for c in r["members"].split(";") if c.strip())
+        out.append(RegionEvent(r["region"], r["event"], day, codes, r["source_url"]))
+    return tuple(sorted(out, key=lambda e: e.day))
 
 
 def _day(when: date | int) -> date:

@@ -163,7 +163,7 @@ async def countries(
 async def regions(
     request: Request, limit: Limit = 100, offset: Offset = 0, format: Format = "json"
 ) -> Any:
-    """Regions (eu27, eu28, ecowas, waemu, west-africa) with dated memberships."""
+    """Regions (eu27, eu28, ecowas, waemu, aes, west-africa) with dated memberships."""
     return await _answer(request, ("regions",), queries.regions, (limit, offset, format))
 
 

@@ -18,7 +18,8 @@
     var size = Math.max(20, Math.floor(width / 7));
     var title = spec.title || {};
     if (typeof title === "object") {
-      title.text = wrap(title.text || "", size);
+      // the title is bold: about 8 px a character, where the subtitle takes 7
+      title.text = wrap([].concat(title.text || "").join(" "), Math.max(20, Math.floor(width / 8)));
       title.subtitle = [].concat(title.subtitle || []).reduce(function (all, l) {
         return all.concat(wrap(l, size + 4));
       }, []);
