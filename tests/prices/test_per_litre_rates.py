@@ -152,3 +152,28 @@ def test_a_conversion_names_the_sources_of_its_rates(rates: RateTable) -> None:
     (peg,) = rates.sources_for("EUR", "CVE", 2023)
     assert "110.265" in peg
     assert len(rates.sources_for("XOF", "GHS", 2023)) == 3  # XOF peg, EUR and GHS rates
+
+
+def _one_row(rates: RateTable, country: str, unit: str) -> PerLitreInputs:
+    local = PricePoint("local_fresh_price", country, "2023", 2023, None, 10.0, 10.0, 10.0,
+                       unit, "https://example.org", "test", stage="producer",
+                       synthetic=True)  # fmt: skip
+    return PerLitreInputs(
+        unit_values={(country, "smp", 2023): 2.0},
+        local_prices=[local],
+        measures=tax_measures(),
+        regions_of=regions,
+        litres_per_kg={"smp": 9.9},
+        rates=rates,
+    )
+
+
+def test_the_franc_peg_is_cited_only_where_a_franc_is_used(rates: RateTable) -> None:
+    """A table of Ghana alone (cedi) does not cite the CFA franc's parity; Senegal's (XOF) does."""
+    params = PerLitreParams(stage="producer")
+    ghana = per_litre_rows(["GH"], ["smp"], _one_row(rates, "GH", "GHS/L"), params=params)
+    senegal = per_litre_rows(["SN"], ["smp"], _one_row(rates, "SN", "XOF/L"), params=params)
+    assert not [u for u in per_litre_frame(ghana, params).sources if "655.957" in u]
+    cited = [u for u in per_litre_frame(senegal, params).sources if "655.957" in u]
+    assert len(cited) == 1
+    assert "CELEX:31998R2866" in cited[0]

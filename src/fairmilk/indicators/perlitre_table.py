@@ -293,7 +293,8 @@ def per_litre_frame(
         for r in rows
         if r.litres_per_kg is not None and (url := (litres_sources or {}).get(r.category))
     )
-    sources += [FREIGHT_SOURCE, PEG_SOURCE, *rates, *cited, *sorted(set(litres)),
+    peg = [PEG_SOURCE] if any(PEG_SOURCE in r.rate_sources for r in rows) else []
+    sources += [FREIGHT_SOURCE, *peg, *rates, *cited, *sorted(set(litres)),
                 *extra_sources]  # fmt: skip
     notes: list[str] = [
         msg(

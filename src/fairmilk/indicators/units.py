@@ -18,9 +18,11 @@ from fairmilk.ingest.price_units import CURRENCIES, PriceUnit, parse_unit
 XOF_PER_EUR = 655.957
 PEG_SINCE = 1999
 PEG_SOURCE = (
-    "BCEAO, fixed parity 1 EUR = 655.957 XOF since 1999 "
-    "(https://news.abidjan.net/fakenews/79-il-nen-est-rien-a-formellement-dementi-jeudi-"
-    "la-banque-centrale-des-etats-de-lafrique-de-louest-bceao-dans-un-communique)"
+    "Fixed parity 1 EUR = 655.957 XOF since 1 January 1999: 1 EUR = 6.55957 FRF "
+    "(Council Regulation (EC) No 2866/98, "
+    "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998R2866) and 1 FRF = 100 XOF "
+    "kept for the euro (Council Decision 98/683/EC, "
+    "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998D0683)"
 )
 
 CVE_PER_EUR = 110.265
