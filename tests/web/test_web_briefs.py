@@ -8,6 +8,7 @@ page. Each page is also drawn as a PNG (``pdftoppm -r 60``) under the test outpu
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,3 +96,31 @@ def test_brief_pages_drawn_as_png(briefs: dict[str, Path]) -> None:
     pngs = sorted(next(iter(briefs.values())).parent.glob("*.png"))
     assert len(pngs) >= 8
     assert all(p.stat().st_size > 5000 for p in pngs)
+
+
+@pytest.mark.parametrize("name", ["SN-fr", "BF-fr"])
+def test_brief_percentages_have_one_decimal(briefs: dict[str, Path], name: str) -> None:
+    """The dependency table of a French brief: every percentage with exactly one decimal."""
+    html = briefs[name].with_suffix(".html").read_text(encoding="utf-8")
+    tables = re.findall(r"<table>(.*?)</table>", html, flags=re.S)
+    (table,) = [t for t in tables if "Dépendance aux importations (%)</th>" in t]
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    at = heads.index("Dépendance aux importations (%)")
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r)[at] for r in rows]
+    assert cells
+    assert all(re.fullmatch(r"\d+,\d", c) for c in cells), cells
+
+
+def test_page_percentages_have_one_decimal(full_url: str) -> None:
+    """The country page's dependency table: every percentage with exactly one decimal."""
+    import httpx
+
+    html = httpx.get(f"{full_url}/country/BF?lang=fr", timeout=120).text
+    tables = re.findall(r"<table>(.*?)</table>", html, flags=re.S)
+    (table,) = [t for t in tables if 'title="dependency_pct"' in t]
+    at = re.findall(r'<th scope="col" title="(\w+)"', table).index("dependency_pct")
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], flags=re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r)[at] for r in rows]
+    assert cells
+    assert all(re.fullmatch(r"\d+,\d", c) for c in cells), cells

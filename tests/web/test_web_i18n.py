@@ -7,7 +7,7 @@ import pytest
 from i18n_messages import dynamic_messages, literal_messages
 
 from fairmilk.errors import InputError
-from fairmilk.outputs.i18n import catalog, check_lang, fmt_number, translator
+from fairmilk.outputs.i18n import catalog, check_lang, fmt_cell, fmt_number, translator
 from fairmilk.web.views.view import PAGES
 
 
@@ -51,3 +51,17 @@ def test_numbers_follow_the_language(value: float | None, lang: str, text: str) 
 def test_unknown_language_is_an_input_error() -> None:
     with pytest.raises(InputError, match="expected en or fr"):
         check_lang("de")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "column", "text"),
+    [(7.95, "fr", "dependency_pct", "8,0"), (6.0, "en", "share_pct", "6.0"),
+     (44.84, "en", "ffmp_share_pct", "44.8"), (1234.56, "fr", "change_pct", "1\u202f234,6"),
+     (None, "fr", "dependency_pct", "–"), (7.95, "en", "price", "7.95"),
+     (True, "en", "derived", "✔")],
+)  # fmt: skip
+def test_percentage_cells_have_one_decimal(
+    value: float | None, lang: str, column: str, text: str
+) -> None:
+    """Tables show percentages with one decimal (full precision stays in CSV and JSON)."""
+    assert fmt_cell(value, lang, column) == text

@@ -121,6 +121,16 @@ def fmt_number(value: Any, lang: str, *, digits: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=check_lang(lang))
 
 
+def fmt_cell(value: Any, lang: str, column: str = "") -> str:
+    """A table cell: a percentage column (id ending ``_pct``) with one decimal (44.8, 6.0),
+    other numbers as ``fmt_number``; a tick for True. Full precision stays in CSV and JSON."""
+    if isinstance(value, bool):
+        return "✔" if value else ""
+    if column.endswith("_pct") and isinstance(value, int | float) and value == value:
+        return format_decimal(value, format="#,##0.0", locale=check_lang(lang))
+    return fmt_number(value, lang)
+
+
 def pick(lang: str, english: Any, french: Any) -> str:
     """Pick the English or French one of two declared texts (English if French is empty)."""
     if lang == "fr" and french:

@@ -24,7 +24,7 @@ from fairmilk import __version__
 from fairmilk.errors import InputError
 from fairmilk.outputs import charts
 from fairmilk.outputs.country_profile import LABELS, Profile, build_profile, check_country
-from fairmilk.outputs.i18n import check_lang, fmt_number, localise, translator
+from fairmilk.outputs.i18n import check_lang, fmt_cell, fmt_number, localise, translator
 from fairmilk.outputs.links import linkify
 
 TEMPLATES = Path(__file__).parent / "report_templates"
@@ -128,14 +128,14 @@ def render_html(brief: Brief) -> str:
             max_notes=MAX_NOTES,
             today=date.today().isoformat(),
             version=__version__,
-            cell=lambda v: _cell(v, lang),
+            cell=lambda v, column="": _cell(v, lang, column),
         )
     )
 
 
-def _cell(value: Any, lang: str) -> str:
-    if isinstance(value, bool):
-        return "✔" if value else ""
+def _cell(value: Any, lang: str, column: str = "") -> str:
+    if isinstance(value, bool) or column.endswith("_pct"):
+        return fmt_cell(value, lang, column)
     if isinstance(value, float):
         size = abs(value)  # 1 806 XOF/kg, 44.8 %, 2.75 EUR/kg
         return fmt_number(value, lang, digits=0 if size >= 100 else 1 if size >= 10 else 2)

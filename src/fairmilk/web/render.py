@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from fairmilk.outputs.columns import header
-from fairmilk.outputs.i18n import LANGS, fmt_number, translator
+from fairmilk.outputs.i18n import LANGS, fmt_cell, translator
 from fairmilk.outputs.links import linkify
 from fairmilk.web.views.view import PAGES, View
 
@@ -60,11 +60,9 @@ def block_url(view: View, block_id: str, fmt: str) -> str:
     return page_url(view.page, view.params, view.lang, suffix=f"/{block_id}.{fmt}")
 
 
-def cell(value: Any, lang: str) -> str:
+def cell(value: Any, lang: str, column: str = "") -> str:
     """A table cell: numbers in the language's format, the gap sign for missing values."""
-    if isinstance(value, bool):
-        return "✔" if value else ""
-    return fmt_number(value, lang)
+    return fmt_cell(value, lang, column)
 
 
 def render_page(view: View, *, template: str = "page.html") -> str:
@@ -86,7 +84,7 @@ def render_page(view: View, *, template: str = "page.html") -> str:
             other_url=page_url(view.page, view.params, other),
             json_url=page_url(view.page, view.params, view.lang, suffix=".json"),
             block_url=lambda block_id, fmt: block_url(view, block_id, fmt),
-            cell=lambda value: cell(value, view.lang),
+            cell=lambda value, column="": cell(value, view.lang, column),
             header=lambda column: header(column, view.lang),
             synthetic=any(b.result.synthetic for b in view.blocks),
         )
