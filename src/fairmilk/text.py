@@ -38,6 +38,18 @@ class Msg(str):
     def __repr__(self) -> str:
         return f"msg({self.template!r}, **{self.values!r})"
 
+    def __format__(self, spec: str) -> str:
+        """``{name:mid}`` puts a name inside a sentence: 'Skimmed milk powder' -> 'skimmed …'."""
+        return mid_sentence(str(self)) if spec == "mid" else super().__format__(spec)
+
+
+def mid_sentence(name: str) -> str:
+    """A name as written inside a sentence: the first letter lowered, unless the name starts
+    with an acronym ('SMP', 'EU-27') or is one letter long."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper() and name[1] != "-":
+        return name[0].lower() + name[1:]
+    return name
+
 
 def msg(template: str, /, **values: Any) -> Msg:
     """A translatable text: ``template`` (English, ``{name}`` fields) formatted with values."""

@@ -111,3 +111,34 @@ def test_tariffs_from_the_tax_reference(store: duckdb.DuckDBPyConnection) -> Non
     assert "customs duty of 5 % and levies of 5.5 %" in sn.text
     assert "VAT: not available" in sn.text
     assert "5,5 %" in localise(sn.text, "fr")
+
+
+def test_per_litre_sentence_one_local_price_and_product_mid_sentence(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Guinea-Bissau 2006: one local price (771.4 XOF at the farm gate, low = high) reads as
+    one price, not '771–771'; the product name is written in lower case inside the sentence."""
+    from fairmilk.outputs.key_messages import per_litre_message
+    from fairmilk.store.complete import bring_up_to_date
+
+    bring_up_to_date(con)  # the embedded data: FAOSTAT unit values, local prices, taxes
+    m = per_litre_message(con, "GW")
+    assert m.available
+    assert "against 771 XOF for a litre of local fresh milk" in m.text
+    assert "reconstituted from imported skimmed milk powder" in m.text
+    fr = localise(m.text, "fr")
+    assert "contre 771 XOF pour un litre" in fr
+    assert "à partir de lait écrémé en poudre importé" in fr
+
+
+@pytest.mark.parametrize(
+    ("name", "inside"),
+    [("Skimmed milk powder", "skimmed milk powder"), ("SMP", "SMP"),
+     ("EU-27 exports", "EU-27 exports"),
+     ("X", "X"), ("Poudre de lait", "poudre de lait")],
+)  # fmt: skip
+def test_names_inside_a_sentence(name: str, inside: str) -> None:
+    from fairmilk.text import mid_sentence, msg, term
+
+    assert mid_sentence(name) == inside
+    assert msg("was {p:mid}.", p=term(name)) == f"was {inside}."

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from fairmilk.errors import InputError
-from fairmilk.text import Msg
+from fairmilk.text import Msg, mid_sentence
 
 LANGS: tuple[str, ...] = ("en", "fr")
 # Tariff-scenario columns named after a user's elasticity (imports_pct_e-0.7): one header.
@@ -68,6 +68,8 @@ class _Formatter(string.Formatter):
         self.signs = str.maketrans(signs)
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "mid":  # a name inside a sentence (see fairmilk.text.Msg)
+            return mid_sentence(str(value))
         out = format(value, format_spec)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return out.translate(self.signs)

@@ -142,7 +142,7 @@ def imports_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
         gap,
         lambda **v: msg(
             "In {year}, the EU-27 exported {tonnes:,.0f} t of dairy products to this country; "
-            "the largest product was {product} ({share:.0f} % of the tonnage). {trend}",
+            "the largest product was {product:mid} ({share:.0f} % of the tonnage). {trend}",
             **v,
         ),
     )
@@ -158,7 +158,7 @@ def exports_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
         gap,
         lambda **v: msg(
             "In {year}, this country exported {tonnes:,.0f} t of dairy products to West Africa; "
-            "the largest product was {product} ({share:.0f} % of the tonnage). {trend}",
+            "the largest product was {product:mid} ({share:.0f} % of the tonnage). {trend}",
             **v,
         ),
     )
@@ -241,14 +241,22 @@ def per_litre_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
                 "local fresh-milk price or no export unit value)."),
         )  # fmt: skip
     text = msg(
-        "In {year}, a litre of milk reconstituted from imported {product} cost about "
-        "{landed:,.0f} {currency} landed, against {low:,.0f}–{high:,.0f} {currency} for a "
-        "litre of local fresh milk.",
+        "In {year}, a litre of milk reconstituted from imported {product:mid} cost about "
+        "{landed:,.0f} {currency} landed, against {local} {currency} for a litre of local "
+        "fresh milk.",
         year=row["year"], product=product_name(str(row["category"])),
         landed=row["landed_local_per_litre"],
-        currency=row["currency"], low=row["local_price_low"], high=row["local_price_high"],
+        currency=row["currency"],
+        local=_price_range(row["local_price_low"], row["local_price_high"]),
     )  # fmt: skip
     return KeyMessage("per-litre", text, str(row["year"]), tuple(frame.sources), frame.synthetic)
+
+
+def _price_range(low: float, high: float | None) -> Msg:
+    """'150–300', or one price when the low and high prices are the same."""
+    if high is None or round(high) == round(low):
+        return msg("{low:,.0f}", low=low)
+    return msg("{low:,.0f}–{high:,.0f}", low=low, high=high)
 
 
 def alerts_message(con: duckdb.DuckDBPyConnection, iso2: str) -> KeyMessage:
