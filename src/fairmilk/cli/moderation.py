@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption
-from fairmilk.cli.register_io import store
+from fairmilk.cli.register_io import publish_copy, store
 
 ActorOption = Annotated[
     str,
@@ -39,6 +39,7 @@ def _moderation_command(
         with store(db) as con:
             setter()(con, item, status, actor=f"cli:{actor}", note=note)
         typer.echo(f"{item}: {status}")
+        publish_copy(db)
 
     command.__doc__ = doc
     command.__annotations__["item"] = Annotated[
