@@ -63,16 +63,15 @@ def copied_digest(db: Path) -> str | None:
 
 def sync_published(reg: Register, db: Path, *, wait: float = WAIT) -> bool:
     """Copy the register's published rows into a new version of the analytics store ``db``
-    (nothing when that version holds them already); True when a version was published."""
-    from fairmilk.store.complete import bring_up_to_date
-
+    (nothing when that version holds them already); True when a version was published.
+    Only the register tables change: the data part of the store's fingerprint stays, so
+    cached pages that do not read the register stay valid."""
     submissions, observations, digest = published_copy(reg)
     copied = copied_digest(db)
     if copied == digest or (copied is None and not submissions and not observations):
         return False
     with publishing(db, note="fairmilk register publication", wait=wait) as con:
-        bring_up_to_date(con)
-        con.execute("BEGIN TRANSACTION")
+        con.execute("BEGIN TRANSACTION")  # the schema is applied when the copy is opened
         con.execute("DELETE FROM register_published_submissions")
         con.execute("DELETE FROM register_published_observations")
         con.execute("DELETE FROM register_publication")
