@@ -7,7 +7,9 @@ post submissions and moderate them at once on the SQLite register in WAL mode.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from fairmilk.register.audit import audit_trail
 from fairmilk.register.reader import read_submission
@@ -68,3 +70,18 @@ def test_processes_post_and_moderate_at_once(con: Register) -> None:
     assert len(published) == PROCESSES * POSTS // 2
     actions = [row["action"] for row in audit_trail(con, limit=1000)]
     assert actions.count("published") == len(published)  # every moderation audited once
+
+
+def test_the_sqlite_register_reads_while_a_writer_writes(tmp_path: Path) -> None:
+    target = str(tmp_path / "r.sqlite")
+    with connect(target) as writer, connect(target, read_only=True) as reader:
+        assert writer.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert writer.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert writer.execute("PRAGMA busy_timeout").fetchone() == (30000,)
+        with writer.writing():
+            record = read_submission(FORM.format(n=1), source_name="1.txt")
+            save_submission(writer, record, via="cli")
+            began = time.monotonic()
+            assert list_submissions(reader) == []  # the committed state, at once
+            assert time.monotonic() - began < 1.0
+        assert len(list_submissions(reader)) == 1
