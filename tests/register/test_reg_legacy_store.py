@@ -75,6 +75,12 @@ def test_an_old_store_moves_its_register_once(tmp_path: Path) -> None:
     ]
     again = _cli(db, "register", "list")
     assert "register: moved" not in again.stdout  # once only
+    linked = tmp_path / "same.duckdb"
+    linked.symlink_to(db)  # the same store by another path, with the same register beside
+    default_path(linked).symlink_to(default_path(db))
+    other = _cli(linked, "register", "list")
+    assert other.returncode == 0, other.stderr
+    assert "already; not copied again" in other.stdout
     with connect(str(default_path(db))) as reg:
         public = get_submission(reg, "s1")
         assert public is not None

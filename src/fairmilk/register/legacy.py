@@ -96,6 +96,9 @@ def import_legacy(reg: Register, db: Path) -> str | None:
     with reg.writing():
         if reg.execute("SELECT 1 FROM register_imports WHERE source = ?", [source]).fetchone():
             return None  # another process copied them meanwhile
+        if _already_there(reg, rows):  # the same store reached by another path
+            reg.execute("INSERT INTO register_imports VALUES (?, ?, 0)", [source, utcnow()])
+            return f"register: the rows of {db} are in {reg.target} already; not copied again"
         before = {t: _count(reg, t) for t in TABLES}
         for table, columns in TABLES.items():
             marks = ", ".join("?" * len(columns))
@@ -111,6 +114,16 @@ def import_legacy(reg: Register, db: Path) -> str | None:
         f"{len(rows['register_observations'])} observations, "
         f"{len(rows['register_moderators'])} moderators and "
         f"{len(rows['register_audit'])} audit rows from {db} to {reg.target}"
+    )
+
+
+def _already_there(reg: Register, rows: dict[str, list[tuple[Any, ...]]]) -> bool:
+    """True when a submission or moderator of the old tables is in the register already."""
+    keys = [("register_submissions", "id", r[0]) for r in rows["register_submissions"]]
+    keys += [("register_moderators", "username", r[0]) for r in rows["register_moderators"]]
+    return any(
+        reg.execute(f"SELECT 1 FROM {table} WHERE {column} = ?", [key]).fetchone()
+        for table, column, key in keys
     )
 
 
