@@ -7,12 +7,14 @@ second, and the time of one write (median, 95th percentile).
 
 * (a) the register store: ``save_submission`` on the SQLite register in WAL mode beside the
   analytics store (one connection per process; writers queued by ``BEGIN IMMEDIATE``).
+* (c) with ``--postgres``: the same as (a) on PostgreSQL (a throwaway local cluster from
+  Debian's ``postgresql`` package, as the tests start it; fsync off).
 * (b) the old path (before the fourth round): the same rows written into the versioned
   DuckDB analytics store, one new version per write (writers' lock, copy of the current
   version, write, checkpoint, switch), as every register post was. The analytics store is
   the one ``fairmilk build`` makes from the embedded data.
 
-    python bench/register_writers.py --processes 4 --posts 10 --rounds 3
+    python bench/register_writers.py --processes 4 --posts 20 --rounds 3 --postgres
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests" / "register"))
+from postgres_cluster import cluster, new_database
+
 from web_latency import machine
 
 HERE = Path(__file__).parent
@@ -115,24 +121,38 @@ def _stores(folder: Path) -> tuple[str, str]:
 
 
 def main() -> None:
-    """Measure both paths, print the table and replace this section of RESULTS.md."""
+    """Measure every path, print the table and replace this section of RESULTS.md."""
     machine_line = machine()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--posts", type=int, default=10, help="submissions per process")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--postgres", action="store_true", help="also PostgreSQL (c)")
     args = parser.parse_args()
-    rows = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for r in range(args.rounds):
-            register, db = _stores(Path(tmp) / f"round{r}")
-            size = Path(db).resolve().stat().st_size
-            for name, writer, target in (("(a) register store, SQLite WAL", _register_writer,
-                                          register),
-                                         ("(b) old path, a DuckDB version per write",
-                                          _old_writer, db)):  # fmt: skip
-                rows.setdefault(name, []).append(_round(writer, target, args.processes, args.posts))
+    with ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
+        admin = stack.enter_context(cluster()) if args.postgres else None
+        rows, size = _measure(Path(tmp), admin, args)
     _report(rows, args, machine_line, size)
+
+
+def _measure(tmp: Path, admin: str | None, args: Any) -> tuple[dict[str, Any], int]:
+    from fairmilk.register.store import connect
+
+    rows: dict[str, Any] = {}
+    size = 0
+    for r in range(args.rounds):
+        register, db = _stores(tmp / f"round{r}")
+        size = Path(db).resolve().stat().st_size
+        contenders = [("(a) register store, SQLite WAL", _register_writer, register)]
+        if admin is not None:
+            url = new_database(admin, f"bench{r}")
+            connect(url).close()
+            contenders.append(("(c) register store, PostgreSQL", _register_writer, url))
+        contenders.append(("(b) old path, a DuckDB version per write", _old_writer, db))
+        for name, writer, target in contenders:
+            rows.setdefault(name, []).append(_round(writer, target, args.processes, args.posts))
+    return rows, size
 
 
 def _report(rows: dict[str, Any], args: Any, machine_line: str, size: int) -> None:
@@ -143,7 +163,8 @@ def _report(rows: dict[str, Any], args: Any, machine_line: str, size: int) -> No
         f"{args.processes} processes x {args.posts} SYNTHETIC submissions each, at once; "
         f"{args.rounds} rounds (fresh stores each round; the analytics store made by "
         f"`fairmilk build` is {size / 1e6:.1f} MB). Command: `python bench/register_writers.py "
-        f"--processes {args.processes} --posts {args.posts} --rounds {args.rounds}`.", "",
+        f"--processes {args.processes} --posts {args.posts} --rounds {args.rounds}"
+        f"{' --postgres' if args.postgres else ''}`.", "",
         "| path | wall s (median) | submissions/s (median) | one write ms (median) | "
         "one write ms (p95) |",
         "|---|---|---|---|---|",
@@ -156,8 +177,9 @@ def _report(rows: dict[str, Any], args: Any, machine_line: str, size: int) -> No
         p95 = writes[int(0.95 * (len(writes) - 1))]
         lines.append(f"| {name} | {wall:.2f} | {total / wall:.1f} | "
                      f"{statistics.median(writes) * 1000:.1f} | {p95 * 1000:.1f} |")  # fmt: skip
-    a, b = medians.values()
-    lines += ["", f"Throughput ratio (a)/(b): **{b / a:.1f}x** (median wall times)."]
+    old = medians["(b) old path, a DuckDB version per write"]
+    ratios = ", ".join(f"{n[:3]}/(b) **{old / w:.1f}x**" for n, w in medians.items() if w != old)
+    lines += ["", f"Throughput ratios (median wall times): {ratios}."]
     section = "\n".join(lines)
     print(section)
     block = f"{START}\n{section}\n{END}"
