@@ -11,6 +11,8 @@ from fairmilk.cli.options import DbOption
 from fairmilk.cli.register_io import RegisterUrlOption
 from fairmilk.config import cache_dir, db_path
 
+SYNC_EVERY = 30.0  # seconds between checks for publications made by other servers
+
 
 def serve(
     db: DbOption = None,
@@ -43,7 +45,7 @@ def serve(
     takes = register or writable
     results = cache_dir() / "results"  # computed results kept for the next start
     app = create_app(db_path(db), read_only=not takes, warm=True, results_dir=results,
-                     register_url=register_url)  # fmt: skip
+                     register_url=register_url, sync_every=SYNC_EVERY)  # fmt: skip
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
     if takes:

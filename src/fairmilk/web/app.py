@@ -58,6 +58,7 @@ def create_app(
     warm: bool = False,
     results_dir: Path | None = None,
     register_url: str | None = None,
+    sync_every: float | None = None,
 ) -> FastAPI:
     """The observatory web app reading the store at ``db_path`` (read-only by default).
 
@@ -65,7 +66,9 @@ def create_app(
     store's fingerprint), so that the next start of the app is warm.
 
     The register lives in its own store (``register_url``, else ``FAIRMILK_REGISTER_URL``,
-    else a SQLite file beside ``db_path``); a read-only app takes no contributions.
+    else a SQLite file beside ``db_path``); a read-only app takes no contributions. With
+    ``sync_every`` (seconds), a writable app also copies publications made elsewhere (other
+    servers sharing the register, commands) into its analytics store.
 
     With ``warm``, a background thread builds every page's default view at once, so the
     first visitors do not wait for it; and when a new version of the store is published,
@@ -84,6 +87,8 @@ def create_app(
     app.state.store = Store(db_path, read_only=read_only)
     app.state.register = register_source(db_path, url=register_url, read_only=read_only)
     app.state.publisher = Publisher(app.state.register)
+    if sync_every and not read_only:
+        app.state.publisher.every(sync_every)
     app.state.cache = ViewCache()  # built answers (views, pages, JSON, downloads)
     disk = open_results(results_dir, db_path)
     app.state.results = ViewCache(disk=disk)  # language-independent results (outputs.memo)

@@ -3,7 +3,8 @@
 A moderator's publish answers at once; a thread then copies the published rows into a new
 version of the analytics store (waiting for an ingest under way if need be), and the app
 switches to that version between requests like after an ingest. Requests made while a copy
-runs are folded into one more copy, so the last publication is always copied.
+runs are folded into one more copy, so the last publication is always copied. ``fairmilk
+serve`` also checks every 30 s, for publications made by other servers or commands.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ class Publisher:
         self._lock = threading.Lock()
         self._idle = threading.Event()
         self._idle.set()
+        self._stopped = threading.Event()
+
+    def stop(self) -> None:
+        """End the periodic checks (a copy under way finishes)."""
+        self._stopped.set()
 
     def request(self) -> None:
         """Ask for a copy (started now, or after the one under way)."""
@@ -37,6 +43,17 @@ class Publisher:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True)
                 self._thread.start()
+
+    def every(self, seconds: float) -> None:
+        """Also ask for a copy every ``seconds`` (a no-op when nothing changed), so that the
+        publications of other servers sharing a PostgreSQL register reach this server's
+        analytics store too."""
+
+        def loop() -> None:
+            while not self._stopped.wait(seconds):
+                self.request()
+
+        threading.Thread(target=loop, daemon=True).start()
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Wait until no copy is asked for or running; False on timeout."""
