@@ -51,7 +51,10 @@ def legacy_rows(db: Path) -> dict[str, list[tuple[Any, ...]]] | None:
     none: a new store, or one made after the register moved)."""
     if not db.exists():
         return None
-    con = duckdb.connect(str(current_file(db)), read_only=True)
+    try:
+        con = duckdb.connect(str(current_file(db)), read_only=True)
+    except duckdb.IOException:  # a plain store file held by a writer: copied at a later open
+        return None
     try:
         found = {str(n) for (n,) in con.execute(
             "SELECT table_name FROM information_schema.columns WHERE table_schema = 'main'"
