@@ -6,18 +6,17 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from fairmilk.errors import InputError
 from fairmilk.register import moderators as mods
 from fairmilk.register.audit import utcnow
-from fairmilk.store import open_store
+from fairmilk.register.store import Register, connect
 
 
 @pytest.fixture
-def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    store = open_store(tmp_path / "accounts.duckdb")
+def con(tmp_path: Path) -> Iterator[Register]:
+    store = connect(str(tmp_path / "accounts.register.sqlite"))
     yield store
     store.close()
 
@@ -25,13 +24,13 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 @pytest.mark.parametrize(
     "password", [" " * 10, " " * 30, "aaaaaaaaaaaa", "  short1  ", "ama-is-the-best-1"]
 )
-def test_weak_passwords_are_refused(con: duckdb.DuckDBPyConnection, password: str) -> None:
+def test_weak_passwords_are_refused(con: Register, password: str) -> None:
     with pytest.raises(InputError, match="password"):
         mods.create_moderator(con, "ama", password, actor="cli")
 
 
 def test_wrong_passwords_lock_the_account_whatever_the_address(
-    con: duckdb.DuckDBPyConnection,
+    con: Register,
 ) -> None:
     mods.create_moderator(con, "ama", "correct horse battery", actor="cli")
     for _ in range(mods.LOCK_AFTER):
@@ -41,16 +40,17 @@ def test_wrong_passwords_lock_the_account_whatever_the_address(
     assert mods.locked_for(con, "ben") == 0  # another account is not locked
 
 
-def test_the_lock_doubles_then_expires(con: duckdb.DuckDBPyConnection) -> None:
+def test_the_lock_doubles_then_expires(con: Register) -> None:
     mods.create_moderator(con, "ama", "correct horse battery", actor="cli")
     for _ in range(mods.LOCK_AFTER):
         mods.login(con, "ama", "guess")
     first = mods.locked_for(con, "ama")
     con.execute(  # one more failure (as if tried when the lock ended) doubles the wait
-        "INSERT INTO register_audit VALUES (?, 'x', 'login-failed', 'moderator', 'ama', NULL)",
+        "INSERT INTO register_audit (happened_at, actor, action, target_kind, target_id) "
+        "VALUES (?, 'x', 'login-failed', 'moderator', 'ama')",
         [utcnow()],
     )
     assert mods.locked_for(con, "ama") > first
-    con.execute("UPDATE register_audit SET happened_at = happened_at - ?", [timedelta(hours=2)])
+    con.execute("UPDATE register_audit SET happened_at = ?", [utcnow() - timedelta(hours=2)])
     assert mods.locked_for(con, "ama") == 0
     assert mods.login(con, "ama", "correct horse battery") is not None

@@ -14,8 +14,8 @@ from fairmilk.cli import main
 from fairmilk.outputs.exports import write_xlsx
 from fairmilk.outputs.tables import Result, to_csv
 from fairmilk.register.reader import read_submission
+from fairmilk.register.store import connect, default_path
 from fairmilk.register.submissions import save_submission
-from fairmilk.store import open_store
 
 HOSTILE = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 
@@ -50,7 +50,7 @@ def test_cli_register_csv_is_formula_safe(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "reg.duckdb"
-    con = open_store(db)
+    con = connect(str(default_path(db)))
     record = read_submission("Title of your submission: =cmd|'/c calc'!A1\n", source_name="x")
     save_submission(con, record, via="cli")
     con.close()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
 from fastapi import FastAPI
+from postgres_cluster import SKIP_ENV, cluster, new_database
+
+from fairmilk.register.store import Register, connect
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OXFAM = FIXTURES / "oxfam-local-and-fair-milk-2019.txt"
@@ -114,10 +118,32 @@ def make_pdf() -> Callable[[str], bytes]:
     return pdf_from_text
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (the URL of its admin database), for the session."""
+    if os.environ.get(SKIP_ENV) == "1":
+        pytest.skip(f"{SKIP_ENV}=1: the PostgreSQL register tests are skipped")
+    with cluster() as url:
+        yield url
+
+
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.xdist_group("postgres"))]
+)
+def con(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Register]:
+    """An empty register store with its schema: SQLite (WAL) and PostgreSQL, in turn."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "register.sqlite")
+    else:
+        name = "t_" + hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:16]
+        target = new_database(request.getfixturevalue("postgres"), name)
+    reg = connect(target)
+    yield reg
+    reg.close()
+
+
 @pytest.fixture
-def stored(
-    con: duckdb.DuckDBPyConnection, oxfam_text: str
-) -> tuple[duckdb.DuckDBPyConnection, str]:
+def stored(con: Register, oxfam_text: str) -> tuple[Register, str]:
     """A store holding the Oxfam submission (pending) and its id."""
     from fairmilk.register.reader import read_submission
     from fairmilk.register.submissions import save_submission
@@ -138,6 +164,7 @@ def web(tmp_path: Path) -> Iterator[tuple[str, FastAPI]]:
     app.state.register_post_limit = 1000
     with running(app) as url:
         yield url, app
+    app.state.publisher.wait()
     app.state.store.close()
 
 

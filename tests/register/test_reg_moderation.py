@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 from fairmilk.errors import InputError
 from fairmilk.register import moderators as mods
 from fairmilk.register.audit import audit_trail
 from fairmilk.register.reader import read_submission
+from fairmilk.register.store import Register
 from fairmilk.register.submissions import (
     contact_of,
     get_submission,
@@ -19,7 +19,7 @@ from fairmilk.register.submissions import (
     set_status,
 )
 
-Stored = tuple[duckdb.DuckDBPyConnection, str]
+Stored = tuple[Register, str]
 
 
 def test_pending_is_private_until_published(stored: Stored) -> None:
@@ -71,7 +71,7 @@ def test_bad_moderation_inputs(stored: Stored, sid: str, status: str) -> None:
         set_status(con, sid, status, actor="ama")
 
 
-def test_moderator_password_and_sessions(con: duckdb.DuckDBPyConnection) -> None:
+def test_moderator_password_and_sessions(con: Register) -> None:
     mods.create_moderator(con, "ama", "correct horse battery", actor="cli")
     salt, digest = con.execute("SELECT salt, pw_hash FROM register_moderators").fetchone()
     assert b"correct" not in bytes(digest)
@@ -97,7 +97,7 @@ def test_moderator_password_and_sessions(con: duckdb.DuckDBPyConnection) -> None
     assert {"create-moderator", "login", "login-failed", "disable"} <= set(actions)
 
 
-def test_salts_differ_per_user(con: duckdb.DuckDBPyConnection) -> None:
+def test_salts_differ_per_user(con: Register) -> None:
     mods.create_moderator(con, "ama", "same password 123", actor="cli")
     mods.create_moderator(con, "ben", "same password 123", actor="cli")
     hashes = {
@@ -110,14 +110,12 @@ def test_salts_differ_per_user(con: duckdb.DuckDBPyConnection) -> None:
     ("name", "password", "message"),
     [("A!", "long enough pw", "bad user name"), ("ama", "short", "too short")],
 )
-def test_moderator_validation(
-    con: duckdb.DuckDBPyConnection, name: str, password: str, message: str
-) -> None:
+def test_moderator_validation(con: Register, name: str, password: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         mods.create_moderator(con, name, password, actor="cli")
 
 
-def test_duplicate_moderator(con: duckdb.DuckDBPyConnection) -> None:
+def test_duplicate_moderator(con: Register) -> None:
     mods.create_moderator(con, "ama", "long enough pw", actor="cli")
     with pytest.raises(InputError, match="exists"):
         mods.create_moderator(con, "ama", "another long pw", actor="cli")

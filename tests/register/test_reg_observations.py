@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from fairmilk.errors import InputError
 from fairmilk.register.observation_store import (
     import_observations_csv,
     list_observations,
-    published_price_observations,
     save_observation,
     set_observation_status,
 )
 from fairmilk.register.observations import LABELS, OBSERVATION_FIELDS, validate_observation
+from fairmilk.register.published import published_price_observations, sync_published
+from fairmilk.register.store import Register
+from fairmilk.store import open_store
+from fairmilk.store.generations import list_versions
 
 CSV = Path(__file__).parent / "fixtures" / "observations.csv"  # synthetic rows
 GOOD = {
@@ -62,17 +64,30 @@ def test_each_bad_value_names_its_column(key: str, value: str, column: str) -> N
     assert "obs.csv:7" in str(info.value)
 
 
-def test_csv_import_moderation_and_price_rows(con: duckdb.DuckDBPyConnection) -> None:
+def _price_rows(db: Path) -> list[dict[str, object]]:
+    analytics = open_store(db, read_only=True)
+    try:
+        return published_price_observations(analytics)
+    finally:
+        analytics.close()
+
+
+def test_csv_import_moderation_and_price_rows(con: Register, tmp_path: Path) -> None:
+    db = tmp_path / "analytics.duckdb"
     created = import_observations_csv(con, CSV.read_bytes(), name="observations.csv")
     assert [c for _i, c in created] == [True, True, True]
     again = import_observations_csv(con, CSV.read_bytes(), name="observations.csv")
     assert [c for _i, c in again] == [False, False, False]
-    assert published_price_observations(con) == []
+    assert not sync_published(con, db)  # nothing published: no version made
+    assert not db.exists()
     ids = [i for i, _c in created]
     set_observation_status(con, ids[0], "published", actor="ama")
     set_observation_status(con, ids[2], "published", actor="ama")
     set_observation_status(con, ids[1], "rejected", actor="ama")
-    rows = published_price_observations(con)
+    assert sync_published(con, db)  # the published rows reach the analytics data ...
+    assert [v.note for v in list_versions(db)] == ["fairmilk register publication"]
+    assert not sync_published(con, db)  # ... once: the same rows make no new version
+    rows = _price_rows(db)
     assert [
         (r["country"], r["product"], r["price_per_base_unit"], r["base_unit"]) for r in rows
     ] == [
@@ -82,9 +97,13 @@ def test_csv_import_moderation_and_price_rows(con: duckdb.DuckDBPyConnection) ->
     assert rows[0]["labels"] == ["contains_vegetable_fat", "not_suitable_for_infants"]
     assert rows[0]["source"] == f"fairmilk register observation {ids[0]}"
     assert len(list_observations(con, status="rejected")) == 1
+    set_observation_status(con, ids[0], "rejected", actor="ama")  # withdrawn: gone from prices
+    assert sync_published(con, db)
+    assert [r["id"] for r in _price_rows(db)] == [ids[2]]
+    assert len(list_versions(db)) == 2
 
 
-def test_csv_errors_store_nothing(con: duckdb.DuckDBPyConnection) -> None:
+def test_csv_errors_store_nothing(con: Register) -> None:
     bad = CSV.read_text(encoding="utf-8").replace("2600", "lots")
     with pytest.raises(InputError, match=r"obs.csv:3.*column price"):
         import_observations_csv(con, bad.encode(), name="obs.csv")
@@ -93,7 +112,7 @@ def test_csv_errors_store_nothing(con: duckdb.DuckDBPyConnection) -> None:
         import_observations_csv(con, b"date,price,colour\n", name="h.csv")
 
 
-def test_single_save_and_unknown_id(con: duckdb.DuckDBPyConnection) -> None:
+def test_single_save_and_unknown_id(con: Register) -> None:
     oid, created = save_observation(con, validate_observation(GOOD), source="web form")
     assert created
     assert list_observations(con)[0]["id"] == oid

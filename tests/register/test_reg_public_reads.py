@@ -1,10 +1,15 @@
 """With the register open (the default of ``fairmilk serve``), public pages never write:
-every table of the store is the same before and after a visitor reads every public page."""
+every table of the register store, and the analytics store's version, are the same before
+and after a visitor reads every public page."""
 
 from __future__ import annotations
 
+import hashlib
+
 import httpx
 from fastapi import FastAPI
+
+from fairmilk.store.generations import current_file
 
 PUBLIC = [
     "/", "/sources", "/trade", "/brief", "/register/", "/register/form", "/register/upload",
@@ -16,16 +21,16 @@ PUBLIC = [
 
 
 def _snapshot(app: FastAPI) -> dict[str, tuple[int, str]]:
-    with app.state.store.cursor() as con:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        out = {}
+    """Every table of the register store (rows and a hash of them), and the analytics
+    store's current version."""
+    out = {"analytics": (0, str(current_file(app.state.store.path)))}
+    with app.state.register.connect(read_only=True) as con:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        ).fetchall()]  # fmt: skip
         for table in tables:
-            row = con.execute(
-                f"SELECT count(*), coalesce(md5(string_agg(CAST(t AS VARCHAR), '|' "
-                f"ORDER BY CAST(t AS VARCHAR))), '') FROM {table} t"
-            ).fetchone()
-            assert row is not None
-            out[table] = (int(row[0]), str(row[1]))
+            rows = sorted(repr(r) for r in con.execute(f"SELECT * FROM {table}").fetchall())
+            out[table] = (len(rows), hashlib.sha256("|".join(rows).encode()).hexdigest())
     return out
 
 

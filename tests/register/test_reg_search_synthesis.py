@@ -6,13 +6,13 @@ import csv
 import io
 import json
 
-import duckdb
 import pytest
 
 from fairmilk.errors import InputError
 from fairmilk.outputs.tables import Result, to_csv
 from fairmilk.register.reader import read_submission
 from fairmilk.register.search import Filters, normalise_recommendation, search
+from fairmilk.register.store import Register
 from fairmilk.register.submissions import save_submission, set_status
 from fairmilk.register.synthesis import CSV_COLUMNS, synthesis, synthesis_rows
 
@@ -35,8 +35,8 @@ Please explain: collecte de lait local
 
 @pytest.fixture
 def two(
-    stored: tuple[duckdb.DuckDBPyConnection, str],
-) -> tuple[duckdb.DuckDBPyConnection, str, str]:
+    stored: tuple[Register, str],
+) -> tuple[Register, str, str]:
     con, first = stored
     second, _ = save_submission(con, read_submission(SECOND, source_name="s.txt"), via="web-form")
     set_status(con, first, "published", actor="ama")
@@ -48,7 +48,7 @@ def _ids(rows: list[dict[str, object]]) -> list[object]:
     return [r["id"] for r in rows]
 
 
-def test_public_search_sees_published_only(stored: tuple[duckdb.DuckDBPyConnection, str]) -> None:
+def test_public_search_sees_published_only(stored: tuple[Register, str]) -> None:
     con, sid = stored
     assert search(con, "milk") == []
     assert _ids(search(con, "milk", public=False)) == [sid]
@@ -77,7 +77,7 @@ def test_public_search_sees_published_only(stored: tuple[duckdb.DuckDBPyConnecti
     ],
 )
 def test_search_filters(
-    two: tuple[duckdb.DuckDBPyConnection, str, str], query: str, filters: Filters, which: list[str]
+    two: tuple[Register, str, str], query: str, filters: Filters, which: list[str]
 ) -> None:
     con, first, second = two
     names = {first: "first", second: "second"}
@@ -88,9 +88,7 @@ def test_search_filters(
     "filters",
     [Filters(set=4), Filters(sdg=3), Filters(affiliation="army"), Filters(recommendation="??")],
 )
-def test_bad_filters_are_explained(
-    two: tuple[duckdb.DuckDBPyConnection, str, str], filters: Filters
-) -> None:
+def test_bad_filters_are_explained(two: tuple[Register, str, str], filters: Filters) -> None:
     with pytest.raises(InputError):
         search(two[0], "", filters)
 
@@ -102,7 +100,7 @@ def test_normalise_recommendation() -> None:
     assert normalise_recommendation("3:I.B") == "3:I.B"
 
 
-def test_synthesis_counts_and_labels(two: tuple[duckdb.DuckDBPyConnection, str, str]) -> None:
+def test_synthesis_counts_and_labels(two: tuple[Register, str, str]) -> None:
     con, first, second = two
     data = synthesis(con)
     assert data["total"] == 2
@@ -124,7 +122,7 @@ def test_synthesis_counts_and_labels(two: tuple[duckdb.DuckDBPyConnection, str, 
     assert len([f for f in data["facts"] if f["submission"] == first]) == 9
 
 
-def test_synthesis_exports(two: tuple[duckdb.DuckDBPyConnection, str, str]) -> None:
+def test_synthesis_exports(two: tuple[Register, str, str]) -> None:
     data = synthesis(two[0])
     text = to_csv(Result("s", list(CSV_COLUMNS), synthesis_rows(data)))
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -137,7 +135,7 @@ def test_synthesis_exports(two: tuple[duckdb.DuckDBPyConnection, str, str]) -> N
 
 
 def test_synthesis_private_view_counts_pending(
-    stored: tuple[duckdb.DuckDBPyConnection, str],
+    stored: tuple[Register, str],
 ) -> None:
     con, _ = stored
     assert synthesis(con)["total"] == 0

@@ -68,7 +68,7 @@ def test_cfs_form_in_browser(browser: Any, web: Web, lang: str, tmp_path: Path) 
     tab.screenshot(path=str(tmp_path / f"thanks-{lang}.png"), full_page=True)
     assert errors == []
     context.close()
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         (row,) = list_submissions(con)
     assert row["title"] == f"Lait local ({lang})"
 
@@ -120,7 +120,7 @@ def test_observation_form_in_browser(browser: Any, web: Web, lang: str) -> None:
     assert TEXT[lang]["obs"] in tab.locator("p.notice").inner_text()
     assert errors == []
     context.close()
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         (row,) = list_observations(con)
     assert (row["product"], list(row["labels"])) == ("ffmp", ["not_suitable_for_infants"])
 
@@ -133,7 +133,7 @@ def test_moderator_publishes_after_confirming_without_javascript(
     from fairmilk.register.reader import read_submission
     from fairmilk.register.submissions import save_submission
 
-    with web[1].state.store.writing(note="test") as con:
+    with web[1].state.register.connect() as con:
         create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
         create_moderator(con, "ama", "a long secret 42", actor="test")
         sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
@@ -149,13 +149,13 @@ def test_moderator_publishes_after_confirming_without_javascript(
     tab.click("button[type=submit]")
     tab.click(f"#p-{sid} button[value=publish]")
     tab.screenshot(path=str(tmp_path / f"confirm-{lang}.png"), full_page=True)
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert list_submissions(con, status="published") == []  # asked, not yet done
     tab.click(f"button:has-text('{confirm}')")
     tab.goto(f"{web[0]}/register/moderators{q}")
     tab.screenshot(path=str(tmp_path / f"moderators-{lang}.png"), full_page=True)
     tab.click("#m-ama button")
     context.close()
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert [s["id"] for s in list_submissions(con, status="published")] == [sid]
         assert ("ama", False) in list_moderators(con)

@@ -59,7 +59,7 @@ def test_failed_submit_keeps_answers_and_explains(
     assert "Enter an email address" in bad.text
     assert "This answer is required." in bad.text
     assert 'value="Only a title"' in bad.text
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert list_submissions(con) == []
     reloaded = browser_client.get("/register/form").text
     assert 'value="Only a title"' in reloaded
@@ -73,7 +73,7 @@ def test_valid_submit_is_pending_and_private(
     assert done.status_code == 303
     thanks = browser_client.get(done.headers["location"])
     assert "Merci" in thanks.text
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         (row,) = list_submissions(con)
     assert (row["status"], row["title"], row["source_format"]) == (
         "pending",
@@ -93,7 +93,7 @@ def test_resubmitting_the_same_post_is_not_duplicated(
     first = browser_client.post("/register/form", data=_good(tokens))
     second = browser_client.post("/register/form", data=_good(tokens))
     assert first.headers["location"] == second.headers["location"]
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert len(list_submissions(con)) == 1
 
 
@@ -103,7 +103,7 @@ def test_post_without_the_form_token_is_refused(web: tuple[str, FastAPI]) -> Non
     assert refused.status_code == 403
     assert "session expired" in refused.text
     assert "Lait local à Kaolack" in refused.text  # answers shown again, not lost
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert list_submissions(con) == []
 
 
@@ -117,7 +117,7 @@ def test_upload_of_a_docx_form(
     thanks = browser_client.get(done.headers["location"]).text
     assert "Local and Fair Milk in West Africa and Europe" in thanks
     assert "is not ticked, but" in thanks
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         assert list_submissions(con)[0]["source_format"] == "docx"
 
 

@@ -16,7 +16,7 @@ Web = tuple[str, FastAPI]
 
 
 def _seed(web: Web, oxfam_text: str) -> str:
-    with web[1].state.store.writing(note="test") as con:
+    with web[1].state.register.connect() as con:
         create_moderator(con, "ama", "a long secret 42", actor="test")
         sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
     return sid
@@ -129,7 +129,7 @@ def test_parallel_posts_to_the_server(web: Web) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         codes = list(pool.map(post, range(40)))
     assert codes == [303] * 40
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         titles = sorted(str(s["title"]) for s in list_submissions(con))
     assert titles == sorted(f"Post {n}" for n in range(30))
 
@@ -138,7 +138,7 @@ def test_an_administrator_disables_a_moderator_on_the_web(
     browser_client: httpx.Client, web: Web, oxfam_text: str
 ) -> None:
     _seed(web, oxfam_text)
-    with web[1].state.store.writing(note="test") as con:
+    with web[1].state.register.connect() as con:
         create_moderator(con, "boss", "chief secret 7788", actor="test", admin=True)
     csrf = _login(browser_client)  # ama: a moderator, not an administrator
     assert browser_client.get("/register/moderators").status_code == 403
@@ -159,7 +159,7 @@ def test_an_administrator_disables_a_moderator_on_the_web(
         off = admin.post("/register/moderators/ama", data={"action": "disable", "csrf": token})
         assert off.status_code == 303
     assert browser_client.get("/register/moderate").status_code == 403  # ama's session ended
-    with web[1].state.store.cursor() as con:
+    with web[1].state.register.connect() as con:
         trail = con.execute(
             "SELECT actor, action, target_id FROM register_audit WHERE action = 'disable'"
         ).fetchall()

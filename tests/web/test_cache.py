@@ -104,9 +104,11 @@ def _observation() -> Observation:
 
 def _publish(app: FastAPI, price: float = 1500.0) -> None:
     obs = dataclasses.replace(_observation(), price=price)
-    with app.state.store.writing(note="test") as con:
+    with app.state.register.connect() as con:
         oid, _created = save_observation(con, obs, source="web form")
         set_observation_status(con, oid, "published", actor="test")
+        assert app.state.register.sync(con, wait=60)  # a new version of the analytics data
+    app.state.store.refresh()
 
 
 def _ingest_demo(app: FastAPI) -> None:

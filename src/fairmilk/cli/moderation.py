@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption
-from fairmilk.cli.register_io import said, store
+from fairmilk.cli.register_io import publish_copy, said, store
 from fairmilk.text import msg
 
 ActorOption = Annotated[
@@ -45,6 +45,7 @@ def _moderation_command(
             else msg("{id}: rejected", id=item)
         )
         typer.echo(said(done))
+        publish_copy(db)
 
     command.__doc__ = doc
     command.__annotations__["item"] = Annotated[

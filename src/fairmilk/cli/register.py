@@ -11,7 +11,17 @@ import typer
 from fairmilk.cli import moderators, observations
 from fairmilk.cli.moderation import Setter, moderation_commands
 from fairmilk.cli.options import DbOption, FormatOption, check_format
-from fairmilk.cli.register_io import dumps, reading, said, store, table, warning_line
+from fairmilk.cli.register_io import (
+    RegisterUrlOption,
+    dumps,
+    publish_copy,
+    reading,
+    said,
+    store,
+    table,
+    use_url,
+    warning_line,
+)
 from fairmilk.cli.web import serve_register
 from fairmilk.errors import InputError
 from fairmilk.text import msg
@@ -25,6 +35,19 @@ app = typer.Typer(
     help="The experience register: CFS call-for-experiences forms and field observations.",
     no_args_is_help=True,
 )
+
+
+@app.callback()
+def _options(register_url: RegisterUrlOption = None) -> None:
+    """The experience register: CFS call-for-experiences forms and field observations."""
+    use_url(register_url)
+
+
+@app.command("sync")
+def sync(db: DbOption = None) -> None:
+    """Copy the published register rows into a new version of the store (if they changed)."""
+    publish_copy(db)
+    typer.echo("the store holds the register's published rows")
 
 
 @app.command("import")

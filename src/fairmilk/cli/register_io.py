@@ -1,4 +1,4 @@
-"""How the register commands reach their data: the store they open, rows printed as text."""
+"""How the register commands reach their data: the register store, rows printed as text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
 
 from fairmilk.cli.options import check_format
 from fairmilk.config import db_path, message_lang
@@ -14,32 +16,55 @@ from fairmilk.outputs.tables import Result, print_result
 from fairmilk.text import msg
 
 if TYPE_CHECKING:
-    import duckdb
-
+    from fairmilk.register.opener import RegisterSource
     from fairmilk.register.record import ParseWarning
+    from fairmilk.register.store import Register
+
+RegisterUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--register-url",
+        envvar="FAIRMILK_REGISTER_URL",
+        help="The register store: a postgresql:// URL (several servers share it); by default "
+        "a SQLite file beside the store (<store>.register.sqlite).",
+        show_default=False,
+    ),
+]
+_URL: dict[str, str | None] = {"url": None}  # set by the 'register' group's option
+
+
+def use_url(url: str | None) -> None:
+    """Remember ``--register-url`` for the register commands of this run."""
+    _URL["url"] = url
+
+
+def source(db: Path | None, *, read_only: bool = False) -> RegisterSource:
+    """The register of the store ``db`` (made ready once)."""
+    from fairmilk.register.opener import register_source
+
+    return register_source(db_path(db), url=_URL["url"], read_only=read_only)
 
 
 @contextmanager
-def store(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The store, written as a new version if the block commits a change (else left as is)."""
-    from fairmilk.store.complete import bring_up_to_date
-    from fairmilk.store.generations import publishing
-
-    with publishing(db_path(db), note="fairmilk register") as con:
-        bring_up_to_date(con)
-        yield con
+def store(db: Path | None) -> Iterator[Register]:
+    """A connection to the register store that may write (each change commits at once)."""
+    with source(db).connect() as reg:
+        yield reg
 
 
 @contextmanager
-def reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The current version of the store, read-only (never waits for a writer)."""
-    from fairmilk.store import open_store
+def reading(db: Path | None) -> Iterator[Register]:
+    """A read-only connection to the register store (never waits for a writer)."""
+    with source(db).connect(read_only=True) as reg:
+        yield reg
 
-    con = open_store(db_path(db), read_only=True)
-    try:
-        yield con
-    finally:
-        con.close()
+
+def publish_copy(db: Path | None) -> None:
+    """Copy the published rows into a new version of the analytics data (if they changed)."""
+    found = source(db)
+    with found.connect() as reg:
+        if found.sync(reg, wait=600.0):
+            typer.echo("published rows copied into a new version of the store", err=True)
 
 
 def said(text: str) -> str:

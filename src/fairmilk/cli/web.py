@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from fairmilk.cli.options import DbOption
+from fairmilk.cli.register_io import RegisterUrlOption
 from fairmilk.config import cache_dir, db_path
+
+SYNC_EVERY = 30.0  # seconds between checks for publications made by other servers
 
 
 def serve(
@@ -28,6 +31,7 @@ def serve(
     writable: Annotated[
         bool, typer.Option("--writable", hidden=True, help="Kept for old scripts: the default.")
     ] = False,
+    register_url: RegisterUrlOption = None,
 ) -> None:
     """Serve the dashboard, the open API and the register (contributions are moderated).
 
@@ -40,7 +44,8 @@ def serve(
 
     takes = register or writable
     results = cache_dir() / "results"  # computed results kept for the next start
-    app = create_app(db_path(db), read_only=not takes, warm=True, results_dir=results)
+    app = create_app(db_path(db), read_only=not takes, warm=True, results_dir=results,
+                     register_url=register_url, sync_every=SYNC_EVERY)  # fmt: skip
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104
     typer.echo(f"fairmilk dashboard: http://{shown}:{port}/  (API: http://{shown}:{port}/api/v1/)")
     if takes:
@@ -79,12 +84,13 @@ def serve_register(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port.", min=1, max=65535)] = 8000,
+    register_url: RegisterUrlOption = None,
 ) -> None:
     """Serve the dashboard with a writable store, so the register forms accept posts."""
     from fairmilk.web import create_app
     from fairmilk.web.server import serve as run
 
-    app = create_app(db_path(db), read_only=False)
+    app = create_app(db_path(db), read_only=False, register_url=register_url)
     typer.echo(f"fairmilk with the register open for submissions: http://{host}:{port}/register/")
     run(app, host=host, port=port)
 

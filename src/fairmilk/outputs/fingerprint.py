@@ -24,10 +24,10 @@ DATA_SQL = (
     "FROM source_files) || '|' || (SELECT count(*) FROM prices) || '|' "
     "|| (SELECT count(*) FROM observations)"
 )
-REGISTER_TABLES = ("register_submissions", "register_observations")
+REGISTER_TABLES = ("register_published_submissions", "register_published_observations")
 PUBLISHED = (
     "SELECT count(*) || ':' || coalesce(sum(hash(id, content_sha256, moderated_at)), 0) "
-    "FROM {table} WHERE status = 'published'"
+    "FROM {table}"
 )
 
 

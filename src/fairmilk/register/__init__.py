@@ -3,7 +3,7 @@ forms, moderation, search, synthesis and field observations of prices and labels
 
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.importer import import_bytes, import_file
-from fairmilk.register.observation_store import published_price_observations
+from fairmilk.register.published import published_price_observations
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import Submission
 from fairmilk.register.search import Filters, search

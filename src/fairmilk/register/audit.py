@@ -1,15 +1,11 @@
-"""The audit trail of moderation actions, and the lock that serialises register writes."""
+"""The audit trail of moderation actions."""
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime
 from typing import Any
 
-import duckdb
-
-# One writer at a time for the register: concurrent posts are queued, never lost or doubled.
-WRITE_LOCK = threading.RLock()
+from fairmilk.register.store import Register
 
 
 def utcnow() -> datetime:
@@ -18,7 +14,7 @@ def utcnow() -> datetime:
 
 
 def log_action(
-    con: duckdb.DuckDBPyConnection,
+    con: Register,
     actor: str,
     action: str,
     *,
@@ -28,12 +24,13 @@ def log_action(
 ) -> None:
     """Append one row to the audit trail (call inside the write's transaction)."""
     con.execute(
-        "INSERT INTO register_audit VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO register_audit (happened_at, actor, action, target_kind, target_id, "
+        "detail) VALUES (?, ?, ?, ?, ?, ?)",
         [utcnow(), actor, action, kind, target, detail],
     )
 
 
-def audit_trail(con: duckdb.DuckDBPyConnection, *, limit: int = 200) -> list[dict[str, Any]]:
+def audit_trail(con: Register, *, limit: int = 200) -> list[dict[str, Any]]:
     """The latest audit rows, newest first."""
     rows = con.execute(
         "SELECT happened_at, actor, action, target_kind, target_id, detail FROM register_audit "

@@ -7,10 +7,8 @@ import json
 from datetime import timedelta
 from typing import Any
 
-import duckdb
-
-from fairmilk.register.audit import WRITE_LOCK, utcnow
-from fairmilk.store.db import transaction
+from fairmilk.register.audit import utcnow
+from fairmilk.register.store import Register
 
 POSTS_PER_WINDOW = 10
 DRAFTS_PER_WINDOW = 60  # draft saves per address (the page saves as one types)
@@ -24,7 +22,7 @@ def _sha(text: str) -> str:
 
 
 def allow_post(
-    con: duckdb.DuckDBPyConnection,
+    con: Register,
     client: str,
     *,
     limit: int = POSTS_PER_WINDOW,
@@ -32,7 +30,7 @@ def allow_post(
 ) -> bool:
     """Count a post by ``client`` (an address); False when it is over the limit (not counted)."""
     key, now = _sha(client), utcnow()
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         con.execute(
             "DELETE FROM register_posts WHERE posted_at < ?", [now - timedelta(minutes=minutes)]
         )
@@ -45,13 +43,13 @@ def allow_post(
     return True
 
 
-def save_draft(con: duckdb.DuckDBPyConnection, token: str, form: str, data: dict[str, Any]) -> bool:
+def save_draft(con: Register, token: str, form: str, data: dict[str, Any]) -> bool:
     """Keep the typed answers under a browser's draft token; False if too large to keep."""
     text = json.dumps(data, ensure_ascii=False)
     if len(text.encode("utf-8")) > MAX_DRAFT_BYTES:
         return False
     key, now = _sha(token), utcnow()
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         con.execute("DELETE FROM register_drafts WHERE token_sha256 = ? AND form = ?", [key, form])
         con.execute(
             "DELETE FROM register_drafts WHERE updated_at < ?", [now - timedelta(days=DRAFT_DAYS)]
@@ -60,7 +58,7 @@ def save_draft(con: duckdb.DuckDBPyConnection, token: str, form: str, data: dict
     return True
 
 
-def load_draft(con: duckdb.DuckDBPyConnection, token: str | None, form: str) -> dict[str, Any]:
+def load_draft(con: Register, token: str | None, form: str) -> dict[str, Any]:
     """The answers kept for this token and form (empty when none)."""
     if not token:
         return {}
@@ -71,10 +69,10 @@ def load_draft(con: duckdb.DuckDBPyConnection, token: str | None, form: str) -> 
     return dict(json.loads(row[0])) if row else {}
 
 
-def drop_draft(con: duckdb.DuckDBPyConnection, token: str | None, form: str) -> None:
+def drop_draft(con: Register, token: str | None, form: str) -> None:
     """Forget a draft once its form is submitted."""
     if token:
-        with WRITE_LOCK, transaction(con):
+        with con.writing():
             con.execute(
                 "DELETE FROM register_drafts WHERE token_sha256 = ? AND form = ?",
                 [_sha(token), form],

@@ -9,11 +9,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-import duckdb
-
 from fairmilk.errors import InputError
-from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
-from fairmilk.store.db import transaction
+from fairmilk.register.audit import log_action, utcnow
+from fairmilk.register.store import Register, as_timestamp
 from fairmilk.text import msg
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -60,7 +58,7 @@ def check_new_password(password: str, username: str) -> None:
 
 
 def create_moderator(
-    con: duckdb.DuckDBPyConnection,
+    con: Register,
     username: str,
     password: str,
     *,
@@ -79,7 +77,7 @@ def create_moderator(
     check_new_password(password, username)
     salt = secrets.token_bytes(16)
     digest = _hash(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         if con.execute(
             "SELECT 1 FROM register_moderators WHERE username = ?", [username]
         ).fetchone():
@@ -94,15 +92,15 @@ def create_moderator(
         log_action(con, actor, action, kind="moderator", target=username)
 
 
-def list_moderators(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bool]]:
+def list_moderators(con: Register) -> list[tuple[str, bool]]:
     """(user name, active) of every moderator, by name; never a hash."""
     rows = con.execute("SELECT username, active FROM register_moderators ORDER BY username")
     return [(str(u), bool(a)) for u, a in rows.fetchall()]
 
 
-def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, *, actor: str) -> None:
+def set_active(con: Register, username: str, active: bool, *, actor: str) -> None:
     """Enable or disable a moderator; disabling also ends their sessions."""
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         if not con.execute(
             "SELECT 1 FROM register_moderators WHERE username = ?", [username]
         ).fetchone():
@@ -115,7 +113,7 @@ def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, *, a
         log_action(con, actor, "enable" if active else "disable", kind="moderator", target=username)
 
 
-def check_password(con: duckdb.DuckDBPyConnection, username: str, password: str) -> bool:
+def check_password(con: Register, username: str, password: str) -> bool:
     """True when an active moderator has this password (same work whether or not it exists)."""
     row = con.execute(
         "SELECT salt, pw_hash, scrypt_n, scrypt_r, scrypt_p, active FROM register_moderators "
@@ -130,7 +128,7 @@ def check_password(con: duckdb.DuckDBPyConnection, username: str, password: str)
     return ok and bool(active)
 
 
-def locked_for(con: duckdb.DuckDBPyConnection, username: str) -> int:
+def locked_for(con: Register, username: str) -> int:
     """Seconds the account must still wait before a login is tried (0 when it may now).
 
     Counted per account, from the audited failures since its last good login: after
@@ -141,10 +139,10 @@ def locked_for(con: duckdb.DuckDBPyConnection, username: str) -> int:
         "SELECT count(*), max(happened_at) FROM register_audit WHERE action = 'login-failed' "
         "AND target_id = ? AND happened_at > ? AND happened_at > coalesce((SELECT "
         "max(happened_at) FROM register_audit WHERE action = 'login' AND target_id = ?), "
-        "TIMESTAMP '1970-01-01')",
+        "'1970-01-01 00:00:00')",
         [username, now - timedelta(days=1), username],
     ).fetchone()
-    failures, last = (int(row[0]), row[1]) if row else (0, None)
+    failures, last = (int(row[0]), as_timestamp(row[1])) if row else (0, None)
     if failures < LOCK_AFTER or last is None:
         return 0
     minutes = min(LOCK_MINUTES * 2 ** (failures - LOCK_AFTER), LOCK_MAX_MINUTES)
@@ -152,19 +150,19 @@ def locked_for(con: duckdb.DuckDBPyConnection, username: str) -> int:
     return max(0, int(wait) + 1) if wait > 0 else 0
 
 
-def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Session | None:
+def login(con: Register, username: str, password: str) -> Session | None:
     """A new session for a correct password, else None (and the failure is audited).
     A locked account (see locked_for) is refused without looking at the password."""
     if locked_for(con, username[:40]) > 0:
         return None
     if not check_password(con, username, password):
-        with WRITE_LOCK, transaction(con):
+        with con.writing():
             log_action(con, username[:40], "login-failed", kind="moderator", target=username[:40])
         return None
     session = Session(secrets.token_urlsafe(32), username, secrets.token_urlsafe(32),
                       is_admin(con, username))  # fmt: skip
     now = utcnow()
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         con.execute(
             "INSERT INTO register_sessions VALUES (?, ?, ?, ?, ?)",
             [
@@ -179,7 +177,7 @@ def login(con: duckdb.DuckDBPyConnection, username: str, password: str) -> Sessi
     return session
 
 
-def session_for(con: duckdb.DuckDBPyConnection, token: str | None) -> Session | None:
+def session_for(con: Register, token: str | None) -> Session | None:
     """The live session of a cookie token, or None (unknown, expired or disabled user)."""
     if not token or len(token) > 100 or not token.isascii():
         return None
@@ -192,7 +190,7 @@ def session_for(con: duckdb.DuckDBPyConnection, token: str | None) -> Session | 
     return Session(token, str(row[0]), str(row[1]), bool(row[2])) if row else None
 
 
-def is_admin(con: duckdb.DuckDBPyConnection, username: str) -> bool:
+def is_admin(con: Register, username: str) -> bool:
     """True for an active administrator."""
     row = con.execute(
         "SELECT coalesce(is_admin, FALSE) AND active FROM register_moderators WHERE username = ?",
@@ -201,9 +199,9 @@ def is_admin(con: duckdb.DuckDBPyConnection, username: str) -> bool:
     return bool(row and row[0])
 
 
-def logout(con: duckdb.DuckDBPyConnection, token: str) -> None:
+def logout(con: Register, token: str) -> None:
     """End a session."""
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         con.execute("DELETE FROM register_sessions WHERE token_sha256 = ?", [_sha(token)])
 
 

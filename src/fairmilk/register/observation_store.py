@@ -10,22 +10,24 @@ import secrets
 from dataclasses import asdict
 from typing import Any
 
-import duckdb
-
 from fairmilk.errors import InputError
-from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
+from fairmilk.register.audit import log_action, utcnow
 from fairmilk.register.observations import (
     OBSERVATION_FIELDS,
     Observation,
     validate_observation,
 )
+from fairmilk.register.store import Register
 from fairmilk.register.submissions import STATUSES
-from fairmilk.store.db import transaction
 from fairmilk.text import msg
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 MAX_CSV_ROWS = 5000
 COLUMNS = tuple(f.id for f in OBSERVATION_FIELDS)
+PUBLISHED_COLUMNS = (
+    "id, observed_on, country, place, product, brand, package_size, package_unit, price, "
+    "currency, labels, label_text, moderated_at, content_sha256"
+)
 _SELECT = (
     "id, status, observed_on, country, place, product, brand, package_size, package_unit, "
     "price, currency, labels, label_text, note, source, received_at, moderated_at, moderated_by"
@@ -37,7 +39,7 @@ def _key(obs: Observation) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _insert(con: duckdb.DuckDBPyConnection, obs: Observation, source: str) -> tuple[str, bool]:
+def _insert(con: Register, obs: Observation, source: str) -> tuple[str, bool]:
     key = _key(obs)
     found = con.execute(
         "SELECT id FROM register_observations WHERE content_sha256 = ?", [key]
@@ -49,17 +51,15 @@ def _insert(con: duckdb.DuckDBPyConnection, obs: Observation, source: str) -> tu
         "INSERT INTO register_observations VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?, ?, ?, NULL, NULL, ?)",
         [oid, obs.observed_on, obs.country, obs.place, obs.product, obs.brand, obs.package_size,
-         obs.package_unit, obs.price, obs.currency, list(obs.labels), obs.label_text, obs.note,
-         source, utcnow(), key],
+         obs.package_unit, obs.price, obs.currency, json.dumps(list(obs.labels)),
+         obs.label_text, obs.note, source, utcnow(), key],
     )  # fmt: skip
     return oid, True
 
 
-def save_observation(
-    con: duckdb.DuckDBPyConnection, obs: Observation, *, source: str
-) -> tuple[str, bool]:
+def save_observation(con: Register, obs: Observation, *, source: str) -> tuple[str, bool]:
     """Store one observation as pending; (id, created). The same observation is kept once."""
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         return _insert(con, obs, source)
 
 
@@ -105,22 +105,20 @@ def _read_rows(reader: csv.DictReader[str], name: str) -> list[Observation]:
     return rows
 
 
-def import_observations_csv(
-    con: duckdb.DuckDBPyConnection, data: bytes, *, name: str
-) -> list[tuple[str, bool]]:
+def import_observations_csv(con: Register, data: bytes, *, name: str) -> list[tuple[str, bool]]:
     """Validate then store every row of a CSV in one transaction; (id, created) per row."""
     observations = read_observations_csv(data, name=name)
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         return [_insert(con, obs, f"{name} row {i}") for i, obs in enumerate(observations, start=2)]
 
 
 def set_observation_status(
-    con: duckdb.DuckDBPyConnection, oid: str, status: str, *, actor: str, note: str | None = None
+    con: Register, oid: str, status: str, *, actor: str, note: str | None = None
 ) -> None:
     """Publish or reject an observation, with an audit row."""
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r}", expected=" | ".join(STATUSES))
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         if (
             con.execute("SELECT 1 FROM register_observations WHERE id = ?", [oid]).fetchone()
             is None
@@ -136,26 +134,28 @@ def set_observation_status(
         log_action(con, actor, status, kind="observation", target=oid, detail=note)
 
 
-def list_observations(
-    con: duckdb.DuckDBPyConnection, *, status: str | None = None
-) -> list[dict[str, Any]]:
+def list_observations(con: Register, *, status: str | None = None) -> list[dict[str, Any]]:
     """Observations (newest observation first), optionally of one status."""
     where, params = ("WHERE status = ?", [status]) if status else ("", [])
     cur = con.execute(
         f"SELECT {_SELECT} FROM register_observations {where} ORDER BY observed_on DESC, id", params
     )
-    names = [d[0] for d in cur.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return _dicts(cur)
 
 
-def published_price_observations(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Published observations as price rows for the West African price series (the store
-    view ``register_published_prices``): date, country, place, product, brand, pack, price
-    and currency as observed, price per kg or litre (same currency), label ids, and the
-    source ('fairmilk register observation <id>')."""
-    cur = con.execute("SELECT * FROM register_published_prices ORDER BY observed_on, id")
+def _dicts(cur: Any) -> list[dict[str, Any]]:
+    """The rows of a cursor as dicts, the JSON list of labels as a list."""
     names = [d[0] for d in cur.description or []]
     rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     for row in rows:
-        row["labels"] = list(row["labels"] or [])
+        row["labels"] = json.loads(row["labels"]) if row.get("labels") else []
     return rows
+
+
+def published_rows(con: Register) -> list[dict[str, Any]]:
+    """The published observations, every column the analytics copy keeps (oldest first)."""
+    cur = con.execute(
+        f"SELECT {PUBLISHED_COLUMNS} FROM register_observations WHERE status = 'published' "
+        "ORDER BY observed_on, id"
+    )
+    return _dicts(cur)

@@ -2,7 +2,7 @@
 
 The form is declared as data (OBSERVATION_FIELDS, EN/FR); a CSV with the same columns can be
 imported. Observations are pending until a moderator publishes them; published ones feed
-the prices engineer through ``published_price_observations``.
+the price series through ``published_price_observations`` (the analytics copy).
 """
 
 from __future__ import annotations

@@ -3,19 +3,23 @@ affiliation and year. Public searches see published submissions only."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
-
 from fairmilk.errors import InputError
 from fairmilk.register.catalogue import find_cited
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS
+from fairmilk.register.store import Register
 from fairmilk.register.text_index import terms
 from fairmilk.text import msg
 
 MAX_TERMS = 8
+_TAGGED = (
+    "EXISTS (SELECT 1 FROM register_tags g WHERE g.submission_id = s.id "
+    "AND g.kind = '{kind}' AND g.value = ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,28 +69,26 @@ def _where(filters: Filters, *, public: bool) -> tuple[list[str], list[Any]]:
     clauses: list[str] = ["s.status = 'published'"] if public else []
     params: list[Any] = []
     checks: list[tuple[Any, str]] = [
-        (filters.set, "list_contains(s.sets, ?)"),
-        (filters.sdg, "list_contains(s.sdgs, ?)"),
-        (filters.place, "list_contains(s.places, ?)"),
-        (filters.affiliation, "list_contains(s.affiliations, ?)"),
-        (filters.year, "s.year = ?"),
+        (filters.set, _TAGGED.format(kind="set")),
+        (filters.sdg, _TAGGED.format(kind="sdg")),
+        (filters.place, _TAGGED.format(kind="place")),
+        (filters.affiliation, _TAGGED.format(kind="affiliation")),
     ]
     if filters.recommendation:
-        checks.append(
-            (
-                normalise_recommendation(filters.recommendation),
-                "list_contains(s.recommendations, ?)",
-            )
-        )
+        rec = normalise_recommendation(filters.recommendation)
+        checks.append((rec, _TAGGED.format(kind="recommendation")))
     for value, clause in checks:
         if value is not None:
             clauses.append(clause)
-            params.append(value)
+            params.append(str(value))
+    if filters.year is not None:
+        clauses.append("s.year = ?")
+        params.append(filters.year)
     return clauses, params
 
 
 def search(
-    con: duckdb.DuckDBPyConnection,
+    con: Register,
     query: str = "",
     filters: Filters | None = None,
     *,
@@ -100,20 +102,23 @@ def search(
     score = "0"
     for word in words:
         clauses.append(
-            "EXISTS (SELECT 1 FROM register_terms t WHERE t.submission_id = s.id "
-            "AND starts_with(t.term, ?))"
+            "EXISTS (SELECT 1 FROM register_terms t WHERE t.submission_id = s.id AND t.term LIKE ?)"
         )
-        params.append(word)
+        params.append(word + "%")  # words hold letters and digits only: no LIKE wildcard
     if words:
         score = (
             "(SELECT coalesce(sum(t.hits), 0) FROM register_terms t WHERE t.submission_id = s.id "
-            f"AND ({' OR '.join('starts_with(t.term, ?)' for _ in words)}))"
+            f"AND ({' OR '.join('t.term LIKE ?' for _ in words)}))"
         )
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = (
         f"SELECT s.id, s.title, s.year, s.status, s.sets, s.sdgs, s.places, {score} AS score "
         f"FROM register_submissions s {where} ORDER BY score DESC, s.received_at DESC LIMIT ?"
     )
-    rows = con.execute(sql, [*words, *params, limit]).fetchall()
+    rows = con.execute(sql, [*(w + "%" for w in words), *params, limit]).fetchall()
     keys = ("id", "title", "year", "status", "sets", "sdgs", "places", "score")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    found = [dict(zip(keys, row, strict=True)) for row in rows]
+    for row in found:
+        row.update({k: json.loads(row[k]) for k in ("sets", "sdgs", "places")})
+        row["score"] = int(row["score"])
+    return found

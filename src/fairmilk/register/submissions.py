@@ -7,17 +7,18 @@ import json
 import secrets
 from typing import Any
 
-import duckdb
-
 from fairmilk.errors import InputError
-from fairmilk.register.audit import WRITE_LOCK, log_action, utcnow
+from fairmilk.register.audit import log_action, utcnow
 from fairmilk.register.record import Submission
+from fairmilk.register.store import Register
 from fairmilk.register.text_index import term_counts
 from fairmilk.register.warning_text import withheld
 from fairmilk.register.withhold import CONTACT_FIELDS, withhold
-from fairmilk.store.db import transaction
 
 STATUSES = ("pending", "published", "rejected")
+TAGS = ("sets", "sdgs", "affiliations", "places", "recommendations")  # list columns
+TAG_KINDS = {"sets": "set", "sdgs": "sdg", "affiliations": "affiliation", "places": "place",
+             "recommendations": "recommendation"}  # fmt: skip
 VIA = ("cli", "web-form", "web-upload")
 _LIST_COLUMNS = (
     "id", "status", "title", "year", "form", "source_name", "source_format", "received_via",
@@ -42,69 +43,81 @@ def content_key(sub: Submission) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _row(sub: Submission, sid: str, via: str, nonce: str | None, *, key: str) -> list[Any]:
-    sets = [int(k.split("_")[1]) for k in sub.ticked("set_")]
-    sdgs = [int(k.split("_")[1]) for k in sub.ticked("sdg_")]
+def _lists(sub: Submission) -> dict[str, list[Any]]:
+    """The list columns of a submission (each stored as JSON and as register_tags rows)."""
     affiliation = sub.values.get("affiliation")
-    recs = list(dict.fromkeys(f"{c.set}:{c.id}" for c in sub.citations))
+    return {
+        "sets": [int(k.split("_")[1]) for k in sub.ticked("set_")],
+        "sdgs": [int(k.split("_")[1]) for k in sub.ticked("sdg_")],
+        "affiliations": affiliation if isinstance(affiliation, list) else [],
+        "places": list(sub.places),
+        "recommendations": list(dict.fromkeys(f"{c.set}:{c.id}" for c in sub.citations)),
+    }
+
+
+def _row(sub: Submission, sid: str, via: str, nonce: str | None, *, key: str) -> list[Any]:
+    lists = _lists(sub)
     title = sub.values.get("title")
     return [
         sid, "pending", sub.form, sub.year, title if isinstance(title, str) else None,
-        sub.source_name, sub.source_format, via, key, nonce, sets, sdgs,
-        affiliation if isinstance(affiliation, list) else [], sub.places, recs,
+        sub.source_name, sub.source_format, via, key, nonce,
+        *(json.dumps(lists[name], ensure_ascii=False) for name in TAGS),
         json.dumps(public_record(sub), ensure_ascii=False), len(sub.warnings), utcnow(),
         None, None, None,
     ]  # fmt: skip
 
 
+def _tag(con: Register, sid: str, sub: Submission) -> None:
+    rows = [(sid, TAG_KINDS[name], str(v)) for name, vs in _lists(sub).items() for v in vs]
+    con.executemany("INSERT INTO register_tags VALUES (?, ?, ?)", rows)
+
+
 def save_submission(
-    con: duckdb.DuckDBPyConnection, sub: Submission, *, via: str, nonce: str | None = None
+    con: Register, sub: Submission, *, via: str, nonce: str | None = None
 ) -> tuple[str, bool]:
     """Store a record as pending; returns (id, created). A repeat of the same content (a
     double click, a retried post) returns the first id and stores nothing; ``nonce`` (the
     web form's post id) is kept for tracing."""
     if via not in VIA:
         raise InputError(f"unknown channel {via!r}", expected=" | ".join(VIA))
-    with WRITE_LOCK:
+    shown, held = withhold(sub)  # contact details in public answers: moderators only
+    with con.writing():
         found = con.execute(
             "SELECT id FROM register_submissions WHERE content_sha256 = ?", [content_key(sub)]
         ).fetchone()
         if found is not None:
             return str(found[0]), False
         sid = secrets.token_hex(8)
-        shown, held = withhold(sub)  # contact details in public answers: moderators only
-        with transaction(con):
-            con.execute(
-                f"INSERT INTO register_submissions VALUES ({', '.join('?' * 21)})",
-                _row(shown, sid, via, nonce, key=content_key(sub)),
-            )
-            contact = [sub.values.get(k) for k in CONTACT_FIELDS]
-            con.execute(
-                "INSERT INTO register_contacts (submission_id, name, email, held_back) "
-                "VALUES (?, ?, ?, ?)",
-                [sid, *contact, json.dumps(held, ensure_ascii=False) if held else None],
-            )
-            _index(con, sid, shown)
+        con.execute(
+            f"INSERT INTO register_submissions VALUES ({', '.join('?' * 21)})",
+            _row(shown, sid, via, nonce, key=content_key(sub)),
+        )
+        contact = [sub.values.get(k) for k in CONTACT_FIELDS]
+        con.execute(
+            "INSERT INTO register_contacts (submission_id, name, email, held_back) "
+            "VALUES (?, ?, ?, ?)",
+            [sid, *contact, json.dumps(held, ensure_ascii=False) if held else None],
+        )
+        _index(con, sid, shown)
+        _tag(con, sid, shown)
     return sid, True
 
 
-def _index(con: duckdb.DuckDBPyConnection, sid: str, sub: Submission) -> None:
+def _index(con: Register, sid: str, sub: Submission) -> None:
     texts = [v for k, v in sub.values.items() if isinstance(v, str) and k not in CONTACT_FIELDS]
     counts = term_counts(texts)
-    if counts:
-        con.execute(
-            "INSERT INTO register_terms SELECT ?, unnest(?::VARCHAR[]), unnest(?::INTEGER[])",
-            [sid, list(counts), list(counts.values())],
-        )
+    con.executemany(
+        "INSERT INTO register_terms VALUES (?, ?, ?)", [(sid, t, n) for t, n in counts.items()]
+    )
 
 
 def set_status(
-    con: duckdb.DuckDBPyConnection, sid: str, status: str, *, actor: str, note: str | None = None
+    con: Register, sid: str, status: str, *, actor: str, note: str | None = None
 ) -> None:
     """Publish or reject (or send back to pending) a submission, with an audit row."""
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r}", expected=" | ".join(STATUSES))
-    with WRITE_LOCK, transaction(con):
+    with con.writing():
         if con.execute("SELECT 1 FROM register_submissions WHERE id = ?", [sid]).fetchone() is None:
             raise InputError(f"no submission with id {sid!r}", expected="an id from 'list'")
         con.execute(
@@ -115,9 +128,7 @@ def set_status(
         log_action(con, actor, status, kind="submission", target=sid, detail=note)
 
 
-def list_submissions(
-    con: duckdb.DuckDBPyConnection, *, status: str | None = None
-) -> list[dict[str, Any]]:
+def list_submissions(con: Register, *, status: str | None = None) -> list[dict[str, Any]]:
     """Submissions (newest first), optionally of one status; never contact details."""
     where, params = ("WHERE status = ?", [status]) if status else ("", [])
     rows = con.execute(
@@ -128,9 +139,7 @@ def list_submissions(
     return [dict(zip(_LIST_COLUMNS, row, strict=True)) for row in rows]
 
 
-def get_submission(
-    con: duckdb.DuckDBPyConnection, sid: str, *, public: bool = True
-) -> dict[str, Any] | None:
+def get_submission(con: Register, sid: str, *, public: bool = True) -> dict[str, Any] | None:
     """The stored record with its status; None if absent, or unpublished when ``public``."""
     row = con.execute(
         "SELECT status, record_json, received_at, moderated_at, moderation_note "
@@ -144,7 +153,7 @@ def get_submission(
     return {**meta, "note": None if public else row[4], "record": record}
 
 
-def contact_of(con: duckdb.DuckDBPyConnection, sid: str) -> dict[str, Any]:
+def contact_of(con: Register, sid: str) -> dict[str, Any]:
     """Contact details of a submission, for moderators only (never on a public page), with
     the (field, line) pairs held back from its public answers."""
     row = con.execute(

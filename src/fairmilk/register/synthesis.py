@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import duckdb
-
 from fairmilk.register.catalogue import lookup
 from fairmilk.register.cfs_options import AFFILIATIONS, SDGS, SETS
 from fairmilk.register.places import COUNTRIES, REGIONS
+from fairmilk.register.store import Register
 
 BREAKDOWNS: dict[str, tuple[str, str, str]] = {
-    # id: (SQL list column or expression, EN title, FR title)
-    "year": ("[s.year]", "Submissions by year of the call", "Contributions par année de l'appel"),
-    "set": ("s.sets", "Sets of recommendations used", "Ensembles de recommandations utilisés"),
-    "sdg": ("s.sdgs", "SDGs ticked", "ODD cochés"),
-    "affiliation": ("s.affiliations", "Affiliation", "Affiliation"),
-    "place": ("s.places", "Countries and regions covered", "Pays et régions couverts"),
-    "recommendation": ("s.recommendations", "Recommendations cited", "Recommandations citées"),
+    # id: (tag kind, or 'year', EN title, FR title)
+    "year": ("year", "Submissions by year of the call", "Contributions par année de l'appel"),
+    "set": ("set", "Sets of recommendations used", "Ensembles de recommandations utilisés"),
+    "sdg": ("sdg", "SDGs ticked", "ODD cochés"),
+    "affiliation": ("affiliation", "Affiliation", "Affiliation"),
+    "place": ("place", "Countries and regions covered", "Pays et régions couverts"),
+    "recommendation": ("recommendation", "Recommendations cited", "Recommandations citées"),
 }
 CSV_COLUMNS = ("breakdown", "key", "label_en", "label_fr", "count", "known")
 
@@ -66,16 +65,23 @@ def _label(breakdown: str, key: str) -> tuple[str, str, bool]:
     return key, key, True
 
 
-def _counts(con: duckdb.DuckDBPyConnection, expr: str, where: str) -> list[tuple[str, int]]:
+def _counts(con: Register, kind: str, where: str) -> list[tuple[str, int]]:
+    """(key, submissions) of one breakdown, most frequent first."""
+    if kind == "year":
+        sql = (
+            "SELECT CAST(s.year AS TEXT) AS k, count(*) AS n FROM register_submissions s "
+            f"{where} GROUP BY s.year ORDER BY n DESC, k"
+        )
+        return [(str(k), int(n)) for k, n in con.execute(sql).fetchall()]
+    joined = f"{where} AND" if where else "WHERE"
     sql = (
-        f"SELECT CAST(k AS VARCHAR) AS k, count(*) AS n FROM "
-        f"(SELECT unnest({expr}) AS k FROM register_submissions s {where}) "
-        "GROUP BY k ORDER BY n DESC, k"
+        "SELECT g.value AS k, count(*) AS n FROM register_tags g JOIN register_submissions s "
+        f"ON s.id = g.submission_id {joined} g.kind = ? GROUP BY g.value ORDER BY n DESC, k"
     )
-    return [(str(k), int(n)) for k, n in con.execute(sql).fetchall()]
+    return [(str(k), int(n)) for k, n in con.execute(sql, [kind]).fetchall()]
 
 
-def synthesis(con: duckdb.DuckDBPyConnection, *, public: bool = True) -> dict[str, Any]:
+def synthesis(con: Register, *, public: bool = True) -> dict[str, Any]:
     """Counts of submissions by year, set, SDG, affiliation, place and recommendation cited,
     with the quantitative facts reported (each with its submission and sentence)."""
     where = "WHERE s.status = 'published'" if public else ""
@@ -97,7 +103,7 @@ def synthesis(con: duckdb.DuckDBPyConnection, *, public: bool = True) -> dict[st
     return out
 
 
-def _facts(con: duckdb.DuckDBPyConnection, where: str) -> list[dict[str, Any]]:
+def _facts(con: Register, where: str) -> list[dict[str, Any]]:
     """Every quantitative fact reported, with the submission it comes from (never summed)."""
     facts: list[dict[str, Any]] = []
     for sid, title, record in con.execute(

@@ -2,7 +2,7 @@
 
 The register's router (``fairmilk.web.register.routes``) is included first, so its paths
 (``/register`` and below) win over the dashboard's register page. Its handlers reach the
-store through ``request.app.state.store`` (a :class:`Store`); writes need
+register store through ``request.app.state.register`` (a ``RegisterSource``); posts need
 ``create_app(..., read_only=False)``.
 """
 
@@ -28,9 +28,11 @@ from fairmilk import __version__
 from fairmilk.errors import FairmilkError, InputError
 from fairmilk.outputs.error_text import error_text
 from fairmilk.outputs.i18n import LANGS
+from fairmilk.register.opener import register_source
 from fairmilk.web import api, pages
 from fairmilk.web.api_index import mount_docs
 from fairmilk.web.disk_cache import open_results
+from fairmilk.web.register.publisher import Publisher
 from fairmilk.web.register.routes import router as register_router
 from fairmilk.web.snapshot import Snapshot
 from fairmilk.web.state import Store, ViewCache
@@ -52,12 +54,23 @@ SECURITY_HEADERS = {
 
 
 def create_app(
-    db_path: Path, *, read_only: bool = True, warm: bool = False, results_dir: Path | None = None
+    db_path: Path,
+    *,
+    read_only: bool = True,
+    warm: bool = False,
+    results_dir: Path | None = None,
+    register_url: str | None = None,
+    sync_every: float | None = None,
 ) -> FastAPI:
     """The observatory web app reading the store at ``db_path`` (read-only by default).
 
     With ``results_dir``, computed results are also kept on disk there (keyed by the
     store's fingerprint), so that the next start of the app is warm.
+
+    The register lives in its own store (``register_url``, else ``FAIRMILK_REGISTER_URL``,
+    else a SQLite file beside ``db_path``); a read-only app takes no contributions. With
+    ``sync_every`` (seconds), a writable app also copies publications made elsewhere (other
+    servers sharing the register, commands) into its analytics store.
 
     With ``warm``, a background thread builds every page's default view at once, so the
     first visitors do not wait for it; and when a new version of the store is published,
@@ -74,6 +87,10 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
     )
     app.state.store = Store(db_path, read_only=read_only)
+    app.state.register = register_source(db_path, url=register_url, read_only=read_only)
+    app.state.publisher = Publisher(app.state.register)
+    if sync_every and not read_only:
+        app.state.publisher.every(sync_every)
     app.state.cache = ViewCache()  # built answers (views, pages, JSON, downloads)
     disk = open_results(results_dir, db_path)
     app.state.results = ViewCache(disk=disk)  # language-independent results (outputs.memo)

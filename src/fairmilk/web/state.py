@@ -52,8 +52,9 @@ class Store:
     when a command has published a new version, the app switches to it without restart,
     at once (:meth:`refresh`) or after building its pages in the background
     (:meth:`warm_then_switch`), answering from the old version meanwhile. Requests under
-    way finish on the version they started with. A writable app (register posts) writes
-    through :meth:`writing`: each write is published as a new version.
+    way finish on the version they started with. A writable app may write through
+    :meth:`writing`: each write is published as a new version. (Register posts go to the
+    register store instead, ``app.state.register``; see ``fairmilk.register.store``.)
     """
 
     def __init__(self, path: Path, *, read_only: bool) -> None:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import duckdb
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -17,6 +16,7 @@ from fairmilk.outputs.error_text import error_text
 from fairmilk.outputs.i18n import DEFAULT_LANG, check_lang, localise, translator
 from fairmilk.register.cfs2019 import CFS_2019
 from fairmilk.register.limits import DRAFTS_PER_WINDOW, POSTS_PER_WINDOW
+from fairmilk.register.store import Register
 from fairmilk.register.warning_text import field_label, kind_label, warning_msg
 from fairmilk.register.withhold import MARK
 from fairmilk.web.register.text import TEXT, WORDS, label, text_for
@@ -102,20 +102,17 @@ def message(request: Request, key: str, status: int) -> HTMLResponse:
 
 
 @contextmanager
-def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of the app's store for this request (a GET reads; a post writes a version)."""
-    store = request.app.state.store
-    if request.method in ("GET", "HEAD") or store.read_only:
-        with store.cursor() as con:
-            yield con
-        return
-    with store.writing(note=f"web {request.method} {request.url.path}") as con:
+def cursor(request: Request) -> Iterator[Register]:
+    """A connection to the register store for this request: read-only for a GET (public
+    pages never write), else one that writes (each change commits at once)."""
+    source = request.app.state.register
+    with source.connect(read_only=request.method in ("GET", "HEAD")) as con:
         yield con
 
 
 def writable(request: Request) -> bool:
-    """True when the app was created with a writable store."""
-    return not bool(request.app.state.store.read_only)
+    """True when the app takes contributions (it was created with a writable store)."""
+    return not bool(request.app.state.register.read_only)
 
 
 def too_large(request: Request, limit: int) -> bool:

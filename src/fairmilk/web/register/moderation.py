@@ -128,6 +128,7 @@ async def moderate_action(request: Request, kind: str, item: str) -> Response:
     with cursor(request) as con:
         change = set_status if kind == "submission" else set_observation_status
         change(con, item[:32], action, actor=session.username, note=note)
+    request.app.state.publisher.request()  # the analytics data gets it as a new version
     return RedirectResponse(with_lang("/register/moderate", lang_of(request)), 303)
 
 

@@ -15,8 +15,7 @@ from fairmilk.outputs.country_profile import Profile, build_profile, country_nam
 from fairmilk.outputs.i18n import fmt_number, localise, pick, translator
 from fairmilk.reference.categories import categories
 from fairmilk.reference.geo import members
-from fairmilk.register.observation_store import list_observations
-from fairmilk.register.search import Filters, search
+from fairmilk.register.published import published_observations_in, published_submissions_in
 from fairmilk.web.views.view import Block, Entry, Query, Statement, View
 
 MAX_ENTRIES = 12
@@ -54,14 +53,15 @@ def statements(profile: Profile) -> list[Statement]:
 
 
 def register_entries(con: duckdb.DuckDBPyConnection, iso2: str, lang: str) -> list[Entry]:
-    """Published experiences that name the country, then its published field observations."""
+    """Published experiences that name the country, then its published field observations
+    (the copy of the register's published rows in this version of the analytics data)."""
     _ = translator(lang)
-    found = search(con, "", Filters(place=iso2), limit=MAX_ENTRIES)
+    found = published_submissions_in(con, iso2, limit=MAX_ENTRIES)
     entries = [
         Entry(str(s["title"] or s["id"]), f"/register/s/{s['id']}", str(s["year"] or ""))
         for s in found
     ]
-    observed = [o for o in list_observations(con, status="published") if o["country"] == iso2]
+    observed = published_observations_in(con, iso2)
     names = {c.category: pick(lang, c.name_en, c.name_fr) for c in categories()}
     for obs in observed[:MAX_ENTRIES]:
         price = fmt_number(obs["price"], lang)
