@@ -7,7 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
 from fastapi import FastAPI
@@ -23,6 +22,7 @@ from fairmilk.register.importer import MAX_UPLOAD_BYTES
 from fairmilk.register.moderators import check_new_password, create_moderator
 from fairmilk.register.reader import read_submission
 from fairmilk.register.record import ParseWarning, Submission
+from fairmilk.register.store import Register
 from fairmilk.register.submissions import get_submission, save_submission
 from fairmilk.register.warning_text import WARNINGS, warning_msg
 from fairmilk.register.withhold import withhold
@@ -38,7 +38,7 @@ def _tokens(page: str) -> dict[str, str]:
 
 
 def test_warnings_are_stored_as_codes_with_parameters(
-    stored: tuple[duckdb.DuckDBPyConnection, str],
+    stored: tuple[Register, str],
 ) -> None:
     con, sid = stored
     (raw,) = con.execute(
@@ -54,7 +54,7 @@ def test_warnings_are_stored_as_codes_with_parameters(
 
 
 def test_a_stored_warning_reads_in_french_with_french_labels(
-    stored: tuple[duckdb.DuckDBPyConnection, str],
+    stored: tuple[Register, str],
 ) -> None:
     con, sid = stored
     data = get_submission(con, sid, public=False)
@@ -150,7 +150,7 @@ def test_french_rate_limit(browser_client: httpx.Client, web: Web) -> None:
 def test_moderator_sees_french_warnings(
     browser_client: httpx.Client, web: Web, oxfam_text: str
 ) -> None:
-    with web[1].state.store.writing(note="test") as con:
+    with web[1].state.register.connect() as con:
         create_moderator(con, "ama", "a long secret 42", actor="test")
         sid, _ = save_submission(con, read_submission(oxfam_text, source_name="o.txt"), via="cli")
     login = {"username": "ama", "password": "a long secret 42"}
@@ -206,7 +206,7 @@ def test_withheld_contact_mark_and_not_found_page_in_french(
 
     record = read_submission(oxfam_text, source_name="o.txt")
     record.values["lessons_learned"] = "Call us: +221 77 123 45 67"
-    with web[1].state.store.writing(note="test") as con:
+    with web[1].state.register.connect() as con:
         sid, _ = save_submission(con, record, via="cli")
         set_status(con, sid, "published", actor="test")
     french = browser_client.get(f"/register/s/{sid}?lang=fr").text
