@@ -13,7 +13,7 @@ def _describe_file(rec: dict[str, Any]) -> Msg:
     parts: list[str] = [msg("vintage {vintage}", vintage=rec["vintage"])]
     parts += [str(rec[k]) for k in ("producer", "url") if rec.get(k)]
     if rec.get("licence"):
-        parts.append(msg("licence {licence}", licence=rec["licence"]))
+        parts.append(f"licence {rec['licence']}")  # the same word in French
     if rec.get("synthetic"):
         parts.append(msg("SYNTHETIC"))
     return msg(
