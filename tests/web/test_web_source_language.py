@@ -93,3 +93,17 @@ def test_linkify_translates_a_msg_and_keeps_plain_text() -> None:
     assert str(linkify(line, "en")).startswith("Milk-equivalent factor butter = 6.6 kg")
     assert str(linkify("Milk-equivalent factor plain", "fr")) == "Milk-equivalent factor plain"
     assert localise(line, "fr") != line
+
+
+def test_json_twin_gives_sources_in_the_page_language(full: httpx.Client) -> None:
+    def sources(lang: str) -> str:
+        data = full.get("/country/ML.json", params={"lang": lang}).json()
+        lines = [s for b in data["blocks"] for s in b["sources"]]
+        return "\n".join(lines + [s for m in data["messages"] for s in m["sources"]])
+
+    french, english = sources("fr"), sources("en")
+    assert FRENCH[0] in french
+    assert "[SYNTHÉTIQUE]" in french
+    assert "Milk-equivalent factor" not in french
+    assert ENGLISH[0] in english
+    assert "[SYNTHETIC]" in english
