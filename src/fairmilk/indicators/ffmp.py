@@ -35,9 +35,13 @@ class FfmpBand:
     high: float = 0.60
     carrier_code: str = "19019099"
     measured_from: int = 2020
-    source: str = (
-        "AHDB (2018), 'The rise of fat-filled milk powders': FFMP about 50-60 % of EU exports "
-        "under CN 1901 90 99; central = midpoint of that range (fairmilk's choice)"
+    source: str = msg(
+        "AHDB (2018), '{title}': FFMP about {low}-{high} % of EU exports under CN {code}; "
+        "central = midpoint of that range (fairmilk's choice)",
+        title="The rise of fat-filled milk powders",
+        low=50,
+        high=60,
+        code="1901 90 99",
     )
     source_url: str = AHDB_URL
 
@@ -63,6 +67,13 @@ class FfmpBand:
 
 
 AHDB_2018 = FfmpBand()
+
+
+def band_source(band: FfmpBand) -> Msg:
+    """The source line of the FFMP estimate band, translatable."""
+    return msg("FFMP estimate band: {source} ({url})", source=band.source, url=band.source_url)
+
+
 MEASURED = msg("measured: CN {code} tonnes", code=MEASURED_CODE)
 
 
@@ -217,7 +228,7 @@ def ffmp_frame(con: Con, *, share: bool = False, **options: Unpack[FfmpOptions])
     frame = execute(
         expr,
         title=title,
-        sources=[*files, f"FFMP estimate band: {band.source} ({band.source_url})"],
+        sources=[*files, band_source(band)],
         notes=list(FFMP_NOTES),
         synthetic=synthetic,
     )

@@ -24,10 +24,11 @@ STAGE_ORDER = ("producer", "consumer", "processor_sale", "wholesale")
 """With stage ``any``: the first of these stages with a real unit value in a local-price year."""
 STAGES = (ANY_STAGE, "consumer", "producer", "wholesale", "processor_sale")
 TITLE_EN = msg("Per-litre comparison: reconstituted imported powder vs local fresh milk")
-FREIGHT_SOURCE = (
-    "Freight and insurance 11.4 % of import value: UNCTAD Review of Maritime Transport 2015, "
-    "African average 2005-2014, all goods (https://unctad.org/en/Pages/PressRelease.aspx?"
-    "OriginalVersionID=274)"
+FREIGHT_SOURCE = msg(
+    "Freight and insurance {pct:g} % of import value: UNCTAD Review of Maritime Transport 2015, "
+    "African average 2005-2014, all goods ({url})",
+    pct=11.4,
+    url="https://unctad.org/en/Pages/PressRelease.aspx?OriginalVersionID=274",
 )
 
 

@@ -289,7 +289,12 @@ def per_litre_frame(
     rates = sorted({u for r in rows for u in r.rate_sources} - {PEG_SOURCE})
     cited = sorted({r.origin.citation for r in rows if r.origin and r.origin.citation})
     litres = sorted(
-        f"Litres of milk per kg of {r.category} = {r.litres_per_kg:g}: {url}"
+        msg(
+            "Litres of milk per kg of {category} = {litres:g}: {url}",
+            category=r.category,
+            litres=r.litres_per_kg,
+            url=url,
+        )
         for r in rows
         if r.litres_per_kg is not None and (url := (litres_sources or {}).get(r.category))
     )

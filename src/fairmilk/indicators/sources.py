@@ -6,15 +6,20 @@ from typing import Any
 
 import ibis
 
+from fairmilk.text import Msg, join, msg
 
-def _describe_file(rec: dict[str, Any]) -> str:
-    parts = [f"vintage {rec['vintage']}"]
+
+def _describe_file(rec: dict[str, Any]) -> Msg:
+    parts: list[str] = [msg("vintage {vintage}", vintage=rec["vintage"])]
     parts += [str(rec[k]) for k in ("producer", "url") if rec.get(k)]
     if rec.get("licence"):
-        parts.append(f"licence {rec['licence']}")
+        parts.append(f"licence {rec['licence']}")  # the same word in French
     if rec.get("synthetic"):
-        parts.append("SYNTHETIC")
-    return f"{rec['source']}: {rec['file_name']} ({', '.join(parts)})"
+        parts.append(msg("SYNTHETIC"))
+    return msg(
+        "{source}: {file} ({details})",
+        source=rec["source"], file=rec["file_name"], details=join(parts, ", "),
+    )  # fmt: skip
 
 
 def file_sources(db: ibis.BaseBackend, rows: ibis.Table) -> tuple[list[str], bool]:
@@ -30,11 +35,17 @@ def factor_sources(rows: ibis.Table) -> list[str]:
     """The milk-equivalent factor source of each category used, one line per category."""
     used = rows.filter(rows.me_factor.notnull()).select("category", "me_factor", "me_source_url")
     records = used.distinct().order_by("category").to_pyarrow().to_pylist()
-    return [
-        f"Milk-equivalent factor {r['category']} = {r['me_factor']:g} kg milk/kg: "
-        f"{r['me_source_url'] or 'source not recorded'}"
-        for r in records
-    ]
+    return [factor_line(r["category"], r["me_factor"], r["me_source_url"]) for r in records]
+
+
+def factor_line(category: str, factor: float, url: str | None) -> Msg:
+    """One milk-equivalent factor and where it comes from, translatable."""
+    return msg(
+        "Milk-equivalent factor {category} = {factor:g} kg milk/kg: {url}",
+        category=category,
+        factor=factor,
+        url=url or msg("source not recorded"),
+    )
 
 
 def fx_sources(rows: ibis.Table) -> list[str]:
@@ -45,6 +56,12 @@ def fx_sources(rows: ibis.Table) -> list[str]:
     )
     records = used.order_by("fx_dataset").to_pyarrow().to_pylist()
     return [
-        f"EUR per USD rate ({r['first']}-{r['last']}), {r['fx_dataset']}: {r['fx_url']}"
+        msg(
+            "EUR per USD rate ({first}-{last}), {dataset}: {url}",
+            first=r["first"],
+            last=r["last"],
+            dataset=r["fx_dataset"],
+            url=r["fx_url"],
+        )
         for r in records
     ]

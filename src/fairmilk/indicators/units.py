@@ -14,21 +14,26 @@ from dataclasses import dataclass, field
 
 from fairmilk.errors import ConversionError
 from fairmilk.ingest.price_units import CURRENCIES, PriceUnit, parse_unit
+from fairmilk.text import msg
 
 XOF_PER_EUR = 655.957
 PEG_SINCE = 1999
-PEG_SOURCE = (
-    "Fixed parity 1 EUR = 655.957 XOF since 1 January 1999: 1 EUR = 6.55957 FRF "
-    "(Council Regulation (EC) No 2866/98, "
-    "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998R2866) and 1 FRF = 100 XOF "
-    "kept for the euro (Council Decision 98/683/EC, "
-    "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998D0683)"
+PEG_SOURCE = msg(
+    "Fixed parity 1 EUR = {xof:g} XOF since 1 January 1999: 1 EUR = {frf:g} FRF "
+    "(Council Regulation (EC) No 2866/98, {regulation}) and 1 FRF = 100 XOF "
+    "kept for the euro (Council Decision 98/683/EC, {decision})",
+    xof=XOF_PER_EUR,
+    frf=6.55957,
+    regulation="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998R2866",
+    decision="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:31998D0683",
 )
 
 CVE_PER_EUR = 110.265
-CVE_PEG_SOURCE = (
-    "Banco de Cabo Verde exchange regime: the escudo is pegged to the euro, EUR 1 = CVE 110.265 "
-    "(https://cvc.instituto-camoes.pt/lextec/por/domain_2/text/19059.html)"
+CVE_PEG_SOURCE = msg(
+    "Banco de Cabo Verde exchange regime: the escudo is pegged to the euro, EUR 1 = CVE {cve:g} "
+    "({url})",
+    cve=CVE_PER_EUR,
+    url="https://cvc.instituto-camoes.pt/lextec/por/domain_2/text/19059.html",
 )
 PEGS: dict[str, float] = {"XOF": XOF_PER_EUR, "CVE": CVE_PER_EUR}
 """Currencies fixed to the euro since 1999: units per euro."""

@@ -28,7 +28,7 @@ from typing import Any, Final
 import altair as alt
 import vl_convert
 
-from fairmilk.outputs.i18n import gettext
+from fairmilk.outputs.i18n import gettext, localise
 from fairmilk.outputs.tables import SYNTHETIC_NOTE, Result, _plain
 
 VL_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -351,7 +351,8 @@ def for_download(spec: Spec, *, sources: Sequence[str], citation: str, lang: str
     out = dict(spec)
     head = dict(spec.get("title") or {})
     lines = list(head.get("subtitle") or [])
-    src = [s if len(s) < 110 else s[:107] + "…" for s in sources[:3]]
+    src = [str(localise(s, lang)) for s in sources[:3]]
+    src = [s if len(s) < 110 else s[:107] + "…" for s in src]
     label = gettext(lang, "Source: {source}") if len(src) == 1 else gettext(lang, "Sources:")
     lines += [label.format(source=src[0])] if len(src) == 1 else [label, *src]
     if len(sources) > 3:

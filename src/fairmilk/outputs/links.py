@@ -1,4 +1,4 @@
-"""Sources as links: the web addresses inside a source line become HTML links."""
+"""Sources as links: a source line in the page's language, its web addresses HTML links."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import re
 
 from markupsafe import Markup, escape
 
+from fairmilk.outputs.i18n import DEFAULT_LANG, localise
+
 URL = re.compile(r"https?://[^\s<>\"']+")
 TRAILING = ".,;:)]"
 
 
-def linkify(text: object) -> Markup:
-    """``text`` HTML-escaped, each http(s) address in it a link (trailing punctuation kept out)."""
-    plain = str(text)
+def linkify(text: object, lang: str = DEFAULT_LANG) -> Markup:
+    """``text`` in ``lang`` (a ``Msg`` translated, other text as is), HTML-escaped, each http(s)
+    address in it a link (trailing punctuation kept out)."""
+    plain = str(localise(text, lang))
     out: list[str] = []
     last = 0
     for found in URL.finditer(plain):

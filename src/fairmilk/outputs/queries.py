@@ -11,9 +11,11 @@ from typing import Any
 
 import duckdb
 
+from fairmilk.indicators.sources import factor_line
 from fairmilk.outputs.memo import remember
 from fairmilk.outputs.tables import Result
 from fairmilk.reference import products
+from fairmilk.text import join, msg
 
 REGIONS: tuple[str, ...] = ("eu27", "eu28", "ecowas", "waemu", "aes", "west-africa")
 CATEGORIES: tuple[str, ...] = products.CATEGORIES
@@ -152,15 +154,17 @@ def factor_sources(con: duckdb.DuckDBPyConnection, categories: tuple[str, ...]) 
         f"WHERE category IN ({marks}) AND me_factor IS NOT NULL ORDER BY category",
         list(categories),
     ).fetchall()
-    return [f"Milk-equivalent factor {c} = {f:g} kg milk/kg: {u}" for c, f, u in found]
+    return [factor_line(c, f, u) for c, f, u in found]
 
 
 def _source_line(
     producer: Any, source: Any, name: Any, key: Any, vintage: Any, url: Any, lic: Any, syn: Any
 ) -> str:
-    parts = [str(producer or source), f"{name} ({key}, vintage {vintage})"]
+    file = msg("{name} ({key}, vintage {vintage})", name=name, key=key, vintage=vintage)
+    parts = [str(producer or source), file]
     parts += [str(x) for x in (url, lic) if x]
-    return " — ".join(parts) + (" [SYNTHETIC]" if syn else "")
+    line = join(parts, " — ")
+    return msg("{line} [SYNTHETIC]", line=line) if syn else line
 
 
 def source_files(con: duckdb.DuckDBPyConnection) -> Result:

@@ -13,6 +13,7 @@ from typing import Any
 
 from fairmilk.errors import InputError
 from fairmilk.outputs import charts, queries
+from fairmilk.outputs.i18n import localise
 from fairmilk.outputs.tables import Result, _plain
 
 PAGES: tuple[str, ...] = (
@@ -122,11 +123,11 @@ def to_dict(view: View) -> dict[str, Any]:
         "lang": view.lang,
         "params": view.params,
         "intro": view.intro,
-        "figures": [_figure_dict(f) for f in view.figures],
-        "blocks": [_block_dict(b) for b in view.blocks],
+        "figures": [_figure_dict(f, view.lang) for f in view.figures],
+        "blocks": [_block_dict(b, view.lang) for b in view.blocks],
         "links": [{"label": label, "href": href} for label, href in view.links],
         "controls": [_control_dict(c) for c in view.controls],
-        "messages": [_statement_dict(m) for m in view.messages],
+        "messages": [_statement_dict(m, view.lang) for m in view.messages],
         **({"html": str(view.body)} if view.body else {}),
         "register": [{"title": e.title, "href": e.href, "detail": e.detail} for e in view.entries],
         "synthetic": any(b.result.synthetic for b in view.blocks)
@@ -134,11 +135,16 @@ def to_dict(view: View) -> dict[str, Any]:
     }
 
 
-def _statement_dict(item: Statement) -> dict[str, Any]:
+def _sources(sources: Any, lang: str) -> list[str]:
+    """Source lines in the page language (a translatable source translated, others as is)."""
+    return [str(localise(s, lang)) for s in sources]
+
+
+def _statement_dict(item: Statement, lang: str) -> dict[str, Any]:
     return {
         "text": item.text,
         "period": item.period,
-        "sources": item.sources,
+        "sources": _sources(item.sources, lang),
         "synthetic": item.synthetic,
         "available": item.available,
     }
@@ -154,25 +160,25 @@ def _control_dict(control: Control) -> dict[str, Any]:
     }
 
 
-def _figure_dict(fig: Figure) -> dict[str, Any]:
+def _figure_dict(fig: Figure, lang: str) -> dict[str, Any]:
     return {
         "label": fig.label,
         "value": _plain(fig.value),
         "unit": fig.unit,
         "period": fig.period,
-        "sources": fig.sources,
+        "sources": _sources(fig.sources, lang),
         "note": fig.note,
     }
 
 
-def _block_dict(block: Block) -> dict[str, Any]:
+def _block_dict(block: Block, lang: str) -> dict[str, Any]:
     res = block.result
     return {
         "id": block.id,
         "title": block.title,
         "columns": res.columns,
         "data": [{k: _plain(v) for k, v in rec.items()} for rec in res.records()],
-        "sources": res.sources,
+        "sources": _sources(res.sources, lang),
         "notes": res.all_notes(),
         "synthetic": res.synthetic,
         "chart": block.chart,
