@@ -6,6 +6,11 @@ surviving and not reached in time, how long it took, and every survivor with its
 the explanation given for it in bench/mutants_explained.csv (``UNEXPLAINED`` otherwise).
 A line per module and run is added to bench/mutants_history.csv.
 
+Each module is checked with the tests that exercise it (``TESTS`` below; mutmut then runs, per
+mutant, those of them that reach the mutated function): the first run of a checkout records
+once which test reaches which function, then each module's record is narrowed to its own
+test files, so a module never waits on the slow end-to-end tests of another concept.
+
     python bench/mutants.py --budget 900 indicators.costs policy.mrp ingest.validate
 """
 
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import json
 import signal
 import subprocess
@@ -33,6 +39,77 @@ HISTORY_FIELDS = ["date", "label", "module", "mutants", "killed", "survived", "o
 # timeouts (SIGXCPU) count as killed; None is a mutant not reached within the budget.
 KILLED = {1, 3, 24, -24, 152, 36, 255, 37}
 SURVIVED = {0}
+STATS = ROOT / "mutants" / "mutmut-stats.json"
+# The test files that exercise each module (patterns on the test's file). A module missing
+# here is checked with every selected test that reaches it.
+TESTS: dict[str, tuple[str, ...]] = {
+    "indicators.costs": (
+        "tests/prices/test_cost*",
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/indicators/test_costs*",
+    ),
+    "indicators.perlitre": (
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/indicators/test_perlitre*",
+    ),
+    "indicators.dumping": ("tests/prices/test_dumping*", "tests/indicators/test_dumping*"),
+    "indicators.anomaly": (
+        "tests/prices/test_anomaly*",
+        "tests/prices/test_gdt*",
+        "tests/indicators/test_anomaly*",
+    ),
+    "indicators.taxes": (
+        "tests/policy/test_tariff*",
+        "tests/prices/test_per_litre*",
+        "tests/indicators/test_taxes*",
+    ),
+    "indicators.units": (
+        "tests/prices/test_price_units*",
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/policy/test_tariff*",
+        "tests/indicators/test_units*",
+    ),
+    "indicators.periods": ("tests/indicators/test_trade*", "tests/indicators/test_periods*"),
+    "indicators.trade": (
+        "tests/indicators/test_trade*",
+        "tests/indicators/test_end_to_end*",
+        "tests/indicators/test_golden*",
+    ),
+    "indicators.dependency": (
+        "tests/indicators/test_dependency*",
+        "tests/indicators/test_end_to_end*",
+        "tests/indicators/test_golden*",
+    ),
+    "indicators.fao_trade": ("tests/indicators/test_fao_trade*",),
+    "indicators.mirror": ("tests/indicators/test_mirror*",),
+    "policy.mrp": ("tests/policy/test_mrp*", "tests/policy/test_simulator*"),
+    "policy.tariffs": (
+        "tests/policy/test_tariff*",
+        "tests/policy/test_simulator*",
+        "tests/prices/test_per_litre*",
+    ),
+    "policy.offensive": ("tests/policy/test_offensive*",),
+    "ingest.validate": (
+        "tests/ingest/test_ingest_bad_input*",
+        "tests/ingest/test_ingest_robust*",
+        "tests/ingest/test_ingest_layouts*",
+        "tests/ingest/test_ingest_comtrade*",
+        "tests/ingest/test_ingest_coverage*",
+        "tests/ingest/test_ingest_shuffled*",
+        "tests/ingest/test_ingest_vintages*",
+        "tests/ingest/test_validate*",
+    ),
+    "ingest.codes": (
+        "tests/ingest/test_ingest_bad_input*",
+        "tests/ingest/test_ingest_robust*",
+        "tests/ingest/test_ingest_comtrade*",
+        "tests/ingest/test_validate*",
+        "tests/ingest/test_codes*",
+    ),
+}
 
 
 def _meta(module: str) -> dict[str, int | None]:
@@ -57,11 +134,9 @@ def _counts(codes: dict[str, int | None]) -> Counter[str]:
     return c
 
 
-def run_module(module: str, budget: float) -> float:
-    """Run mutmut on one module's mutants; stop it (results kept) when the budget is spent."""
-    start = time.monotonic()
-    cmd = [str(MUTMUT), "run", "--max-children", "1", f"fairmilk.{module}.*"]
-    log = ROOT / "mutants" / f"{module}.log"  # mutmut's own output, for a failed run
+def _mutmut(args: list[str], log: Path, budget: float) -> None:
+    """Run mutmut; stop it (results kept) when the budget is spent."""
+    cmd = [str(MUTMUT), "run", "--max-children", "1", *args]
     log.parent.mkdir(exist_ok=True)
     with log.open("w") as out, subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=out) as proc:
         try:
@@ -72,6 +147,33 @@ def run_module(module: str, budget: float) -> float:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def census(budget: float) -> None:
+    """Record once which test reaches which function (mutmut's stats), checking no mutant."""
+    if not STATS.exists():
+        _mutmut(["fairmilk.no_module_is_named_so.*"], ROOT / "mutants" / "census.log", budget)
+
+
+def narrow(module: str) -> None:
+    """Keep, for each function of the module, only the tests of its own test files."""
+    patterns = TESTS.get(module)
+    if not patterns or not STATS.exists():
+        return
+    data = json.loads(STATS.read_text(encoding="utf-8"))
+    prefix = f"fairmilk.{module}."
+    for name, tests in data["tests_by_mangled_function_name"].items():
+        if name.startswith(prefix):
+            keep = [t for t in tests if any(fnmatch.fnmatch(t.split("::")[0], p) for p in patterns)]
+            data["tests_by_mangled_function_name"][name] = keep
+    STATS.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+def run_module(module: str, budget: float) -> float:
+    """Run mutmut on one module's mutants with its own tests, within the budget."""
+    start = time.monotonic()
+    narrow(module)
+    _mutmut([f"fairmilk.{module}.*"], ROOT / "mutants" / f"{module}.log", budget)
     return time.monotonic() - start
 
 
@@ -150,6 +252,8 @@ def main() -> None:
         write_report(args.modules, _history([]))
         return
     rows: list[dict[str, object]] = []
+    if not args.seconds:
+        census(args.budget)
     for module in args.modules:
         seconds = args.seconds if args.seconds else run_module(module, args.budget)
         c = _counts(_meta(module))
