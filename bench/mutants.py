@@ -63,14 +63,14 @@ TESTS: dict[str, tuple[str, ...]] = {
     "indicators.taxes": (
         "tests/policy/test_tariff*",
         "tests/prices/test_per_litre*",
-        "tests/indicators/test_taxes*",
+        "tests/policy/test_taxes*",
     ),
     "indicators.units": (
         "tests/prices/test_price_units*",
         "tests/prices/test_per_litre*",
         "tests/prices/test_rates*",
         "tests/policy/test_tariff*",
-        "tests/indicators/test_units*",
+        "tests/prices/test_units*",
     ),
     "indicators.periods": ("tests/indicators/test_trade*", "tests/indicators/test_periods*"),
     "indicators.trade": (
