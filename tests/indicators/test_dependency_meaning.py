@@ -91,7 +91,8 @@ def test_agreeing_sources_keep_the_value_and_zero_imports_is_zero_dependency(
     assert sn["production_all_t"] == 300_000.0
     assert sn["dependency_pct"] == 0.0
     assert sn["kg_per_person"] == pytest.approx(300.0)  # 300 000 000 kg / 1 000 000 people
-    assert sn["production_cow_t"] is None and sn["dependency_cow_pct"] is None
+    assert sn["production_cow_t"] is None
+    assert sn["dependency_cow_pct"] is None
     assert sn["kg_per_person_cow"] is None
 
 
@@ -105,9 +106,9 @@ def test_boundary_years_and_months_count_by_their_year(store: duckdb.DuckDBPyCon
     assert years == [2019, 2020]
     assert dependency_frame(store, countries=["SN"], start=2020).column("year") == [2020, 2021]
     assert dependency_frame(store, countries=["SN"], end="2019-01").column("year") == [2019]
-    with pytest.raises(ParameterError, match="^end: expected"):
+    with pytest.raises(ParameterError, match=r"^end: expected"):
         dependency_frame(store, countries=["SN"], end="2019-13")
-    with pytest.raises(ParameterError, match="^start: expected"):
+    with pytest.raises(ParameterError, match=r"^start: expected"):
         dependency_frame(store, countries=["SN"], start="x")
 
 
@@ -153,7 +154,9 @@ def store_rows(t: object) -> list[dict[str, object]]:
 
 
 def test_other_series_names_are_read(store: duckdb.DuckDBPyConnection) -> None:
-    series = DependencySeries(production="cow_milk_production", production_cow="milk_production_all")
+    series = DependencySeries(
+        production="cow_milk_production", production_cow="milk_production_all"
+    )
     (sn,) = dependency_frame(store, countries=["SN"], end=2019, series=series).records()
     assert (sn["production_all_t"], sn["production_cow_t"]) == (200_000.0, 250_000.0)
 
@@ -166,6 +169,5 @@ def test_an_unknown_unit_names_the_series_the_units_and_the_unit(
     with pytest.raises(ConversionError) as err:
         dependency_frame(store)
     assert str(err.value) == (
-        "series population: expected a unit among persons, people, number, 1000 persons, "
-        "found 'kg'"
+        "series population: expected a unit among persons, people, number, 1000 persons, found 'kg'"
     )

@@ -92,7 +92,8 @@ def test_mid_date_is_15th_of_a_month_or_1_july_of_a_year() -> None:
 def _kept(start: Period | None, end: Period | None) -> list[tuple[int, int | None]]:
     t = _rows()
     out = _run(t.filter(in_period(t.year, t.month, start, end)).select("year", "month"))
-    return sorted(((int(y), None if m is None else int(m)) for y, m in out), key=lambda p: (p[0], p[1] or 0))
+    pairs = [(int(y), None if m is None else int(m)) for y, m in out]
+    return sorted(pairs, key=lambda p: (p[0], p[1] or 0))
 
 
 def test_in_period_keeps_whole_periods_only() -> None:

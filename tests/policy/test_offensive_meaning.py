@@ -18,7 +18,8 @@ from fairmilk.policy.offensive import (
 
 def _obs(geo: str, indicator: str = "local_share_processing", *, value: float | None = None,
          low: float | None = None, high: float | None = None, kind: str = "observed",
-         period: str = "2022", url: str = "https://example.org/a", note: str = "n") -> OffensiveObs:  # fmt: skip
+         period: str = "2022", url: str = "https://example.org/a",
+         note: str = "n") -> OffensiveObs:  # fmt: skip
     return OffensiveObs(geo, indicator, period, value, low, high, "%", kind, url, note)
 
 
@@ -33,7 +34,8 @@ def test_rows_of_a_file_are_read_field_by_field_and_blanks_are_gaps() -> None:
 
 def test_embedded_file_is_read_when_no_rows_are_given() -> None:
     observations = offensive_observations()
-    assert observations and all(isinstance(o, OffensiveObs) for o in observations)
+    assert observations
+    assert all(isinstance(o, OffensiveObs) for o in observations)
     assert any(o.geo == "ecowas" and o.kind == "target" for o in observations)
 
 
@@ -61,10 +63,12 @@ def test_targets_and_context_have_no_distance_and_context_is_labelled() -> None:
     context = _obs("SN", "collection_rate", value=30.0, note="dairy survey")
     empty = _obs("GH")  # the target's measure, but no figure
     rows = {r.geo: r for r in track([target, context, empty], countries=[])}
-    assert rows["ecowas"].to_target_pp is None and str(rows["ecowas"].note) == "2030 goal"
+    assert rows["ecowas"].to_target_pp is None
+    assert str(rows["ecowas"].note) == "2030 goal"
     assert rows["SN"].to_target_pp is None
     assert str(rows["SN"].note) == "context, not the target measure; dairy survey"
-    assert rows["GH"].to_target_pp is None and str(rows["GH"].note) == "n"
+    assert rows["GH"].to_target_pp is None
+    assert str(rows["GH"].note) == "n"
 
 
 @pytest.mark.parametrize("target", [0.5, 100.0])
@@ -138,7 +142,9 @@ def test_frame_columns_rows_sources_and_notes() -> None:
 def test_table_passes_countries_and_target() -> None:
     frame = offensive_table(countries=["ZZ"], target_pct=40.0)
     gap = [r for r in frame.records() if r["geo"] == "ZZ"]
-    assert len(gap) == 1 and gap[0]["target_pct"] == 40.0
+    assert len(gap) == 1
+    assert gap[0]["target_pct"] == 40.0
     baseline = [r for r in frame.records() if r["geo"] == "ecowas" and r["kind"] == "baseline"
                 and r["indicator"] == "local_share_processing"]  # fmt: skip
-    assert baseline and baseline[0]["to_target_pp"] == 40.0 - baseline[0]["value_high"]
+    assert baseline
+    assert baseline[0]["to_target_pp"] == 40.0 - baseline[0]["value_high"]

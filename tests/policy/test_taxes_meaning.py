@@ -20,13 +20,16 @@ def _row(**over: str) -> dict[str, str]:
 def _m(measure: str, kind: str, rate: float | None, *, geo: tuple[str, ...] = ("SN",),
        cats: tuple[str, ...] = ("all",), start: date | None = None, end: date | None = None,
        status: str = "in_force", url: str = "") -> TaxMeasure:  # fmt: skip
-    return TaxMeasure(measure, kind, geo, cats, rate, start, end, status, url or f"https://{measure}")
+    return TaxMeasure(
+        measure, kind, geo, cats, rate, start, end, status, url or f"https://{measure}"
+    )
 
 
 def test_a_row_becomes_a_measure_field_by_field() -> None:
     (m,) = tax_measures([_row()])
     assert m == TaxMeasure("cet", "duty", ("ecowas", "GN"), ("smp", "ffmp"), 5.0,
-                           date(2015, 1, 1), None, "in_force", "https://example.org/cet", "band 1")  # fmt: skip
+                           date(2015, 1, 1), None, "in_force", "https://example.org/cet",
+                           "band 1")  # fmt: skip
     (gap,) = tax_measures([_row(rate_pct=" ", valid_from="", valid_to="2020-06-30")])
     assert (gap.rate_pct, gap.valid_from, gap.valid_to) == (None, None, date(2020, 6, 30))
 
