@@ -62,7 +62,8 @@ bench: setup-dev
 ## time, MUTANTS_BUDGET seconds each; writes bench/MUTANTS.md. See docs/mutants.md.
 MUTANTS_MODULES ?= indicators.costs indicators.perlitre indicators.dumping indicators.anomaly \
 	indicators.taxes policy.mrp policy.tariffs ingest.validate ingest.codes indicators.trade \
-	indicators.dependency indicators.units indicators.periods policy.offensive
+	indicators.dependency indicators.units indicators.periods policy.offensive \
+	indicators.fao_trade indicators.mirror indicators.classify indicators.ffmp
 MUTANTS_BUDGET ?= 900
 MUTANTS_LABEL ?= current
 mutants: setup-dev

@@ -84,6 +84,12 @@ TESTS: dict[str, tuple[str, ...]] = {
         "tests/indicators/test_golden*",
     ),
     "indicators.fao_trade": ("tests/indicators/test_fao_trade*",),
+    "indicators.classify": (
+        "tests/indicators/test_classify*",
+        "tests/indicators/test_trade*",
+        "tests/indicators/test_golden*",
+    ),
+    "indicators.ffmp": ("tests/indicators/test_ffmp*", "tests/indicators/test_end_to_end*"),
     "indicators.mirror": ("tests/indicators/test_mirror*",),
     "policy.mrp": ("tests/policy/test_mrp*", "tests/policy/test_simulator*"),
     "policy.tariffs": (
