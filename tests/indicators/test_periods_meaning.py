@@ -113,11 +113,11 @@ def _store() -> ibis.BaseBackend:
     con.create_table(
         "ref_memberships",
         ibis.memtable(pa.table(
-            {"region": ["eu28", "eu28", "eu27", "ecowas", "waemu"],
-             "iso2": ["GB", "FR", "FR", "ML", "ML"],
+            {"region": ["eu28", "eu28", "eu27", "ecowas", "waemu", "eu27"],
+             "iso2": ["GB", "FR", "FR", "ML", "ML", "HR"],
              "start_date": [dt.date(1973, 1, 1), dt.date(1958, 1, 1), dt.date(1958, 1, 1),
-                            dt.date(1975, 5, 28), dt.date(1994, 1, 10)],
-             "end_date": [dt.date(2020, 1, 31), None, None, dt.date(2025, 1, 29), None]}
+                            dt.date(1975, 5, 28), dt.date(1994, 1, 10), dt.date(2013, 7, 1)],
+             "end_date": [dt.date(2020, 1, 31), None, None, dt.date(2025, 1, 29), None, None]}
         )),
     )  # fmt: skip
     return con
@@ -125,10 +125,11 @@ def _store() -> ibis.BaseBackend:
 
 def _flows() -> ibis.Table:
     return ibis.memtable(pa.table(
-        {"geo": ["GB", "GB", "FR", "ML", "ML", "SN", "GB"],
+        {"geo": ["GB", "GB", "FR", "ML", "ML", "SN", "GB", "HR", "HR", "SN"],
          "when": [dt.date(2020, 1, 31), dt.date(2020, 2, 1), dt.date(2021, 7, 1),
                   dt.date(2025, 1, 29), dt.date(2025, 1, 30), dt.date(2021, 7, 1),
-                  dt.date(1972, 12, 31)]}
+                  dt.date(1972, 12, 31), dt.date(2013, 7, 1), dt.date(2013, 6, 30),
+                  dt.date(2021, 7, 1)]}
     ))  # fmt: skip
 
 
@@ -142,11 +143,17 @@ def test_keep_members_by_date_inclusive_and_direct_countries() -> None:
     # GB is a member up to and including its end date, not before it joined nor after it left
     assert _pairs(con, kept, "geo", "when") == [
         ("FR", dt.date(2021, 7, 1)), ("GB", dt.date(2020, 1, 31))]  # fmt: skip
+    # a member from its first day (Croatia joined on 1 July 2013, the mid-date of 2013)
+    joined = keep_members(con, _flows(), "geo", [], ["eu27"])
+    assert _pairs(con, joined, "geo", "when") == [
+        ("FR", dt.date(2021, 7, 1)), ("HR", dt.date(2013, 7, 1))]  # fmt: skip
+    # two identical rows stay two rows
     kept = keep_members(con, _flows(), "geo", ["SN"], ["ecowas"])
     assert _pairs(con, kept, "geo", "when") == [
-        ("ML", dt.date(2025, 1, 29)), ("SN", dt.date(2021, 7, 1))]  # fmt: skip
+        ("ML", dt.date(2025, 1, 29)), ("SN", dt.date(2021, 7, 1)),
+        ("SN", dt.date(2021, 7, 1))]  # fmt: skip
     only = keep_members(con, _flows(), "geo", ["SN", "ML"], [])
-    assert len(_pairs(con, only, "geo", "when")) == 3
+    assert len(_pairs(con, only, "geo", "when")) == 4
 
 
 def test_a_country_asked_for_and_in_a_region_is_counted_once() -> None:
@@ -161,8 +168,10 @@ def test_tag_members_once_per_region_and_countries_under_their_own_code() -> Non
     tagged = tag_members(con, _flows(), "geo", ["SN"], ["eu27", "eu28", "ecowas", "waemu"])
     assert _pairs(con, tagged, "region", "geo", "when") == [
         ("SN", "SN", dt.date(2021, 7, 1)),
+        ("SN", "SN", dt.date(2021, 7, 1)),
         ("ecowas", "ML", dt.date(2025, 1, 29)),
         ("eu27", "FR", dt.date(2021, 7, 1)),
+        ("eu27", "HR", dt.date(2013, 7, 1)),
         ("eu28", "FR", dt.date(2021, 7, 1)),
         ("eu28", "GB", dt.date(2020, 1, 31)),
         ("waemu", "ML", dt.date(2025, 1, 29)),
