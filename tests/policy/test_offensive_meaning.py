@@ -132,8 +132,13 @@ def test_frame_columns_rows_sources_and_notes() -> None:
     assert (first["target_pct"], first["source_url"]) == (20.0, "https://b.org")
     assert frame.sources == ["https://a.org", "https://b.org"]  # sorted, once, no gap's None
     assert frame.notes[0] == MODEL_LABEL
-    assert "upper end of a range" in str(frame.notes[1])
-    assert "never averaged" in str(frame.notes[2])
+    assert str(frame.notes[1]) == (
+        "to_target_pp = target − observed share (upper end of a range), only for the share of "
+        "local milk in dairy processing; other indicators are context."
+    )
+    assert str(frame.notes[2]) == (
+        "Conflicting sources are listed side by side, never averaged; '–' is a gap."
+    )
     assert len(frame.notes) == 3
     assert str(frame.title) == "ECOWAS milk offensive tracker: local milk in dairy processing"
     assert not frame.synthetic
