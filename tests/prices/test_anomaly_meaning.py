@@ -119,3 +119,29 @@ def test_monthly_means_average_each_calendar_month_of_each_year_apart() -> None:
     assert months[(2021, 5)] == MonthlyMean(2021, 5, 110.0, 3)
     assert months[(2022, 5)] == MonthlyMean(2022, 5, 90.0, 1)
     assert monthly_means([]) == {}
+
+
+def test_prices_below_one_are_prices_too() -> None:
+    # EUR per kg: the same series divided by 1000 has the same growth rates and scores
+    small = {k: v / 1000 for k, v in flat_with_marches().items()}
+    points = {(p.year, p.month): p for p in ipa(small, min_years=2)}
+    big = {(p.year, p.month): p for p in ipa(flat_with_marches(), min_years=2)}
+    assert points[(2021, 3)].cqgr == pytest.approx(0.1)
+    assert points[(2023, 3)].ipa == pytest.approx(big[(2023, 3)].ipa)
+
+
+def test_a_missing_month_leaves_the_rates_that_need_it_a_gap() -> None:
+    series = flat_with_marches()
+    del series[(2022, 12)]  # March 2023's quarterly rate needs December 2022
+    march = {(p.year, p.month): p for p in ipa(series, min_years=2)}[(2023, 3)]
+    assert march.cqgr is None
+    assert march.cagr == pytest.approx((172.8 / 121) ** (1 / 12) - 1)
+    assert (march.z_quarterly, march.ipa, march.flag) == (None, None, None)
+    assert march.z_annual is not None
+
+
+def test_one_score_alone_gives_no_ipa() -> None:
+    june = {(p.year, p.month): p for p in ipa(flat_with_marches(), min_years=2)}[(2023, 6)]
+    # June's quarterly rates vary with March; its annual rates are all 0 (no spread)
+    assert june.z_quarterly is not None
+    assert (june.z_annual, june.ipa, june.flag) == (None, None, None)
