@@ -135,3 +135,16 @@ def test_with_duty_takes_cet_bands_only() -> None:
     assert str(err.value) == (
         "duty must be an ECOWAS CET band (0.0, 5.0, 10.0, 20.0, 35.0), found 7.5"
     )
+
+
+def test_a_gap_is_never_counted_and_a_missing_rate_is_never_zero() -> None:
+    measures = [
+        _m("cet", "duty", None),  # in force, but the sources give no rate
+        _m("levy_est", "levy", 2.0, status="gap"),  # a figure marked as a gap is not used
+        _m("vat", "vat", 18.0),
+    ]
+    stack = tax_stack(measures, country="SN", regions=[], category="smp", on=date(2020, 1, 1))
+    assert stack.duty_pct is None
+    assert stack.levy_pct == 0.0
+    assert stack.gaps == ("levy_est",)
+    assert stack.measures == ("cet", "vat")
