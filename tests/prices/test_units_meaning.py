@@ -17,6 +17,7 @@ from fairmilk.indicators.units import (
     Rate,
     RateTable,
     convert_price,
+    parse_unit,
     rates_from_records,
 )
 
@@ -28,6 +29,7 @@ def _rates() -> RateTable:
         {"currency": "GHS", "year": "2020", "per_usd": "5.0", "source": "IMF GHS"},
         {"currency": "XOF", "year": "1998", "per_usd": "590.0", "source": "IMF XOF 1998"},
         {"currency": "EUR", "year": "1999", "per_usd": "0.9", "source": "ECB 1999"},
+        {"currency": "USD", "year": "2020", "per_usd": "1", "source": "USD itself"},
     ])  # fmt: skip
 
 
@@ -50,7 +52,8 @@ def test_each_country_has_its_own_currency() -> None:
 def test_records_become_rates_of_the_right_types() -> None:
     table = _rates()
     assert table.rates[("NGN", 2020)] == Rate("NGN", 2020, 400.0, "IMF NGN")
-    assert table.sources() == ["ECB 1999", "ECB 2020", "IMF GHS", "IMF NGN", "IMF XOF 1998"]
+    assert table.sources() == [
+        "ECB 1999", "ECB 2020", "IMF GHS", "IMF NGN", "IMF XOF 1998", "USD itself"]  # fmt: skip
     assert RateTable().sources() == []
 
 
@@ -99,7 +102,7 @@ def test_sources_of_a_conversion() -> None:
     assert table.sources_for("EUR", "XOF", 2020) == [PEG_SOURCE]  # a fixed parity only
     assert table.sources_for("XOF", "CVE", 2020) == sorted([PEG_SOURCE, CVE_PEG_SOURCE])
     assert table.sources_for("XOF", "NGN", 2020) == sorted([PEG_SOURCE, "ECB 2020", "IMF NGN"])
-    assert table.sources_for("USD", "NGN", 2020) == ["IMF NGN"]
+    assert table.sources_for("USD", "NGN", 2020) == ["IMF NGN"]  # the dollar needs no rate
     assert table.sources_for("NGN", "GHS", None) == []
     assert table.sources_for("NGN", "GHS", 2021) == []
 
@@ -127,3 +130,9 @@ def test_density_must_be_positive(density: float) -> None:
     assert str(err.value) == (
         "converting a price per L to one per kg needs a stated density (kg_per_litre)"
     )
+
+
+def test_units_given_as_parsed_units_and_a_density_of_one() -> None:
+    assert convert_price(30, parse_unit("EUR/100kg"), parse_unit("EURc/kg")) == pytest.approx(30)
+    assert convert_price(2, "EUR/kg", parse_unit("EUR/L"), kg_per_litre=1.0) == pytest.approx(2)
+    assert convert_price(2, "EUR/L", "EUR/kg", kg_per_litre=0.5) == pytest.approx(4)
