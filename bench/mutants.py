@@ -20,6 +20,7 @@ import argparse
 import csv
 import fnmatch
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -198,6 +199,24 @@ def _diff(name: str) -> str:
     return "\n".join(ln for ln in lines if not ln.startswith(("---", "+++")))
 
 
+# A name DuckDB and Ibis read case-insensitively: a type in .cast("...") or a table in
+# .table("..."). A mutant that only changes the case of such a name is equivalent.
+NAME_ARG = re.compile(r"""(\.cast|\.table)\(\s*(["'])([^"']*)\2""")
+CASE_ONLY = (
+    "equivalent: changes only the case of a type or table name, which DuckDB and Ibis read "
+    "case-insensitively (int32 = INT32, ref_products = REF_PRODUCTS)"
+)
+
+
+def _case_only(diff: str) -> bool:
+    """Whether a one-line diff only changes the case of a cast type or table name."""
+    lines = diff.splitlines()
+    if len(lines) != 2 or not (lines[0].startswith("-") and lines[1].startswith("+")):
+        return False
+    old, new = (NAME_ARG.sub(lambda m: m.group(0).lower(), ln[1:]) for ln in lines)
+    return old == new and lines[0][1:] != lines[1][1:]
+
+
 def _explanations() -> dict[str, str]:
     if not EXPLAINED.exists():
         return {}
@@ -246,10 +265,11 @@ def write_report(modules: list[str], history: list[dict[str, str]]) -> None:
         if not survivors:
             out += ["None.", ""]
         for name in survivors:
-            reason = why.get(name, "UNEXPLAINED")
+            diff = _diff(name)
+            reason = why.get(name) or (CASE_ONLY if _case_only(diff) else "UNEXPLAINED")
             unexplained += reason == "UNEXPLAINED"
             out += [f"- `{name}`: {reason}", "", "  ```diff",
-                    *(f"  {ln}" for ln in _diff(name).splitlines()), "  ```", ""]  # fmt: skip
+                    *(f"  {ln}" for ln in diff.splitlines()), "  ```", ""]  # fmt: skip
     out.insert(5, f"Unexplained survivors in the last run: {unexplained}.\n")
     REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
 
