@@ -35,6 +35,14 @@ OBS = [
     ("milk_imports_me", "SN", 2021, None, 0.0, "t", "https://imp"),
     ("milk_exports_me", "SN", 2021, None, 0.0, "t", "https://exp"),
     ("population", "SN", 2021, None, 0.0, "number", "https://pop"),
+    ("milk_production_all", "SN", 2022, None, 100.0, "t", "https://all"),
+    ("milk_imports_me", "SN", 2022, None, 0.0, "t", "https://imp"),
+    ("milk_exports_me", "SN", 2022, None, 0.0, "t", "https://exp"),
+    ("population", "SN", 2022, None, 0.0, "persons", "https://pop"),  # milk, nobody: a gap
+    ("milk_production_all", "GH", 2021, None, 0.3, "t", "https://gh"),  # tiny, yet figures
+    ("milk_imports_me", "GH", 2021, None, 0.3, "t", "https://gh"),
+    ("milk_exports_me", "GH", 2021, None, 0.0, "t", "https://gh"),
+    ("population", "GH", 2021, None, 1.0, "persons", "https://gh"),
     ("milk_production_all", "GH", 2019, None, 50_000.0, "t", "https://gh"),
     ("milk_imports_me", "GH", 2019, None, 50_000.0, "t", "https://gh"),
     ("milk_production_all", "FR", 2019, None, 1.0, "t", "https://fr"),
@@ -97,14 +105,28 @@ def test_agreeing_sources_keep_the_value_and_zero_imports_is_zero_dependency(
 
 
 def test_no_supply_and_no_people_are_gaps_not_divisions(store: duckdb.DuckDBPyConnection) -> None:
-    sn = _rows(dependency_frame(store, countries=["SN"]).records())[("SN", 2021)]
-    assert (sn["dependency_pct"], sn["kg_per_person"]) == (None, None)
+    rows = _rows(dependency_frame(store, countries=["SN"]).records())
+    assert (rows[("SN", 2021)]["dependency_pct"], rows[("SN", 2021)]["kg_per_person"]) == (
+        None, None)  # fmt: skip
+    assert rows[("SN", 2022)]["dependency_pct"] == 0.0
+    assert rows[("SN", 2022)]["kg_per_person"] is None  # not infinity
+    # the tables themselves hold gaps (NULL), not NaN
+    dep = store_rows(import_dependency(store, countries=["SN"], start=2021, end=2021))
+    per = store_rows(milk_per_person(store, countries=["SN"], start=2021, end=2021))
+    assert (dep[0]["dependency_pct"], per[0]["kg_per_person"]) == (None, None)
+
+
+def test_tiny_figures_are_figures(store: duckdb.DuckDBPyConnection) -> None:
+    gh = _rows(dependency_frame(store, countries=["GH"]).records())[("GH", 2021)]
+    assert gh["dependency_pct"] == pytest.approx(50.0)  # 0.3 t of 0.6 t
+    assert gh["kg_per_person"] == pytest.approx(600.0)  # 600 kg for one person
 
 
 def test_boundary_years_and_months_count_by_their_year(store: duckdb.DuckDBPyConnection) -> None:
     years = dependency_frame(store, countries=["SN"], start="2019-12", end=2020).column("year")
     assert years == [2019, 2020]
-    assert dependency_frame(store, countries=["SN"], start=2020).column("year") == [2020, 2021]
+    assert dependency_frame(store, countries=["SN"], start=2020).column("year") == [
+        2020, 2021, 2022]  # fmt: skip
     assert dependency_frame(store, countries=["SN"], end="2019-01").column("year") == [2019]
     with pytest.raises(ParameterError, match=r"^end: expected"):
         dependency_frame(store, countries=["SN"], end="2019-13")
@@ -115,8 +137,9 @@ def test_boundary_years_and_months_count_by_their_year(store: duckdb.DuckDBPyCon
 def test_default_is_west_africa_by_membership_date(store: duckdb.DuckDBPyConnection) -> None:
     keys = [(r["geo"], r["year"]) for r in dependency_frame(store).records()]
     # FR is not West African; ML joins the (synthetic) region in 2020 and has only 2019
-    assert keys == [("GH", 2019), ("SN", 2019), ("SN", 2020), ("SN", 2021)]
-    gh = dependency_frame(store, countries=["GH"]).records()[0]
+    assert keys == [("GH", 2019), ("GH", 2021), ("SN", 2019), ("SN", 2020), ("SN", 2021),
+                    ("SN", 2022)]  # fmt: skip
+    gh = dependency_frame(store, countries=["GH"], end=2019).records()[0]
     assert gh["dependency_pct"] == 50.0
     assert gh["kg_per_person"] is None  # no population: a gap
     assert [r["geo"] for r in dependency_frame(store, countries=["fr"]).records()] == ["FR"]
