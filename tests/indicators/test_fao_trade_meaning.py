@@ -20,14 +20,17 @@ OBS = [
     ("fao", V, "SN", "smp", 2000, None, 2_500_000.0, None, "https://fao"),
     ("fao", Q, "SN", "smp", 2000, 5, 1.0, None, "https://monthly"),  # a month: not annual
     ("fao", Q, "SN", "smp", 1998, None, 100.0, None, "https://fao"),
+    ("fao", Q, "SN", "smp", 1999, None, 100.0, None, "https://fao"),
+    ("fao", V, "SN", "smp", 1999, None, 300_000.0, None, "https://fao"),
+    ("a_fx", "eur_per_usd", "euro-area", None, 1999, None, 0.95, None, "https://fx-a"),
     ("fao", V, "SN", "smp", 1998, None, 200_000.0, None, "https://fao"),
-    ("fao", Q, "NG", "butter", 2000, None, 10.0, None, "https://fao"),
-    ("fao", V, "NG", "butter", 2000, None, 80_000.0, None, "https://fao"),  # 8,000 USD/t: plausible
+    ("fao", Q, "NG", "butter", 2000, None, 10.0, None, "https://fao-q"),  # two sources
+    ("fao", V, "NG", "butter", 2000, None, 80_000.0, None, "https://fao-v"),  # 8,000 USD/t
     ("fao", Q, "NG", "smp", 2000, None, 10.0, None, "https://fao"),
     ("fao", V, "NG", "smp", 2000, None, 80_010.0, "break", "https://fao"),  # 8,001: a break wins
     ("fao", Q, "GH", "cheese", 2000, None, 5.0, None, "https://fao"),  # no value: a gap
     ("fao", V, "GH", "wmp", 2000, None, 7.0, None, "https://fao"),  # no quantity: a gap
-    ("fao", Q, "GH", "smp", 2000, None, 0.0, None, "https://fao"),
+    ("fao", Q, "GH", "smp", 2000, None, 0.0, "revised", "https://fao"),  # the quantity's flag
     ("fao", V, "GH", "smp", 2000, None, 9.0, None, "https://fao"),
     ("fao", Q, "GM", "smp", 2000, None, 10.0, None, "https://fao"),
     ("fao", V, "GM", "smp", 2000, None, 9_990.0, None, "https://fao"),  # 999 USD/t: check
@@ -84,6 +87,8 @@ def test_unit_values_in_three_currencies_by_hand(store: duckdb.DuckDBPyConnectio
 
 
 def test_before_the_peg_xof_is_a_gap(store: duckdb.DuckDBPyConnection) -> None:
+    first = _rows(store, countries=["SN"], start=1999, end=1999)[("SN", 1999, "smp")]
+    assert first["unit_value_lcu_per_kg"] == pytest.approx(3.0 * 0.95 * 655.957)  # peg's 1st year
     r = _rows(store, countries=["SN"], start=1998, end=1998)[("SN", 1998, "smp")]
     assert r["unit_value_usd_per_t"] == 2000.0
     assert r["unit_value_eur_per_kg"] == pytest.approx(2.0 * 0.9)
@@ -97,7 +102,8 @@ def test_a_floating_currency_uses_the_countrys_rate_and_flags_bounds(
     butter = rows[("NG", 2000, "butter")]
     assert butter["currency"] == "NGN"
     assert butter["unit_value_lcu_per_kg"] == pytest.approx(8.0 * 100.0)
-    assert butter["sources"] == "https://fao; https://fx-a; https://ngn"
+    # the quantity and the value come from two sources: both are cited
+    assert butter["sources"] == "https://fao-q; https://fao-v; https://fx-a; https://ngn"
     assert butter["flag"] is None  # 8,000 USD/t: the upper end is plausible
     assert rows[("NG", 2000, "smp")]["flag"] == "break"  # the source's flag is kept
     assert rows[("NG", 2000, "smp")]["note"] == "a break"
@@ -113,7 +119,8 @@ def test_an_input_missing_or_zero_is_a_gap(store: duckdb.DuckDBPyConnection) -> 
         5.0, None, None)  # fmt: skip
     assert (wmp["quantity_t"], wmp["value_usd"], wmp["unit_value_eur_per_kg"]) == (None, 7.0, None)
     assert wmp["sources"] == "https://fao; https://fx-a"  # no GHS rate: nothing more cited
-    assert (smp["unit_value_usd_per_t"], smp["flag"]) == (None, None)
+    assert smp["unit_value_usd_per_t"] is None
+    assert (smp["flag"], smp["note"]) == ("revised", "a break")  # the quantity's flag and note
 
 
 def test_the_regional_total_has_no_currency(store: duckdb.DuckDBPyConnection) -> None:
@@ -126,8 +133,8 @@ def test_filters_products_countries_and_years(store: duckdb.DuckDBPyConnection) 
     keys = sorted(_rows(store, products=["SMP"], start="2000-06", end=2000))
     assert keys == [("GH", 2000, "smp"), ("GM", 2000, "smp"), ("NG", 2000, "smp"),
                     ("SN", 2000, "smp"), ("west-africa", 2000, "smp")]  # fmt: skip
-    assert sorted(_rows(store, countries=["SN"], end=1999)) == [("SN", 1998, "smp")]
-    assert len(_rows(store)) == 10
+    assert sorted(_rows(store, countries=["SN"], end=1998)) == [("SN", 1998, "smp")]
+    assert len(_rows(store)) == 11
 
 
 def test_bad_filters_say_what_is_expected(store: duckdb.DuckDBPyConnection) -> None:
@@ -150,7 +157,8 @@ def test_frame_sources_notes_and_columns(store: duckdb.DuckDBPyConnection) -> No
     assert frame.columns == list(COLUMNS)
     assert frame.title == TITLE
     assert frame.notes == list(NOTES)
-    assert frame.sources == sorted(["https://fao", "https://fx-a", "https://ngn", PEG_SOURCE])
+    urls = ["https://fao", "https://fao-q", "https://fao-v", "https://fx-a", "https://ngn"]
+    assert frame.sources == sorted([*urls, PEG_SOURCE])
     order = [(r["geo"], r["product"]) for r in frame.records()]
     assert order == [("NG", "butter"), ("NG", "smp"), ("SN", "smp")]
     no_peg = fao_trade_frame(store, countries=["NG"])
