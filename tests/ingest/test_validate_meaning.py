@@ -60,6 +60,8 @@ COMEXT = [
      "a number >= 0", "inf"),
     ("kg", classic_line(kg="-0.5"), "QUANTITY_IN_KG", "not a non-negative number",
      "a number >= 0 or an empty cell", "-0.5"),
+    ("supp_quantity", classic_line(par="CI") + "-3", "SUP_QUANTITY", "not a non-negative number",
+     "a number >= 0 or an empty cell", "-3"),
     ("duplicate", classic_line(), "PRODUCT_NC",
      "duplicate key (same reporter, partner, product, flow, period and regime as an earlier "
      "row)", "each key once", "FR|SN|0248|04021019|2|201952|1"),
