@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from fairmilk.errors import ParameterError
 from fairmilk.indicators.mirror import mirror, mirror_frame, notes
 from fairmilk.reference.hs6 import dairy_hs6
 from fairmilk.store import open_store
@@ -129,9 +130,33 @@ def test_frame_notes_and_title(mcon: duckdb.DuckDBPyConnection) -> None:
     frame = mirror_frame(mcon, countries=["GH"])
     assert str(frame.title) == "Mirror trade: West African imports from the EU beside EU exports"
     assert [str(n) for n in frame.notes] == [str(n) for n in notes()]
-    assert str(frame.notes[0]).endswith("codes " + ", ".join(dairy_hs6()) + ".")
-    assert "Gap = importer side - EU side" in str(frame.notes[0])
+    assert str(frame.notes[0]) == (
+        "Importer side: imports reported by the West African country to UN Comtrade, in US "
+        "dollars (converted to euros at the year's eur_per_usd rate), from EU members. EU side: "
+        "exports reported by the EU members to Eurostat Comext, in euros. Gap = importer side - "
+        "EU side; gap % = gap / EU side x 100. Products: the six-digit HS codes "
+        + ", ".join(dairy_hs6())
+        + "."
+    )
+    assert str(frame.notes[1]) == (
+        "Why the two sides differ: importers value goods CIF (with freight and insurance), "
+        "exporters FOB, so the importer's figure is usually higher (the IMF's Direction of "
+        "Trade Statistics assumes 10 % when it derives one from the other); goods shipped in "
+        "December may be recorded on arrival in January (timing); importers credit the country "
+        "of origin, exporters the country of destination, so goods re-exported through an EU "
+        "port or a neighbouring country land on different partners; the EU keeps some trade "
+        "confidential; the two sides may classify one product under different codes; exchange "
+        "rates add a small difference."
+    )
+    assert len(frame.notes) == 2
     assert frame.columns == [
         "country", "year", "importer_value_usd", "importer_value_eur", "eu_value_eur",
         "gap_value_eur", "gap_value_pct", "importer_t", "eu_t", "gap_t", "gap_t_pct", "synthetic",
     ]  # fmt: skip
+
+
+def test_an_unknown_country_is_named(mcon: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ParameterError) as err:
+        mirror(mcon, countries=["SN", "XY"])
+    assert str(err.value).startswith("countries: expected an ISO 3166 alpha-2 code")
+    assert str(err.value).endswith("found 'XY'")
