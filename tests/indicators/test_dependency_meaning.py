@@ -170,6 +170,16 @@ def test_the_two_tables_alone(store: duckdb.DuckDBPyConnection) -> None:
     assert dep[1]["dependency_cow_pct"] == pytest.approx(100 / 3)
     per = store_rows(milk_per_person(store, countries=["SN"], start=2020, end=2020))
     assert [r["kg_per_person"] for r in per] == [pytest.approx(300.0)]
+    assert list(per[0]) == [
+        "geo", "year", "production_all_t", "production_cow_t", "imports_me_t", "exports_me_t",
+        "population", "kg_per_person", "kg_per_person_cow", "sources",
+    ]  # fmt: skip
+    assert (per[0]["production_all_t"], per[0]["population"]) == (300_000.0, 1_000_000.0)
+    assert per[0]["sources"].startswith("production_all: https://all")
+    assert list(dep[0]) == [
+        "geo", "year", "production_all_t", "production_cow_t", "imports_me_t", "dependency_pct",
+        "dependency_cow_pct", "sources",
+    ]  # fmt: skip
 
 
 def store_rows(t: object) -> list[dict[str, object]]:
