@@ -192,9 +192,9 @@ def _diff(name: str) -> str:
     return "\n".join(ln for ln in lines if not ln.startswith(("---", "+++")))
 
 
-# A name DuckDB and Ibis read case-insensitively: a type in .cast("...") or a table in
-# .table("..."). A mutant that only changes the case of such a name is equivalent.
-NAME_ARG = re.compile(r"""(\.cast|\.table)\(\s*(["'])([^"']*)\2""")
+# A name DuckDB and Ibis read case-insensitively: a type in .cast("...") or ibis.null("...")
+# or a table in .table("..."). A mutant that only changes the case of such a name is equivalent.
+NAME_ARG = re.compile(r"""(\.cast|\.table|ibis\.null)\(\s*(["'])([^"']*)\2""")
 CASE_ONLY = (
     "equivalent: changes only the case of a type or table name, which DuckDB and Ibis read "
     "case-insensitively (int32 = INT32, ref_products = REF_PRODUCTS)"

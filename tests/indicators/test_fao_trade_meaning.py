@@ -34,6 +34,10 @@ OBS = [
     ("fao", V, "GH", "smp", 2000, None, 9.0, None, "https://fao"),
     ("fao", Q, "GM", "smp", 2000, None, 10.0, None, "https://fao"),
     ("fao", V, "GM", "smp", 2000, None, 9_990.0, None, "https://fao"),  # 999 USD/t: check
+    ("fao", Q, "GM", "butter", 2000, None, 0.0, None, "https://fao"),  # 0 t: no unit value
+    ("fao", V, "GM", "butter", 2000, None, 5.0, None, "https://fao"),
+    ("fao", Q, "GM", "cheese", 2000, None, 0.5, None, "https://fao"),  # half a tonne
+    ("fao", V, "GM", "cheese", 2000, None, 1_500.0, None, "https://fao"),
     ("fao", Q, "GM", "wmp", 2000, None, 10.0, None, "https://fao"),
     ("fao", V, "GM", "wmp", 2000, None, 10_000.0, None, "https://fao"),  # 1,000 USD/t: plausible
     ("fao", Q, "west-africa", "smp", 2000, None, 2000.0, None, "https://fao"),
@@ -110,6 +114,11 @@ def test_a_floating_currency_uses_the_countrys_rate_and_flags_bounds(
     assert rows[("GM", 2000, "smp")]["flag"] == "check"  # 999 USD/t
     assert rows[("GM", 2000, "wmp")]["flag"] is None  # 1,000 USD/t: the lower end
     assert rows[("GM", 2000, "wmp")]["unit_value_lcu_per_kg"] is None  # no GMD rate: a gap
+    assert rows[("GM", 2000, "cheese")]["unit_value_usd_per_t"] == pytest.approx(3000.0)
+    assert (
+        rows[("GM", 2000, "butter")]["unit_value_usd_per_t"],
+        rows[("GM", 2000, "butter")]["flag"],
+    ) == (None, None)
 
 
 def test_an_input_missing_or_zero_is_a_gap(store: duckdb.DuckDBPyConnection) -> None:
@@ -134,7 +143,7 @@ def test_filters_products_countries_and_years(store: duckdb.DuckDBPyConnection) 
     assert keys == [("GH", 2000, "smp"), ("GM", 2000, "smp"), ("NG", 2000, "smp"),
                     ("SN", 2000, "smp"), ("west-africa", 2000, "smp")]  # fmt: skip
     assert sorted(_rows(store, countries=["SN"], end=1998)) == [("SN", 1998, "smp")]
-    assert len(_rows(store)) == 11
+    assert len(_rows(store)) == 13
 
 
 def test_bad_filters_say_what_is_expected(store: duckdb.DuckDBPyConnection) -> None:
@@ -163,3 +172,10 @@ def test_frame_sources_notes_and_columns(store: duckdb.DuckDBPyConnection) -> No
     assert order == [("NG", "butter"), ("NG", "smp"), ("SN", "smp")]
     no_peg = fao_trade_frame(store, countries=["NG"])
     assert PEG_SOURCE not in no_peg.sources
+
+
+def test_the_table_holds_gaps_not_infinities(store: duckdb.DuckDBPyConnection) -> None:
+    rows = fao_imports(store, countries=["GH", "GM"]).to_pyarrow().to_pylist()
+    zero = [r for r in rows if r["quantity_t"] == 0.0]
+    assert len(zero) == 2
+    assert all(r["unit_value_usd_per_t"] is None for r in zero)
