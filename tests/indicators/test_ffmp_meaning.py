@@ -27,6 +27,9 @@ PRODUCTS = [  # prefix, system, category, from, to
 ]  # fmt: skip
 # reporter, partner, code, year, kg, file -- SYNTHETIC
 FLOWS = [
+    ("IE", "SN", "04021019", 2016, 400, "f"),  # 0.4 t of SMP and 0.2 t under the code
+    ("IE", "SN", "19019099", 2016, 200, "f"),
+    ("IE", "SN", "19019099", 2017, 0, "f"),  # declared, with 0 kg: no share at all
     ("IE", "SN", "04021019", 2018, 100_000, "f"),
     ("IE", "SN", "04022118", 2019, 300_000, "f"),
     ("IE", "SN", "19019099", 2019, 1_000_000, "f"),
@@ -90,7 +93,7 @@ def _rows(t: object) -> list[dict[str, object]]:
 
 def test_estimated_before_the_code_measured_from_it(store: duckdb.DuckDBPyConnection) -> None:
     rows = {r["year"]: r for r in _rows(ffmp_series(store))}
-    assert sorted(rows) == [2019, 2020, 2021]  # 2018 has powder but nothing under the code
+    assert sorted(rows) == [2016, 2017, 2019, 2020, 2021]  # 2018: no row under the code
     early = rows[2019]  # IE to SN and FR to GH: 2 000 t under the carrier code
     assert (early["code"], early["code_tonnes"], early["estimated"]) == ("19019099", 2000.0, True)
     assert early["ffmp_low_t"] == pytest.approx(1000.0)
@@ -114,6 +117,9 @@ def test_estimated_before_the_code_measured_from_it(store: duckdb.DuckDBPyConnec
 
 def test_share_of_powder_exports(store: duckdb.DuckDBPyConnection) -> None:
     rows = {r["year"]: r for r in _rows(ffmp_powder_share(store))}
+    # tiny: 0.2 t x 55 % = 0.11 t of FFMP beside 0.4 t of SMP
+    assert rows[2016]["share_central_pct"] == pytest.approx(100 * 0.11 / 0.51)
+    assert rows[2017]["share_central_pct"] is None  # 0 t of powder: no share, not NaN
     assert rows[2018]["smp_t"] == 100.0
     assert rows[2018]["share_central_pct"] == 0.0  # powder but no FFMP: 0 %, not a gap
     y2019 = rows[2019]  # wmp 300 t, FFMP 1 000 / 1 100 / 1 200 t
@@ -156,7 +162,7 @@ def test_a_band_out_of_order_is_refused_with_its_values(
 
 
 def test_exporters_destinations_and_keys(store: duckdb.DuckDBPyConnection) -> None:
-    by_dest = _rows(ffmp_series(store, by=("destination", "year"), end=2019))
+    by_dest = _rows(ffmp_series(store, by=("destination", "year"), start=2019, end=2019))
     assert [(r["year"], r["destination"], r["code_tonnes"]) for r in by_dest] == [
         (2019, "GH", 1000.0), (2019, "SN", 1000.0)]  # fmt: skip
     us = _rows(ffmp_series(store, exporters=["US"], destinations=["SN"], end=2019))
@@ -174,7 +180,7 @@ def test_exporters_destinations_and_keys(store: duckdb.DuckDBPyConnection) -> No
 
 
 def test_frame_titles_sources_notes_and_method_texts(store: duckdb.DuckDBPyConnection) -> None:
-    frame = ffmp_frame(store, end=2019)
+    frame = ffmp_frame(store, start=2019, end=2019)
     assert str(frame.title) == "FFMP exports (t)"
     assert frame.notes == list(FFMP_NOTES)
     assert frame.sources[-1] == f"FFMP estimate band: {AHDB_2018.source} ({AHDB_2018.source_url})"
