@@ -33,6 +33,9 @@ ROWS = [
     ("cx", "comext", "DE", "GH", "04022118", "export", 2020, None, 200_000, None, 25_000),
     ("cx", "comext", "DE", "SN", "04022118", "export", 2021, None, 0, None, 0),
     ("cs", "comext", "FR", "SN", "04022118", "export", 2018, None, 100, None, 1),
+    ("cx", "comext", "FR", "SN", "04022118", "export", 2022, None, 700, None, 70),  # EU side only
+    ("ct", "comtrade", "GH", "DE", "040221", "import", 2021, None, None, 1, 1_000),  # tiny
+    ("cx", "comext", "DE", "GH", "04022118", "export", 2021, None, 0.5, None, 500),
 ]
 FX = [  # dataset, geo, year, month, value
     ("b", "EU", 2020, None, 0.5), ("a", "XX", 2020, None, 0.9), ("a", "EA", 2020, None, 0.8),
@@ -102,6 +105,17 @@ def test_monthly_rows_count_when_the_year_has_no_annual_row(
     assert gh["gap_t_pct"] == pytest.approx(-20.0)
 
 
+def test_one_real_side_alone_is_not_synthetic_and_tiny_sides_have_a_percentage(
+    mcon: duckdb.DuckDBPyConnection,
+) -> None:
+    sn = _rows(mcon, countries=["SN"], start=2022)[("SN", 2022)]
+    assert (sn["importer_value_usd"], sn["eu_value_eur"], sn["synthetic"]) == (None, 700, False)
+    gh = _rows(mcon, countries=["GH"], start=2021, end=2021)[("GH", 2021)]
+    assert (gh["importer_t"], gh["eu_t"]) == (1.0, 0.5)
+    assert gh["gap_t_pct"] == pytest.approx(100.0)  # 1 t against 0.5 t
+    assert gh["gap_value_pct"] == pytest.approx(100.0)  # 1 EUR against 0.5 EUR
+
+
 def test_a_zero_eu_side_has_no_percentage(mcon: duckdb.DuckDBPyConnection) -> None:
     sn = _rows(mcon, countries=["SN"], start=2021, end=2021)[("SN", 2021)]
     assert (sn["eu_value_eur"], sn["gap_value_eur"]) == (0, pytest.approx(100.0))
@@ -111,10 +125,12 @@ def test_a_zero_eu_side_has_no_percentage(mcon: duckdb.DuckDBPyConnection) -> No
 def test_partners_and_eu_region_by_date(mcon: duckdb.DuckDBPyConnection) -> None:
     by27 = _rows(mcon, countries=["SN"], by_partner=True)
     assert ("SN", "GB", 2019) not in by27  # not in eu27
-    assert set(by27) == {("SN", "FR", 2018), ("SN", "FR", 2020), ("SN", "DE", 2021)}
+    assert set(by27) == {("SN", "FR", 2018), ("SN", "FR", 2020), ("SN", "DE", 2021),
+                         ("SN", "FR", 2022)}  # fmt: skip
     by28 = _rows(mcon, countries=["SN"], eu="eu28", by_partner=True, end=2019)
     assert by28[("SN", "GB", 2019)]["importer_value_eur"] == pytest.approx(300_000)
     assert by28[("SN", "GB", 2019)]["eu_value_eur"] is None
+    assert by28[("SN", "GB", 2019)]["synthetic"] is False  # one real side: not synthetic
 
 
 def test_years_filter_and_synthetic_files(mcon: duckdb.DuckDBPyConnection) -> None:
