@@ -210,6 +210,7 @@ def test_comtrade_flows_kept_apart_and_former_reporters(
         3,
     )
     assert re_export.message == "re-export: kept apart, never added to exports; not stored"
+    assert (re_export.column, re_import.column) == ("flowCode", "flowCode")
     assert (re_import.value, re_import.line) == (4.0, 4)
     assert re_import.message == "re-import: kept apart, never added to imports; not stored"
     assert (other.value, other.line, other.column) == (5.0, 5, "flowCode")
