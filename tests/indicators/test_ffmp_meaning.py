@@ -27,6 +27,7 @@ PRODUCTS = [  # prefix, system, category, from, to
 ]  # fmt: skip
 # reporter, partner, code, year, kg, file -- SYNTHETIC
 FLOWS = [
+    ("IE", "SN", "04022118", 2015, 100_000, "w"),  # WMP alone in a file of its own
     ("IE", "SN", "04021019", 2016, 400, "f"),  # 0.4 t of SMP and 0.2 t under the code
     ("IE", "SN", "19019099", 2016, 200, "f"),
     ("IE", "SN", "19019099", 2017, 0, "f"),  # declared, with 0 kg: no share at all
@@ -46,7 +47,7 @@ MEMBERS = [("eu27", "IE"), ("eu27", "FR"), ("west-africa", "SN"), ("west-africa"
 
 
 def fill(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    for file_id, synthetic in (("f", False), ("s", True)):
+    for file_id, synthetic in (("f", False), ("s", True), ("w", False)):
         con.execute(
             "INSERT INTO source_files (file_id, source, dataset_key, vintage, is_current, "
             "file_name, size_bytes, synthetic) VALUES (?, 'comext', ?, 1, true, ?, 1, ?)",
@@ -195,3 +196,5 @@ def test_frame_titles_sources_notes_and_method_texts(store: duckdb.DuckDBPyConne
     assert str(share.title) == "FFMP share of milk-powder exports (%)"
     assert len(share.sources) == 2  # the file of the SMP row, and the band
     assert len(ffmp_frame(store, start=2018, end=2018).sources) == 1  # the band alone
+    wmp = ffmp_frame(store, share=True, start=2015, end=2015)
+    assert wmp.sources[0].startswith("comext: w.dat")  # the WMP file is cited
