@@ -64,7 +64,7 @@ MUTANTS_MODULES ?= indicators.costs indicators.perlitre indicators.dumping indic
 	indicators.taxes policy.mrp policy.tariffs ingest.validate ingest.codes indicators.trade \
 	indicators.dependency indicators.units indicators.periods policy.offensive \
 	indicators.fao_trade indicators.mirror indicators.classify indicators.ffmp policy.mrp_model
-MUTANTS_BUDGET ?= 900
+MUTANTS_BUDGET ?= 180
 MUTANTS_LABEL ?= current
 MUTANTS_JOBS ?= 2
 mutants: setup-dev
