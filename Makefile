@@ -62,12 +62,14 @@ bench: setup-dev
 ## time, MUTANTS_BUDGET seconds each; writes bench/MUTANTS.md. See docs/mutants.md.
 MUTANTS_MODULES ?= indicators.costs indicators.perlitre indicators.dumping indicators.anomaly \
 	indicators.taxes policy.mrp policy.tariffs ingest.validate ingest.codes indicators.trade \
-	indicators.dependency indicators.units indicators.periods policy.offensive
-MUTANTS_BUDGET ?= 900
+	indicators.dependency indicators.units indicators.periods policy.offensive \
+	indicators.fao_trade indicators.mirror indicators.classify indicators.ffmp policy.mrp_model
+MUTANTS_BUDGET ?= 180
 MUTANTS_LABEL ?= current
+MUTANTS_JOBS ?= 2
 mutants: setup-dev
 	$(PY) -m pip install --quiet 'mutmut>=3.8,<4'
-	$(PY) bench/mutants.py --budget $(MUTANTS_BUDGET) --label $(MUTANTS_LABEL) $(MUTANTS_MODULES)
+	$(PY) bench/mutants.py --budget $(MUTANTS_BUDGET) --label "$(MUTANTS_LABEL)" --jobs $(MUTANTS_JOBS) $(MUTANTS_MODULES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants

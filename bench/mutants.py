@@ -6,6 +6,11 @@ surviving and not reached in time, how long it took, and every survivor with its
 the explanation given for it in bench/mutants_explained.csv (``UNEXPLAINED`` otherwise).
 A line per module and run is added to bench/mutants_history.csv.
 
+Each module is checked with the tests that exercise it (``TESTS`` below; mutmut then runs, per
+mutant, those of them that reach the mutated function): the first run of a checkout records
+once which test reaches which function, then each module's record is narrowed to its own
+test files, so a module never waits on the slow end-to-end tests of another concept.
+
     python bench/mutants.py --budget 900 indicators.costs policy.mrp ingest.validate
 """
 
@@ -13,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -33,6 +40,77 @@ HISTORY_FIELDS = ["date", "label", "module", "mutants", "killed", "survived", "o
 # timeouts (SIGXCPU) count as killed; None is a mutant not reached within the budget.
 KILLED = {1, 3, 24, -24, 152, 36, 255, 37}
 SURVIVED = {0}
+STATS = ROOT / "mutants" / "mutmut-stats.json"
+CENSUS_BUDGET = 1800.0  # seconds: the census runs every selected test once, with tracing
+# The test files that exercise each module (patterns on the test's file). A module missing
+# here is checked with every selected test that reaches it.
+TESTS: dict[str, tuple[str, ...]] = {
+    "indicators.costs": (
+        "tests/prices/test_cost*",
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/indicators/test_costs*",
+    ),
+    "indicators.perlitre": (
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/indicators/test_perlitre*",
+    ),
+    "indicators.dumping": ("tests/prices/test_dumping*", "tests/indicators/test_dumping*"),
+    "indicators.anomaly": (
+        "tests/prices/test_anomaly*",
+        "tests/prices/test_gdt*",
+        "tests/indicators/test_anomaly*",
+    ),
+    "indicators.taxes": (
+        "tests/policy/test_tariff*",
+        "tests/prices/test_per_litre*",
+        "tests/policy/test_taxes*",
+    ),
+    "indicators.units": (
+        "tests/prices/test_price_units*",
+        "tests/prices/test_per_litre*",
+        "tests/prices/test_rates*",
+        "tests/policy/test_tariff*",
+        "tests/prices/test_units*",
+    ),
+    "indicators.periods": ("tests/indicators/test_trade*", "tests/indicators/test_periods*"),
+    "indicators.trade": ("tests/indicators/test_trade*", "tests/indicators/test_golden*"),
+    "indicators.dependency": ("tests/indicators/test_dependency*", "tests/indicators/test_golden*"),
+    "indicators.fao_trade": ("tests/indicators/test_fao_trade*",),
+    "indicators.classify": (
+        "tests/indicators/test_classify*",
+        "tests/indicators/test_trade*",
+        "tests/indicators/test_golden*",
+    ),
+    "indicators.ffmp": ("tests/indicators/test_ffmp*",),
+    "indicators.mirror": ("tests/indicators/test_mirror*",),
+    "policy.mrp": ("tests/policy/test_mrp*", "tests/policy/test_simulator*"),
+    "policy.mrp_model": ("tests/policy/test_mrp*", "tests/policy/test_simulator*"),
+    "policy.tariffs": (
+        "tests/policy/test_tariff*",
+        "tests/policy/test_simulator*",
+        "tests/prices/test_per_litre*",
+    ),
+    "policy.offensive": ("tests/policy/test_offensive*",),
+    "ingest.validate": (
+        "tests/ingest/test_ingest_bad_input*",
+        "tests/ingest/test_ingest_robust*",
+        "tests/ingest/test_ingest_layouts*",
+        "tests/ingest/test_ingest_comtrade*",
+        "tests/ingest/test_ingest_coverage*",
+        "tests/ingest/test_ingest_shuffled*",
+        "tests/ingest/test_ingest_vintages*",
+        "tests/ingest/test_validate*",
+    ),
+    "ingest.codes": (
+        "tests/ingest/test_ingest_bad_input*",
+        "tests/ingest/test_ingest_robust*",
+        "tests/ingest/test_ingest_comtrade*",
+        "tests/ingest/test_validate*",
+        "tests/ingest/test_codes*",
+    ),
+}
 
 
 def _meta(module: str) -> dict[str, int | None]:
@@ -57,11 +135,9 @@ def _counts(codes: dict[str, int | None]) -> Counter[str]:
     return c
 
 
-def run_module(module: str, budget: float) -> float:
-    """Run mutmut on one module's mutants; stop it (results kept) when the budget is spent."""
-    start = time.monotonic()
-    cmd = [str(MUTMUT), "run", "--max-children", "1", f"fairmilk.{module}.*"]
-    log = ROOT / "mutants" / f"{module}.log"  # mutmut's own output, for a failed run
+def _mutmut(args: list[str], log: Path, budget: float, *, jobs: int = 1) -> None:
+    """Run mutmut (``jobs`` mutants at a time); stop it (results kept) when the budget is spent."""
+    cmd = [str(MUTMUT), "run", "--max-children", str(jobs), *args]
     log.parent.mkdir(exist_ok=True)
     with log.open("w") as out, subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=out) as proc:
         try:
@@ -72,6 +148,41 @@ def run_module(module: str, budget: float) -> float:
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+def census(budget: float) -> None:
+    """Record once which test reaches which function (mutmut's stats), checking no mutant.
+
+    mutmut records the stats, then stops on the pattern that names no mutant (by design: no
+    clean run of the whole suite is spent here); the stats file is what this step is for.
+    """
+    if STATS.exists():
+        return
+    log = ROOT / "mutants" / "census.log"
+    _mutmut(["fairmilk.no_module_is_named_so.*"], log, budget)
+    if not STATS.exists():
+        sys.exit(f"mutmut recorded no test stats; see {log.relative_to(ROOT)}")
+
+
+def narrow(module: str) -> None:
+    """Keep, for each function of the module, only the tests of its own test files."""
+    patterns = TESTS.get(module)
+    if not patterns or not STATS.exists():
+        return
+    data = json.loads(STATS.read_text(encoding="utf-8"))
+    prefix = f"fairmilk.{module}."
+    for name, tests in data["tests_by_mangled_function_name"].items():
+        if name.startswith(prefix):
+            keep = [t for t in tests if any(fnmatch.fnmatch(t.split("::")[0], p) for p in patterns)]
+            data["tests_by_mangled_function_name"][name] = keep
+    STATS.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
+def run_module(module: str, budget: float, *, jobs: int = 1) -> float:
+    """Run mutmut on one module's mutants with its own tests, within the budget."""
+    start = time.monotonic()
+    narrow(module)
+    _mutmut([f"fairmilk.{module}.*"], ROOT / "mutants" / f"{module}.log", budget, jobs=jobs)
     return time.monotonic() - start
 
 
@@ -79,6 +190,24 @@ def _diff(name: str) -> str:
     out = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT, capture_output=True, text=True)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith(("-", "+"))]
     return "\n".join(ln for ln in lines if not ln.startswith(("---", "+++")))
+
+
+# A name DuckDB and Ibis read case-insensitively: a type in .cast("...") or ibis.null("...")
+# or a table in .table("..."). A mutant that only changes the case of such a name is equivalent.
+NAME_ARG = re.compile(r"""(\.cast|\.table|ibis\.null)\(\s*(["'])([^"']*)\2""")
+CASE_ONLY = (
+    "equivalent: changes only the case of a type or table name, which DuckDB and Ibis read "
+    "case-insensitively (int32 = INT32, ref_products = REF_PRODUCTS)"
+)
+
+
+def _case_only(diff: str) -> bool:
+    """Whether a one-line diff only changes the case of a cast type or table name."""
+    lines = diff.splitlines()
+    if len(lines) != 2 or not (lines[0].startswith("-") and lines[1].startswith("+")):
+        return False
+    old, new = (NAME_ARG.sub(lambda m: m.group(0).lower(), ln[1:]) for ln in lines)
+    return old == new and lines[0][1:] != lines[1][1:]
 
 
 def _explanations() -> dict[str, str]:
@@ -129,10 +258,11 @@ def write_report(modules: list[str], history: list[dict[str, str]]) -> None:
         if not survivors:
             out += ["None.", ""]
         for name in survivors:
-            reason = why.get(name, "UNEXPLAINED")
+            diff = _diff(name)
+            reason = why.get(name) or (CASE_ONLY if _case_only(diff) else "UNEXPLAINED")
             unexplained += reason == "UNEXPLAINED"
             out += [f"- `{name}`: {reason}", "", "  ```diff",
-                    *(f"  {ln}" for ln in _diff(name).splitlines()), "  ```", ""]  # fmt: skip
+                    *(f"  {ln}" for ln in diff.splitlines()), "  ```", ""]  # fmt: skip
     out.insert(5, f"Unexplained survivors in the last run: {unexplained}.\n")
     REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
 
@@ -143,6 +273,7 @@ def main() -> None:
     parser.add_argument("modules", nargs="+", help="modules under fairmilk, e.g. policy.mrp")
     parser.add_argument("--budget", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--label", default="current", help="what the run measures")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants checked at the same time")
     parser.add_argument("--seconds", type=float, help="record a finished run that took this long")
     parser.add_argument("--report-only", action="store_true", help="rewrite MUTANTS.md only")
     args = parser.parse_args()
@@ -150,8 +281,10 @@ def main() -> None:
         write_report(args.modules, _history([]))
         return
     rows: list[dict[str, object]] = []
+    if not args.seconds:
+        census(CENSUS_BUDGET)
     for module in args.modules:
-        seconds = args.seconds if args.seconds else run_module(module, args.budget)
+        seconds = args.seconds if args.seconds else run_module(module, args.budget, jobs=args.jobs)
         c = _counts(_meta(module))
         print(f"{module}: {dict(c)} in {seconds:.0f} s", flush=True)
         rows.append({"date": datetime.now(UTC).strftime("%Y-%m-%d"), "label": args.label,

@@ -6,9 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import ibis.backends.duckdb  # (see WARM below)
+import ibis.formats.pandas  # noqa: F401
+import pyarrow.dataset  # noqa: F401
 import pytest
 
+import fairmilk.store.backend  # noqa: F401
 from fairmilk.store import open_store
+
+# WARM: the modules the first query would import (two seconds), imported when the tests are
+# collected instead, so that test runs forked from a collected session (mutation testing,
+# docs/mutants.md) start warm rather than each paying for them.
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = (

@@ -102,8 +102,14 @@ def _amounts(db: ibis.BaseBackend) -> ibis.Table:
         value_usd=both.value_usd,
         flag=ibis.coalesce(both.q_flag, both.v_flag),
         note=ibis.coalesce(both.q_note, both.v_note),
-        sources=ibis.coalesce(both.q_url, both.v_url),
+        sources=_both_urls(both.q_url, both.v_url),
     )
+
+
+def _both_urls(q_url: ibis.Value, v_url: ibis.Value) -> ibis.Value:
+    """The quantity's source and the value's, once when they are the same file or page."""
+    one = q_url.isnull() | v_url.isnull() | (q_url == v_url)
+    return ibis.ifelse(one, ibis.coalesce(q_url, v_url), q_url + "; " + v_url)
 
 
 def _rates(db: ibis.BaseBackend) -> tuple[ibis.Table, ibis.Table]:
