@@ -101,7 +101,7 @@ def _seed_register(app: Any) -> None:
 
     record = read_submission(OXFAM.read_text(encoding="utf-8"), source_name="oxfam.txt")
     assert record.warnings
-    with app.state.store.writing(note="test") as con:
+    with app.state.register.connect() as con:
         create_moderator(con, MODERATOR[0], MODERATOR[1], actor="test")
         save_submission(con, record, via="cli")
 
