@@ -63,7 +63,7 @@ def test_split_geo_refuses_unknown_codes_naming_what_is_expected(code: str) -> N
     with pytest.raises(ParameterError) as err:
         split_geo(["SN", code], name="--from")
     assert str(err.value) == (
-        "--from: expected an ISO 3166 alpha-2 code or one of eu27, eu28, ecowas, waemu, "
+        "--from: expected an ISO 3166 alpha-2 code or one of eu27, eu28, ecowas, waemu, aes, "
         f"west-africa, euro-area, found {code!r}"
     )
 
