@@ -36,7 +36,9 @@ def _rates() -> RateTable:
 def test_pegs_and_their_first_year() -> None:
     assert (XOF_PER_EUR, CVE_PER_EUR, PEG_SINCE) == (655.957, 110.265, 1999)
     assert PEGS == {"XOF": 655.957, "CVE": 110.265}
-    assert PEG_SOURCE.startswith("BCEAO, fixed parity 1 EUR = 655.957 XOF since 1999 (https://")
+    assert PEG_SOURCE.startswith("Fixed parity 1 EUR = 655.957 XOF since 1 January 1999: ")
+    assert "1 EUR = 6.55957 FRF" in PEG_SOURCE
+    assert "CELEX:31998R2866" in PEG_SOURCE
     assert CVE_PEG_SOURCE.startswith("Banco de Cabo Verde exchange regime")
     assert "EUR 1 = CVE 110.265" in CVE_PEG_SOURCE
 
