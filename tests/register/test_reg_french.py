@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -159,12 +160,16 @@ def test_moderator_sees_french_warnings(
     assert FRENCH_WARNING in page
     assert "(Case ambiguë)" in page
     assert "en attente ·" in page  # the status, in French
+    assert re.search(r"en attente · \d{4}-\d\d-\d\d \d\d:\d\d</p>", page)  # to the minute
     assert ENGLISH_WARNING not in page
     english = browser_client.get(f"/register/moderate/s/{sid}").text
     assert ENGLISH_WARNING in english
     assert FRENCH_WARNING not in english
     queue = browser_client.get("/register/moderate?lang=fr").text
     assert "<td>connexion</td><td>modérateur</td>" in queue  # the audit trail, in French
+    times = re.findall(r"<tr><td>([^<]*)</td><td>ama</td>", queue)
+    assert times
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", t) for t in times), times
 
 
 def test_unknown_submission_error_page_in_french(browser_client: httpx.Client) -> None:
@@ -217,3 +222,15 @@ def test_withheld_contact_mark_and_not_found_page_in_french(
     missing = browser_client.get("/no/such/page?lang=fr")
     assert missing.status_code == 404
     assert "Page introuvable" in missing.text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(datetime(2026, 12, 5, 16, 35, 16, 432315), "2026-12-05 16:35"),
+     ("2026-12-05T16:35:16.432315+00:00", "2026-12-05 16:35"),
+     ("2026-12-05 16:35:16", "2026-12-05 16:35"), (None, "")],
+)  # fmt: skip
+def test_stored_times_shown_to_the_minute(value: object, text: str) -> None:
+    from fairmilk.web.render import to_the_minute
+
+    assert to_the_minute(value) == text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,16 @@ def environment() -> Environment:
     )
     env.globals["page_url"] = page_url
     env.filters["linkify"] = linkify
+    env.filters["minute"] = to_the_minute
     return env
+
+
+def to_the_minute(value: object) -> str:
+    """A stored time as readers want it: '2026-12-05 16:35' (UTC), without seconds."""
+    if value is None:
+        return ""
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
+    return text.replace("T", " ")[:16]
 
 
 def page_url(page: str, params: dict[str, str], lang: str, *, suffix: str = "") -> str:
