@@ -198,3 +198,16 @@ def test_frame_titles_sources_notes_and_method_texts(store: duckdb.DuckDBPyConne
     assert len(ffmp_frame(store, start=2018, end=2018).sources) == 1  # the band alone
     wmp = ffmp_frame(store, share=True, start=2015, end=2015)
     assert wmp.sources[0].startswith("comext: w.dat")  # the WMP file is cited
+
+
+def test_a_measured_year_cites_the_ffmp_code_rows_only(store: duckdb.DuckDBPyConnection) -> None:
+    # From 2020 FFMP is what is declared under CN 1901 90 95 (file s here). The same year's
+    # 700 t still declared under the old carrier code and its SMP row (both in file f) are
+    # not FFMP: the FFMP table must not cite f as a source of its figure.
+    measured = ffmp_frame(store, start=2020, end=2020)
+    assert [r["code_tonnes"] for r in measured.records()] == [2000.0]
+    files = [s for s in measured.sources if s.startswith("comext:")]
+    assert files == ["comext: s.dat (vintage 1, SYNTHETIC)"]
+    # The share of powders adds the SMP rows, so there f is cited beside s.
+    share = ffmp_frame(store, share=True, start=2020, end=2020)
+    assert [s.split(" (")[0] for s in share.sources[:2]] == ["comext: f.dat", "comext: s.dat"]
