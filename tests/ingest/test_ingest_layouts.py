@@ -164,3 +164,20 @@ def test_a_file_name_with_quotes_is_stored_as_it_is(
     assert con.execute("SELECT file_name FROM source_files WHERE source = 'comext'").fetchall() == [
         (name,)
     ]
+
+
+@pytest.mark.parametrize("kind", ["plain", "gz", "7z"])
+def test_rows_read_without_the_scans_count(
+    con: duckdb.DuckDBPyConnection,
+    fixture_file: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    """When DuckDB's profile gives no row count, the lines are counted instead: same rows."""
+    import fairmilk.ingest.prepare as prepare
+
+    monkeypatch.setattr(prepare, "rows_read", lambda con: None)
+    path = _variant(fixture_file("comtrade_api_small.csv"), kind, tmp_path)
+    report = ingest_file(con, path, source="comtrade")
+    assert (report.rows_read, report.rows_kept, report.rows_rejected) == (5, 3, 1)

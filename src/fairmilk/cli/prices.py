@@ -13,7 +13,6 @@ import typer
 from fairmilk.cli.engine import indicator_source
 from fairmilk.cli.options import DataOption, DbOption, EngineOption, FormatOption, check_format
 from fairmilk.config import db_path
-from fairmilk.outputs.tables import Result, print_result
 
 if TYPE_CHECKING:  # DuckDB and the indicators are imported by the commands that use them
     import duckdb
@@ -58,6 +57,8 @@ def _no_store(db: Path | None) -> duckdb.DuckDBPyConnection:
 
 def show(frame: Frame, fmt: str) -> None:
     """Print an indicator frame as a sourced result table."""
+    from fairmilk.outputs.tables import Result, print_result  # rich: only when printing
+
     print_result(
         Result(frame.title, frame.columns, frame.rows, frame.sources, frame.notes, frame.synthetic),
         check_format(fmt),

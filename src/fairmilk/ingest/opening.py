@@ -1,8 +1,8 @@
 """Open a raw trade file: detect its compression, read its header, hash and count it.
 
 Plain, gzip and 7z files are accepted. A 7z archive is decompressed, streaming, to a
-temporary file (DuckDB reads plain and gzip files itself). Hashing and line counting run
-in a background thread while DuckDB scans the file.
+temporary file (DuckDB reads plain and gzip files itself). Hashing (and the line count of
+a gzip file) runs in a background thread while DuckDB scans the file.
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ DELIMITERS = (",", "\t", ";", "|")
 
 @dataclass(frozen=True, slots=True)
 class Digest:
-    """What a file is: its sha256, its size in bytes, and its number of data lines."""
+    """What a file is: its sha256, its size in bytes, and its number of data lines.
+
+    ``data_lines`` is None until counted (the scan counts the rows of a plain file).
+    """
 
     sha256: str
     size: int
-    data_lines: int
+    data_lines: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,25 +109,22 @@ def split_line(text: str, delimiter: str, *, shown: str, line: int) -> list[str]
         ) from exc
 
 
-def _count_and_hash(path: Path, data: Path, compression: Compression) -> Digest:
+def _hash_and_count(path: Path, data: Path, compression: Compression) -> Digest:
+    """The file's sha256 and size; its data lines too when they are compressed.
+
+    The data lines of a plain file (or of a 7z archive's extracted member) are counted by
+    the scan itself (DuckDB's count of the rows it read), so they are not counted here. A
+    gzip file's lines are: its decompression here may fail where DuckDB's did not.
+    """
     sha = hashlib.sha256()
-    size, newlines, last = 0, 0, b"\n"
-    same = data == path and compression == "none"
-    # One reused buffer (no new bytes object per chunk): hashing and counting the newlines
-    # of a plain file are then one pass over its bytes at memory speed.
-    buffer = bytearray(CHUNK)
+    size = 0
+    buffer = bytearray(CHUNK)  # one reused buffer: no new bytes object per chunk
     view = memoryview(buffer)
     with path.open("rb", buffering=0) as f:
         while read := f.readinto(buffer):
             sha.update(view[:read])
             size += read
-            if same:
-                newlines += buffer.count(b"\n", 0, read)
-                last = bytes(buffer[read - 1 : read])
-    if same:
-        lines = max(newlines + (0 if last == b"\n" else 1) - 1, 0) if size else 0
-    else:
-        lines = count_lines(data, compression if data == path else "none")
+    lines = count_lines(data, compression) if compression != "none" else None
     return Digest(sha256=sha.hexdigest(), size=size, data_lines=lines)
 
 
@@ -145,8 +145,8 @@ def count_lines(path: Path, compression: Compression) -> int:
 def start_digest(
     pool: ThreadPoolExecutor, path: Path, data: Path, c: Compression
 ) -> Future[Digest]:
-    """Hash ``path`` and count the lines of ``data`` in the background."""
-    return pool.submit(_count_and_hash, path, data, c)
+    """Hash ``path`` (and count the lines of compressed ``data``) in the background."""
+    return pool.submit(_hash_and_count, path, data, c)
 
 
 def sha256_of(path: Path) -> str:

@@ -18,13 +18,23 @@ import duckdb
 from fairmilk.errors import InputError, QualityIssue
 from fairmilk.ingest.codes import dairy_prefixes
 from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source
-from fairmilk.ingest.opening import Compression, Digest, Header, read_header, readable, start_digest
+from fairmilk.ingest.opening import (
+    Compression,
+    Digest,
+    Header,
+    count_lines,
+    read_header,
+    readable,
+    start_digest,
+)
 from fairmilk.ingest.rescan import Key, first_non_utf8_line, lines_of_keys, locate_problem
 from fairmilk.ingest.scan import (
     STAGE,
     Progress,
     detect_layout,
     literal,
+    profile_scans,
+    rows_read,
     run_with_progress,
     stage_sql,
 )
@@ -48,6 +58,7 @@ class Prepared:
     shown: str
     digest: Digest
     layout: Layout
+    rows_read: int  # the file's data rows
     rows_kept: int
     rows_rejected: int
     issues: list[QualityIssue]
@@ -101,31 +112,35 @@ def _scanned(
     digest: Callable[[], Digest],
     progress: Progress | None,
 ) -> Prepared:
-    scan = _stage(con, scan, progress)
+    scan, rows = _stage(con, scan, progress)
     digested = digest()
-    if digested.data_lines < 0:  # the decompressor failed where DuckDB did not
+    if digested.data_lines is not None and digested.data_lines < 0:
+        # the decompressor failed where DuckDB did not
         locate_problem(scan.data, scan.header, scan.compression, shown=scan.shown)
-    if digested.data_lines == 0:
+    lines = digested.data_lines
+    if lines is None:  # a plain file: the scan counted its rows
+        lines = rows if rows is not None else count_lines(scan.data, scan.compression)
+    if lines == 0:
         raise InputError("no data rows after the header", file=scan.shown, line=2)
     _check(con, scan, progress)
-    return _describe(con, scan, digested)
+    return _describe(con, scan, replace(digested, data_lines=lines), lines)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> _Scan:
+def _stage(
+    con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None
+) -> tuple[_Scan, int | None]:
     """Fill the staging table; a file whose bytes are not all UTF-8 is read again as Latin-1.
 
     The scan runs in a scratch database (a temporary file): DuckDB may fail on bytes that
     are not UTF-8 in a column it reads with an internal error that invalidates its database,
     and that must never be the store. The kept rows are then copied into the store's
-    connection.
+    connection. Returns the scan and the rows it read (None if DuckDB did not say).
     """
     try:
-        _scan_into(con, scan, progress)
-        return scan
+        return scan, _scan_into(con, scan, progress)
     except _NotUtf8 as bad:
         latin = replace(scan, header=replace(scan.header, encoding="latin-1"), not_utf8=bad.line)
-        _scan_into(con, latin, progress)
-        return latin
+        return latin, _scan_into(con, latin, progress)
 
 
 class _NotUtf8(Exception):
@@ -134,11 +149,13 @@ class _NotUtf8(Exception):
         self.line = line
 
 
-def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None) -> None:
+def _scan_into(
+    con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress | None
+) -> int | None:
     sql = stage_sql(scan.data, scan.header, scan.compression, scan.layout, scan.prefixes)
     with TemporaryDirectory(prefix="fairmilk-scan-") as tmp:
         kept = Path(tmp) / "kept.duckdb"
-        _scan_file(scan, sql, kept, progress)
+        rows = _scan_file(scan, sql, kept, progress)
         # The kept rows reach the store's connection through the scratch file, attached
         # read-only: no Python object in between (no pyarrow, no pandas to import).
         con.execute(f"ATTACH {literal(str(kept))} AS fm_scan (READ_ONLY)")
@@ -150,15 +167,19 @@ def _scan_into(con: duckdb.DuckDBPyConnection, scan: _Scan, progress: Progress |
             )
         finally:
             con.execute("DETACH fm_scan")
+    return rows
 
 
-def _scan_file(scan: _Scan, sql: str, kept: Path, progress: Progress | None) -> None:
-    """Run the scan in a scratch database (the file ``kept``), never in the store."""
+def _scan_file(scan: _Scan, sql: str, kept: Path, progress: Progress | None) -> int | None:
+    """Run the scan in a scratch database (the file ``kept``), never in the store; the rows
+    it read (None if DuckDB's profile does not say)."""
     # DuckDB tracks the query's progress (read by run_with_progress) but prints nothing.
     scratch = duckdb.connect(str(kept))
     try:
         scratch.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
+        profile_scans(scratch)
         run_with_progress(scratch, sql, progress, "scan")
+        rows = rows_read(scratch)
         scratch.execute(f"CREATE TABLE {STAGE} AS SELECT rowid AS fm_ordinal, * FROM temp.{STAGE}")
     except duckdb.Error as exc:
         if scan.header.encoding == "utf-8":
@@ -169,6 +190,7 @@ def _scan_file(scan: _Scan, sql: str, kept: Path, progress: Progress | None) -> 
         raise InputError(f"cannot read the file: {_first_line(exc)}", file=scan.shown) from exc
     finally:
         scratch.close()
+    return rows
 
 
 def _first_line(exc: BaseException) -> str:
@@ -223,7 +245,9 @@ def _located(con: duckdb.DuckDBPyConnection, problem: Problem, scan: _Scan) -> I
     )
 
 
-def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Prepared:
+def _describe(
+    con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest, rows_read: int
+) -> Prepared:
     found = oddities(con, scan.layout)
     lines = _lines(scan, {i: (_keys(con, o.condition), 1) for i, o in enumerate(found)})
     kept = stored_condition(scan.layout)
@@ -234,6 +258,7 @@ def _describe(con: duckdb.DuckDBPyConnection, scan: _Scan, digest: Digest) -> Pr
         shown=scan.shown,
         digest=digest,
         layout=scan.layout,
+        rows_read=rows_read,
         rows_kept=stored,
         rows_rejected=staged - stored,
         issues=[_issue(o, scan, lines.get(i)) for i, o in enumerate(found)]

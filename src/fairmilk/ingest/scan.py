@@ -8,8 +8,9 @@ yet; validation runs in SQL on the few rows kept.
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -71,7 +72,10 @@ def keep_condition(layout: Layout, prefixes: tuple[str, ...]) -> str:
     heads = heading_ranges(product, (*headings(prefixes), *chapters))
     exact = " OR ".join(f"starts_with({product}, {literal(p)})" for p in prefixes)
     stems = ", ".join(literal(p) for p in confidential_stems(prefixes))
-    hidden = f"(contains({product}, 'X') AND rtrim({product}, 'X') IN ({stems}))"
+    # list_contains, not IN: DuckDB turns a long IN list into a join that every row of the
+    # file goes through (about 15 % of the scan's CPU); list_contains runs only on the
+    # rows the conditions before it leave (codes with an X).
+    hidden = f"(contains({product}, 'X') AND list_contains([{stems}], rtrim({product}, 'X')))"
     parts = [heads, f"({exact} OR {hidden})"]
     for name, accepted in layout.extra_filter:
         values = ", ".join(literal(v) for v in accepted)
@@ -248,3 +252,33 @@ def run_with_progress(
         done.set()
         watcher.join()
     progress(label, 1.0)
+
+
+def profile_scans(con: duckdb.DuckDBPyConnection) -> None:
+    """Make DuckDB keep, silently, the row counts of the operators of each query."""
+    con.execute("SET enable_profiling = 'no_output'; SET profiling_mode = 'standard'")
+
+
+def rows_read(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The rows the last query's ``read_csv`` read (all rows of the file, kept or not).
+
+    Taken from DuckDB's profile of the query (see :func:`profile_scans`); None when the
+    profile holds no ``read_csv`` count (then the caller counts the lines itself).
+    """
+    try:
+        tree = json.loads(con.get_profiling_information(format="json"))
+    except (duckdb.Error, ValueError, AttributeError):
+        return None
+    counts = list(_csv_reads(tree))
+    return counts[0] if len(counts) == 1 else None
+
+
+def _csv_reads(node: object) -> Iterator[int]:
+    if not isinstance(node, dict):
+        return
+    name = node.get("operator_name") or node.get("operator_type") or ""
+    count = node.get("operator_cardinality")
+    if str(name).strip().upper() == "READ_CSV" and isinstance(count, int):
+        yield count
+    for child in node.get("children") or ():
+        yield from _csv_reads(child)
