@@ -108,12 +108,12 @@ def test_changed_definitions_compile_the_views_again(
 ) -> None:
     open_store(store_path).close()
     compiled: list[int] = []
-    real = db._definitions
+    real = db.definitions
 
     def changed() -> bytes:
         return real() + b"a new definition"
 
-    monkeypatch.setattr(db, "_definitions", changed)
+    monkeypatch.setattr(db, "definitions", changed)
     monkeypatch.setattr(
         "fairmilk.store.current.view_sql",
         lambda schemas: compiled.append(1) or view_sql(schemas),
@@ -127,5 +127,45 @@ def test_changed_definitions_compile_the_views_again(
 def test_the_views_fingerprint_covers_the_schema_and_the_definitions() -> None:
     names = [name for name, _data in db.definition_files()]
     assert names[-1] == "current.py"
-    assert names[:-1] == [name for name, _sql in db._schema_files()]
+    assert names[:-1] == [name for name, _sql in db.schema_files()]
     assert all(data for _name, data in db.definition_files())
+
+
+def test_the_shipped_sql_is_what_ibis_compiles_today() -> None:
+    """The package's compiled views are today's compilation of today's definitions.
+
+    If this fails after a change to a schema file or to store/current.py, rewrite the file:
+    ``python scripts/compile_views.py``.
+    """
+    from fairmilk.store.compiled_views import shipped
+
+    con = duckdb.connect()
+    for _name, sql in db.schema_files():
+        con.execute(sql)
+    assert shipped(db.definitions()) == db.compile_views(con)
+
+
+def test_shipped_sql_of_other_definitions_is_not_used() -> None:
+    from fairmilk.store.compiled_views import shipped
+
+    assert shipped(db.definitions()) is not None
+    assert shipped(db.definitions() + b"a changed definition") is None
+
+
+def test_a_new_store_imports_neither_ibis_nor_pandas(tmp_path: Path) -> None:
+    """A new store, reference data included, is made without Ibis, pandas or pyarrow."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from fairmilk.store.complete import bring_up_to_date\n"
+        "from fairmilk.store.db import open_store\n"
+        f"con = open_store({str(tmp_path / 'new.duckdb')!r})\n"
+        "bring_up_to_date(con)\n"
+        "n = con.execute('SELECT count(*) FROM duckdb_views() WHERE NOT internal').fetchone()\n"
+        "print(n[0], sorted(m for m in ('ibis', 'pandas') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-1] == "[]"
+    assert int(done.stdout.split()[0]) >= len(CURRENT_VIEWS)

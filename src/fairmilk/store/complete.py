@@ -72,15 +72,17 @@ def bring_up_to_date(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> 
     current = embedded_fingerprint()
     if not force and stored_fingerprint(con) == current:
         return False
-    # The loaders (and pyarrow, which they use) are imported only when there is work to do.
+    # The loaders are imported only when there is work to do.
     from fairmilk.store.prices import load_price_reference
     from fairmilk.store.reference import load_reference
 
     load_reference(con)
     load_price_reference(con)
     with transaction(con):
-        con.execute("DELETE FROM meta WHERE key = ?", [FINGERPRINT_KEY])
-        con.execute("INSERT INTO meta VALUES (?, ?)", [FINGERPRINT_KEY, current])
+        con.execute(f"DELETE FROM meta WHERE key = {sql_string(FINGERPRINT_KEY)}")
+        con.execute(
+            f"INSERT INTO meta VALUES ({sql_string(FINGERPRINT_KEY)}, {sql_string(current)})"
+        )
     return True
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 import duckdb
 
 from fairmilk.errors import StoreError
+from fairmilk.store.compiled_views import shipped
 
 VIEWS_KEY = "views_fingerprint"  # meta key: the definitions and SQL of the current views
 
 
 @cache
-def _schema_files() -> list[tuple[str, str]]:
+def schema_files() -> list[tuple[str, str]]:
     folder = resources.files("fairmilk.store") / "schema"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
     return [(name, (folder / name).read_text(encoding="utf-8")) for name in names]
@@ -25,7 +26,7 @@ def _schema_files() -> list[tuple[str, str]]:
 
 def schema_version() -> str:
     """The name of the last schema file: the store's schema version."""
-    return _schema_files()[-1][0]
+    return schema_files()[-1][0]
 
 
 def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -48,7 +49,7 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
         raise StoreError(f"{target}: cannot open the store: {exc}") from exc
     if not read_only:
         with transaction(con):
-            for _name, sql in _schema_files():
+            for _name, sql in schema_files():
                 con.execute(sql)
             _create_current_views(con)
     return con
@@ -57,12 +58,21 @@ def open_store(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyC
 def _create_current_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the SQL views compiled from their one Ibis definition (store.current).
 
-    Compiling needs Ibis (a large import), so it runs only when the views may differ from
-    their definitions: when the schema files or ``store/current.py`` changed, or when the
-    views' SQL is not the SQL recorded at the last compilation (a view dropped or replaced).
+    Runs only when the views may differ from their definitions: when the schema files or
+    ``store/current.py`` changed, or when the views' SQL is not the SQL recorded at the last
+    creation (a view dropped or replaced). The SQL is the package's compiled copy when it was
+    compiled from today's definitions (no Ibis to import), else compiled now.
     """
     if _views_fingerprint(con) == _recorded(con, VIEWS_KEY):
         return
+    for statement in shipped(definitions()) or compile_views(con):
+        con.execute(statement)
+    con.execute(f"DELETE FROM meta WHERE key = '{VIEWS_KEY}'")
+    con.execute(f"INSERT INTO meta VALUES ('{VIEWS_KEY}', '{_views_fingerprint(con)}')")
+
+
+def compile_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The views' ``CREATE OR REPLACE VIEW`` statements, compiled by Ibis for ``con``'s tables."""
     import ibis
 
     from fairmilk.store.current import VIEW_TABLES, view_sql
@@ -71,20 +81,17 @@ def _create_current_views(con: duckdb.DuckDBPyConnection) -> None:
     for name in VIEW_TABLES:
         empty = con.execute(f'SELECT * FROM "{name}" LIMIT 0').to_arrow_table()
         schemas.append((name, ibis.Schema.from_pyarrow(empty.schema)))
-    for statement in view_sql(tuple(schemas)):
-        con.execute(statement)
-    con.execute(f"DELETE FROM meta WHERE key = '{VIEWS_KEY}'")
-    con.execute(f"INSERT INTO meta VALUES ('{VIEWS_KEY}', '{_views_fingerprint(con)}')")
+    return view_sql(tuple(schemas))
 
 
 def definition_files() -> list[tuple[str, bytes]]:
     """What the current views are compiled from: the schema files and ``store/current.py``."""
     current = (resources.files("fairmilk.store") / "current.py").read_bytes()
-    return [(name, sql.encode()) for name, sql in _schema_files()] + [("current.py", current)]
+    return [(name, sql.encode()) for name, sql in schema_files()] + [("current.py", current)]
 
 
 @cache
-def _definitions() -> bytes:
+def definitions() -> bytes:
     """The sha256 of the files the views are compiled from."""
     sha = hashlib.sha256()
     for name, data in definition_files():
@@ -101,7 +108,7 @@ def _views_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
         "SELECT view_name, sql FROM duckdb_views() "
         f"WHERE NOT internal AND view_name IN ({names}) ORDER BY view_name"
     ).fetchall()
-    sha = hashlib.sha256(_definitions())
+    sha = hashlib.sha256(definitions())
     for name, sql in rows:
         sha.update(f"\0{name}\0{sql}".encode())
     return sha.hexdigest()

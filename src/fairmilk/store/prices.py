@@ -21,6 +21,7 @@ from fairmilk.reference import gdt
 from fairmilk.reference.catalog import provenance, read_rows
 from fairmilk.reference.geo import members
 from fairmilk.reference.observations import fao_producer_price
+from fairmilk.store.bulk import insert_rows
 from fairmilk.store.db import transaction
 
 EU_DATASET = "prices/eu_milk_prices_costs"
@@ -154,19 +155,8 @@ def _fao_producer_rows() -> list[tuple[Any, ...]]:
 
 
 def _insert(con: duckdb.DuckDBPyConnection, rows: Iterable[tuple[Any, ...]]) -> int:
-    """Insert rows (tuples in the order of COLUMNS) in one Arrow batch, not row by row."""
-    import pyarrow as pa
-
-    batch = list(rows)
-    if batch:
-        names = [c.strip() for c in COLUMNS.split(",")]
-        data = pa.table({name: [r[i] for r in batch] for i, name in enumerate(names)})
-        con.register("_fairmilk_prices", data)
-        try:
-            con.execute("INSERT INTO prices BY NAME SELECT * FROM _fairmilk_prices")
-        finally:
-            con.unregister("_fairmilk_prices")
-    return len(batch)
+    """Insert rows (tuples in the order of COLUMNS) in one statement, not row by row."""
+    return insert_rows(con, "prices", [c.strip() for c in COLUMNS.split(",")], rows)
 
 
 def load_price_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from fairmilk import __version__
 from fairmilk.reference.catalog import datasets as catalog_datasets
@@ -25,6 +24,7 @@ from fairmilk.reference.observations import SERIES_READERS, Observation
 from fairmilk.reference.products import product_codes
 from fairmilk.reference.published import DATASET as PUBLISHED
 from fairmilk.reference.published import published_figures
+from fairmilk.store.bulk import insert_rows
 from fairmilk.store.db import transaction
 
 TABLE_DATASETS = {
@@ -89,15 +89,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
 
 
 def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, data: dict[str, list[Any]]) -> int:
-    """Insert columns (name -> values) that the table has, in one Arrow batch."""
+    """Insert columns (name -> values) that the table has (through a CSV file, see bulk)."""
     columns = {r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()}
-    batch = pa.table({k: v for k, v in data.items() if k in columns})
-    con.register("_fairmilk_rows", batch)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fairmilk_rows")
-    finally:
-        con.unregister("_fairmilk_rows")
-    return int(batch.num_rows)
+    names = [k for k in data if k in columns]
+    return insert_rows(con, table, names, zip(*(data[k] for k in names), strict=True))
 
 
 def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict[str, Any]:
@@ -129,8 +124,9 @@ def _source_file(dataset: str, rows_kept: int | None, started: datetime) -> dict
 def _clear(con: duckdb.DuckDBPyConnection, datasets: tuple[str, ...]) -> None:
     for table in TABLE_DATASETS:
         con.execute(f"DELETE FROM {table}")
-    marks = ", ".join("?" for _ in datasets)
-    con.execute(f"DELETE FROM observations WHERE dataset IN ({marks})", list(datasets))
+    # Names written into the statement: binding a Python value makes DuckDB import pandas.
+    names = ", ".join("'" + d.replace("'", "''") + "'" for d in datasets)
+    con.execute(f"DELETE FROM observations WHERE dataset IN ({names or 'NULL'})")
     con.execute("DELETE FROM source_files WHERE source = 'reference'")
 
 
