@@ -6,9 +6,9 @@ store. Bad input raises InputError with file, line and column; nothing is writte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -17,6 +17,7 @@ import duckdb
 
 from fairmilk.errors import InputError, QualityIssue
 from fairmilk.ingest.codes import dairy_prefixes
+from fairmilk.ingest.known import ScanStop
 from fairmilk.ingest.layouts import STAGE_COLUMNS, Layout, Source
 from fairmilk.ingest.opening import (
     Compression,
@@ -73,13 +74,22 @@ class _Scan:
     prefixes: tuple[str, ...]
     shown: str
     not_utf8: int | None = None  # the first line that is not UTF-8 (read as Latin-1)
+    stop: ScanStop | None = None  # stops the scan of a file already loaded
 
 
 @contextmanager
 def prepared(
-    con: duckdb.DuckDBPyConnection, path: Path, *, source: Source, progress: Progress | None = None
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    *,
+    source: Source,
+    progress: Progress | None = None,
+    known: Collection[str] = (),
 ) -> Iterator[Prepared]:
-    """Scan and check ``path`` into the staging table; yield what was found."""
+    """Scan and check ``path`` into the staging table; yield what was found.
+
+    Raises KnownFile, without reading the file to its end, when its sha256 is in ``known``.
+    """
     shown = str(path)
     if not path.is_file():
         raise InputError("no such file", file=shown)
@@ -88,8 +98,11 @@ def prepared(
     with ThreadPoolExecutor(max_workers=1) as pool, readable(path, shown=shown) as (data, comp):
         header = read_header(data, compression=comp, shown=shown)
         layout = detect_layout(header, source, shown=shown)
-        scan = _Scan(data, comp, header, layout, dairy_prefixes(), shown)
+        stop = ScanStop(known) if known else None
+        scan = _Scan(data, comp, header, layout, dairy_prefixes(), shown, stop=stop)
         digest_job = start_digest(pool, path, data, comp)
+        if stop is not None:
+            stop.watch(digest_job)
         load_codes(con)
         try:
             yield _scanned(con, scan, digest_job.result, progress)
@@ -178,7 +191,8 @@ def _scan_file(scan: _Scan, sql: str, kept: Path, progress: Progress | None) -> 
     try:
         scratch.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false")
         profile_scans(scratch)
-        run_with_progress(scratch, sql, progress, "scan")
+        with scan.stop.running(scratch) if scan.stop else nullcontext():
+            run_with_progress(scratch, sql, progress, "scan")
         rows = rows_read(scratch)
         scratch.execute(f"CREATE TABLE {STAGE} AS SELECT rowid AS fm_ordinal, * FROM temp.{STAGE}")
     except duckdb.Error as exc:

@@ -20,6 +20,7 @@ import duckdb
 
 from fairmilk import __version__
 from fairmilk.errors import QualityIssue
+from fairmilk.ingest.known import KnownFile
 from fairmilk.ingest.layouts import Layout, Source
 from fairmilk.ingest.literals import sql_row, sql_string, sql_strings
 from fairmilk.ingest.prepare import Prepared, prepared
@@ -79,19 +80,55 @@ def ingest_file(
     """
     started = _now()
     synthetic = synthetic or "synthetic" in Path(path).name.lower()
-    with prepared(con, Path(path), source=source, progress=progress) as prep:
-        previous = _already_loaded(con, prep.digest.sha256)
-        if previous is not None:
-            return previous
-        by_key = key is not None
-        if key is None:
-            key = dataset_key(con, prep.layout, file_id=prep.digest.sha256)
-            key += SYNTHETIC_KEY if synthetic else ""
-        if progress is not None:
-            progress("write", None)
-        if before_write is not None:
-            before_write()
-        return _write(con, prep, key, started, source=source, synthetic=synthetic, by_key=by_key)
+    try:
+        with prepared(
+            con, Path(path), source=source, progress=progress, known=_loaded_ids(con)
+        ) as prep:
+            return _load(
+                con,
+                prep,
+                started=started,
+                source=source,
+                synthetic=synthetic,
+                progress=progress,
+                key=key,
+                before_write=before_write,
+            )
+    except KnownFile as known:  # the same bytes as a loaded file: read no further
+        report = _already_loaded(con, known.sha256)
+        if report is None:  # pragma: no cover - the ids were read from the store above
+            raise
+        return report
+
+
+def _loaded_ids(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """The ids (sha256) of every file the store holds."""
+    return frozenset(r[0] for r in con.execute("SELECT file_id FROM source_files").fetchall())
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    prep: Prepared,
+    *,
+    started: datetime,
+    source: Source,
+    synthetic: bool,
+    progress: Progress | None,
+    key: str | None,
+    before_write: Callable[[], None] | None,
+) -> IngestReport:
+    previous = _already_loaded(con, prep.digest.sha256)
+    if previous is not None:
+        return previous
+    by_key = key is not None
+    if key is None:
+        key = dataset_key(con, prep.layout, file_id=prep.digest.sha256)
+        key += SYNTHETIC_KEY if synthetic else ""
+    if progress is not None:
+        progress("write", None)
+    if before_write is not None:
+        before_write()
+    return _write(con, prep, key, started, source=source, synthetic=synthetic, by_key=by_key)
 
 
 def _write(
