@@ -188,7 +188,8 @@ def contenders(
     if not pandas:
         del found["(b) pandas read_csv + filter"]
     if before is not None:  # the same command run by the code of an earlier source tree
-        older = [f"PYTHONPATH={before / 'src'}", f"FAIRMILK_CACHE={cold}"]
+        # Its own cache (the template its build made, if that code makes one).
+        older = [f"PYTHONPATH={before / 'src'}", f"FAIRMILK_CACHE={tmp / 'cache-before'}"]
         found[BEFORE] = ["env", *older, *found[OURS][2:]]
         found[BEFORE][-1] = str(tmp / f"before{run}.duckdb")
         found[BEFORE_BUILT] = ["env", *older, *found[BUILT][2:]]
@@ -205,11 +206,19 @@ BEFORE = "before: fairmilk ingest comext (code of --before)"
 BEFORE_BUILT = "before: fairmilk ingest comext, into a built store (code of --before)"
 
 
-def build_store(tmp: Path) -> Path:
-    """A store made by ``fairmilk build`` (reference data and the demo sample), once."""
-    built = tmp / "template" / "built.duckdb"
+def build_store(tmp: Path, *, code: Path | None = None) -> Path:
+    """A store made by ``fairmilk build`` (reference data and the demo sample), once.
+
+    ``code``: the source tree of --before, whose own build (and new-store template, in its
+    own cache folder) its contenders use, so that they do not reload reference data that
+    a newer loader wrote.
+    """
+    name = "template" if code is None else "template-before"
+    built = tmp / name / "built.duckdb"
     fairmilk = str(Path(sys.executable).with_name("fairmilk"))
-    env = {**os.environ, "FAIRMILK_CACHE": str(tmp / "cache")}  # makes the new-store template
+    env = {**os.environ, "FAIRMILK_CACHE": str(tmp / ("cache" if code is None else "cache-before"))}
+    if code is not None:
+        env["PYTHONPATH"] = str(code / "src")
     subprocess.run(
         [fairmilk, "build", "--db", str(built)], check=True, capture_output=True, env=env
     )
@@ -280,6 +289,7 @@ def main() -> None:
     loads: list[float] = []
     with tempfile.TemporaryDirectory(prefix="fairmilk-bench-") as tmp:
         built = build_store(Path(tmp))
+        built_before = build_store(Path(tmp), code=args.before) if args.before else built
         for run in range(args.runs):
             loads.append(os.getloadavg()[0])
             found = contenders(file, Path(tmp), run, pandas=args.pandas, before=args.before)
@@ -287,7 +297,7 @@ def main() -> None:
             turned = names[run % len(names) :] + names[: run % len(names)]
             copy_store(built, Path(tmp) / f"built{run}.duckdb")
             if args.before is not None:
-                copy_store(built, Path(tmp) / f"beforebuilt{run}.duckdb")
+                copy_store(built_before, Path(tmp) / f"beforebuilt{run}.duckdb")
             for name in turned:
                 measured = run_child(found[name], Path(tmp))
                 results.setdefault(name, []).append(measured)
