@@ -14,7 +14,7 @@ import pytest
 from ingest_helpers import FIXTURES, classic_line, counts, write_classic
 
 from fairmilk.errors import InputError
-from fairmilk.store.trade import ingest_file
+from fairmilk.store.trade import ingest_file, list_quality
 
 THIS_YEAR = date.today().year
 _TEMPLATE = (FIXTURES / "comtrade_api_small.csv").read_text(encoding="utf-8").splitlines()[:2]
@@ -141,6 +141,27 @@ def test_comext_oddities_with_counts_kilograms_and_value(
     assert (missing.line, missing.count, missing.value) == (5, 2, 1002.0)
     assert missing.message == "no quantity in kg published; stored as a gap"
     assert (report.rows_kept, report.rows_rejected) == (3, 2)
+
+
+def test_oddities_of_the_first_data_row_are_reported(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    # The first data line (line 2, the first staged row) is confidential and has no kg.
+    lines = [classic_line(code="04XXXXXX", value="7", kg=""), classic_line(),
+             classic_line(code="1901XXXX", value="5", kg="2500", par="CI")]  # fmt: skip
+    report = ingest_file(con, write_classic(tmp_path / "first.dat", lines), source="comext")
+    assert (report.rows_kept, report.rows_rejected) == (1, 2)
+    found = [(i.kind, i.line, i.column, i.count, i.quantity_kg, i.value) for i in report.issues]
+    # kg: the empty cell is a gap, so only line 4's 2500 kg; value: 7 + 5 euros
+    assert sorted(found) == [
+        ("confidential_product", 2, "PRODUCT_NC", 2, 2500.0, 12.0),
+        ("missing_quantity", 2, "QUANTITY_IN_KG", 1, None, 7.0),
+    ]
+    _columns, rows = list_quality(con)
+    assert [r[:8] for r in rows] == [
+        ("first.dat", "confidential_product", 2, 2.5, 12.0, "EUR", 2, "PRODUCT_NC"),
+        ("first.dat", "missing_quantity", 1, None, 7.0, "EUR", 2, "QUANTITY_IN_KG"),
+    ]
 
 
 # (name, row, column, message, expected, found) -- Comtrade API layout
