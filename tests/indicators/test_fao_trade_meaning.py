@@ -52,8 +52,8 @@ OBS = [
 ]
 
 
-def fill(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    for dataset, series, geo, product, year, month, value, flag, url in OBS:
+def fill(con: duckdb.DuckDBPyConnection, obs: list[tuple] = OBS) -> duckdb.DuckDBPyConnection:
+    for dataset, series, geo, product, year, month, value, flag, url in obs:
         period = f"{year}" if month is None else f"{year}-{month:02d}"
         note = "a break" if flag else None
         con.execute(
@@ -155,6 +155,10 @@ def test_bad_filters_say_what_is_expected(store: duckdb.DuckDBPyConnection) -> N
     assert str(err.value) == (
         "country: FAO trade has one regional total, west-africa; found 'waemu'"
     )
+    with pytest.raises(ParameterError) as err:
+        fao_imports(store, countries=["SN", "Senegal"])  # a name, not a code
+    assert str(err.value).startswith("country: expected an ISO 3166 alpha-2 code or one of ")
+    assert str(err.value).endswith(", found 'Senegal'")
     with pytest.raises(ParameterError, match=r"^start: expected"):
         fao_imports(store, start="2000-13")
     with pytest.raises(ParameterError, match=r"^end: expected"):
@@ -179,3 +183,31 @@ def test_the_table_holds_gaps_not_infinities(store: duckdb.DuckDBPyConnection) -
     zero = [r for r in rows if r["quantity_t"] == 0.0]
     assert len(zero) == 2
     assert all(r["unit_value_usd_per_t"] is None for r in zero)
+
+
+# SYNTHETIC. 1997 has no EUR per USD rate: a row cites its own sources and a local rate only
+NO_EUR = [
+    ("fao", Q, "NG", "smp", 1997, None, 10.0, None, "https://fao-q"),  # no value: a gap
+    ("fao", V, "NG", "butter", 1997, None, 30_000.0, None, "https://fao-v"),  # no quantity
+    ("fao", Q, "NG", "cheese", 1997, None, 10.0, None, "https://fao"),
+    ("fao", V, "NG", "cheese", 1997, None, 40_000.0, None, "https://fao"),  # 4,000 USD/t
+    ("wb", "exchange_rate_lcu_per_usd", "NG", None, 1997, None, 20.0, None, "https://ngn"),
+    ("fao", Q, "GH", "smp", 1997, None, 10.0, None, "https://fao"),  # no GHS rate either
+    ("fao", V, "GH", "smp", 1997, None, 25_000.0, None, "https://fao"),
+    ("fao", Q, "SN", "smp", 1997, None, 10.0, None, "https://fao"),  # XOF before the peg
+    ("fao", V, "SN", "smp", 1997, None, 25_000.0, None, "https://fao"),
+]
+
+
+def test_a_row_cites_each_source_it_has_and_no_empty_one(con: duckdb.DuckDBPyConnection) -> None:
+    rows = _rows(fill(con, NO_EUR))
+    # a quantity alone or a value alone still cites its own file, then the naira rate
+    assert rows[("NG", 1997, "smp")]["sources"] == "https://fao-q; https://ngn"
+    assert rows[("NG", 1997, "butter")]["sources"] == "https://fao-v; https://ngn"
+    cheese = rows[("NG", 1997, "cheese")]
+    assert cheese["unit_value_eur_per_kg"] is None  # no EUR rate: a gap, and nothing cited
+    assert cheese["unit_value_lcu_per_kg"] == pytest.approx(4.0 * 20.0)
+    assert cheese["sources"] == "https://fao; https://ngn"
+    # no rate at all (GHS without its rate, XOF before the peg): the FAO file alone
+    assert rows[("GH", 1997, "smp")]["sources"] == "https://fao"
+    assert rows[("SN", 1997, "smp")]["sources"] == "https://fao"

@@ -157,10 +157,8 @@ def fao_imports(con: Con, **options: Unpack[FaoTradeOptions]) -> ibis.Table:
         currency=t.currency,
         unit_value_lcu_per_kg=usd_t / 1000.0 * t.lcu_rate,
         flag=t.flag, note=t.note,
-        sources=ibis.literal("; ").join(
-            [t.sources, ibis.coalesce(t.eur_url, ibis.literal("")),
-             ibis.coalesce(rate_url, ibis.literal(""))]
-        ).re_replace(r"(; )+$", ""),
+        # DuckDB's concat_ws skips a NULL: a missing rate leaves no empty "; ; " entry
+        sources=ibis.literal("; ").join([t.sources, t.eur_url, rate_url]),
     ).order_by(["geo", "product", "year"])  # fmt: skip
 
 
