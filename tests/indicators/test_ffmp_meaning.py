@@ -211,3 +211,48 @@ def test_a_measured_year_cites_the_ffmp_code_rows_only(store: duckdb.DuckDBPyCon
     # The share of powders adds the SMP rows, so there f is cited beside s.
     share = ffmp_frame(store, share=True, start=2020, end=2020)
     assert [s.split(" (")[0] for s in share.sources[:2]] == ["comext: f.dat", "comext: s.dat"]
+
+
+def test_the_share_table_shows_the_tonnes_method_and_synthetic_flag_behind_each_share(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {r["year"]: r for r in _rows(ffmp_powder_share(store, start=2019, end=2020))}
+    # 2019: 2 000 t under CN 1901 90 99 (IE and FR to West Africa) x 50 / 55 / 60 %
+    early = rows[2019]
+    assert (early["ffmp_low_t"], early["ffmp_central_t"], early["ffmp_high_t"]) == (
+        pytest.approx(1000.0), pytest.approx(1100.0), pytest.approx(1200.0))  # fmt: skip
+    assert early["method"] == str(AHDB_2018.method())
+    assert early["estimated"] is True
+    assert early["synthetic"] is False  # file f only: real rows
+    # 2020: 2 000 t measured under CN 1901 90 95, from the SYNTHETIC file s
+    measured = rows[2020]
+    assert (measured["ffmp_low_t"], measured["ffmp_central_t"], measured["ffmp_high_t"]) == (
+        2000.0, 2000.0, 2000.0)  # fmt: skip
+    assert measured["method"] == str(MEASURED)
+    assert measured["synthetic"] is True
+
+
+def test_grouped_by_region_the_region_sums_its_destinations(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    # West Africa in 2019: IE to SN 1 000 t and FR to GH 1 000 t under the carrier code;
+    # the 300 t of WMP to SN make the share 1 100 / (300 + 1 100) at the central 55 %.
+    (row,) = _rows(ffmp_powder_share(store, by=("year", "region"), start=2019, end=2019))
+    assert (row["year"], row["region"]) == (2019, "west-africa")
+    assert row["ffmp_central_t"] == pytest.approx(1100.0)
+    assert row["share_central_pct"] == pytest.approx(100 * 1100 / 1400)
+    (series,) = _rows(ffmp_series(store, by=("region",), start=2019, end=2019))
+    assert (series["region"], series["code_tonnes"]) == ("west-africa", 2000.0)
+
+
+def test_the_method_text_prints_each_share_of_the_band_as_given(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    # A caller's band of 60 / 65 / 70 % is printed as such, each share times 100.
+    band = FfmpBand(low=0.6, central=0.65, high=0.7)
+    assert str(band.method()) == (
+        "estimate: CN 19019099 tonnes x 60% / 65% / 70% (low / central / high)"
+    )
+    (row,) = _rows(ffmp_series(store, band=band, start=2019, end=2019))
+    assert row["method"] == str(band.method())
+    assert row["ffmp_low_t"] == pytest.approx(1200.0)  # 2 000 t x 60 %
