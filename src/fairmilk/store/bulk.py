@@ -57,6 +57,7 @@ def _insert_sql(table: str, columns: Sequence[str], types: dict[str, str], path:
     return (
         f"INSERT INTO {_ident(table)} ({quoted}) SELECT * FROM read_csv({_text(str(path))}, "
         f"header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+        "new_line = '\\n', "
         f"nullstr = {_text(NULL)}, allow_quoted_nulls = false, columns = {{{typed}}}, "
         "strict_mode = true, parallel = false)"
     )
