@@ -81,3 +81,14 @@ def test_the_keys_asked_for_are_the_table_keys(store: duckdb.DuckDBPyConnection)
     )
     whole = trade_table(store, by=("category",)).to_pyarrow().to_pylist()
     assert [(r["period"], r["tonnes"]) for r in whole] == [("2017–2020", 2002.0)]
+
+
+def test_unit_value_is_a_gap_without_tonnes_and_shown_for_half_a_tonne(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = _rows(store, by=("year",))
+    # 2017: 0 kg for 0 EUR, no price per tonne (not 0/0 = NaN); its tonnes are still 0
+    assert rows[2017]["unit_value_eur_per_t"] is None
+    assert rows[2017]["tonnes"] == 0.0
+    # 2019: 500 kg for 1 000 EUR, under one tonne but a price: 1 000 EUR / 0.5 t
+    assert rows[2019]["unit_value_eur_per_t"] == pytest.approx(2_000.0)
