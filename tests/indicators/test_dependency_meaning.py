@@ -14,6 +14,7 @@ from fairmilk.indicators.dependency import (
     DependencySeries,
     dependency_frame,
     import_dependency,
+    inputs,
     milk_per_person,
 )
 from fairmilk.store import open_store
@@ -204,3 +205,43 @@ def test_an_unknown_unit_names_the_series_the_units_and_the_unit(
     assert str(err.value) == (
         "series population: expected a unit among persons, people, number, 1000 persons, found 'kg'"
     )
+
+
+def test_a_bad_geo_code_names_the_countries_option(store: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ParameterError) as err:
+        dependency_frame(store, countries=["SN", "Senegal"])  # a name, not a code
+    assert str(err.value).startswith("countries: expected an ISO 3166 alpha-2 code or one of ")
+    assert str(err.value).endswith(", found 'Senegal'")
+
+
+def test_a_year_counts_in_a_region_when_the_country_is_a_member_on_1_july(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    store = fill(con)
+    # SYNTHETIC: NE joins the day after mid-2019; BF leaves on mid-2020 (the end day counts)
+    store.execute(
+        "INSERT INTO ref_memberships VALUES ('west-africa', 'NE', '2019-07-02', NULL, 'u'), "
+        "('west-africa', 'BF', '1960-01-01', '2020-07-01', 'u')"
+    )
+    for geo in ("NE", "BF"):
+        for year in (2019, 2020, 2021):
+            store.execute(
+                "INSERT INTO observations (dataset, series, geo, period, year, value, unit, "
+                "source_url) VALUES ('t', 'milk_production_all', ?, ?, ?, 1.0, 't', 'https://x')",
+                [geo, str(year), year],
+            )
+    keys = [(r["geo"], r["year"]) for r in dependency_frame(store).records()]
+    assert [k for k in keys if k[0] in ("NE", "BF")] == [
+        ("BF", 2019), ("BF", 2020), ("NE", 2020), ("NE", 2021)]  # fmt: skip
+
+
+def test_inputs_hold_the_figures_and_their_sources_only(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    (row,) = store_rows(inputs(store, countries=["SN"], start=2020, end=2020))
+    assert row == {
+        "geo": "SN", "year": 2020, "production_all_t": 300_000.0, "production_cow_t": None,
+        "imports_me_t": 0.0, "exports_me_t": 0.0, "population": 1_000_000.0,
+        "sources": "production_all: https://all; imports_me: https://imp; "
+        "exports_me: https://exp; population: https://pop",
+    }  # fmt: skip

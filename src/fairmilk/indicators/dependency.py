@@ -85,7 +85,7 @@ def _series(db: ibis.BaseBackend, name: str, units: dict[str, float]) -> ibis.Ta
     scale = s.unit.cases(*units.items(), else_=ibis.null().cast("float64"))
     s = s.mutate(scaled=s.value * scale)
     g = s.group_by(["geo", "year"]).aggregate(
-        low=s.scaled.min(), high=s.scaled.max(), n=s.count(), url=s.source_url.min()
+        low=s.scaled.min(), high=s.scaled.max(), url=s.source_url.min()
     )
     # Two sources that disagree for the same country and year are a gap, not a pick.
     value = ibis.ifelse(g.low == g.high, g.low, ibis.null().cast("float64"))
