@@ -111,37 +111,15 @@ def contenders(
     """The command line of each contender for one run (fresh store / table each time)."""
     fairmilk = str(Path(sys.executable).with_name("fairmilk"))
     cold = tmp / f"cache-empty{run}"  # no template yet: the store is made from nothing
+
+    def ingest(cache: Path, db: str, *code: str) -> list[str]:
+        return ["env", *code, f"FAIRMILK_CACHE={cache}", fairmilk, "ingest", "comext",
+                str(file), "--db", str(tmp / f"{db}{run}.duckdb")]  # fmt: skip
+
     found = {
-        OURS: [
-            "env",
-            f"FAIRMILK_CACHE={tmp / 'cache'}",
-            fairmilk,
-            "ingest",
-            "comext",
-            str(file),
-            "--db",
-            str(tmp / f"store{run}.duckdb"),
-        ],
-        COLD: [
-            "env",
-            f"FAIRMILK_CACHE={cold}",
-            fairmilk,
-            "ingest",
-            "comext",
-            str(file),
-            "--db",
-            str(tmp / f"cold{run}.duckdb"),
-        ],
-        BUILT: [
-            "env",
-            f"FAIRMILK_CACHE={tmp / 'cache'}",
-            fairmilk,
-            "ingest",
-            "comext",
-            str(file),
-            "--db",
-            str(tmp / f"built{run}.duckdb"),
-        ],
+        OURS: ingest(tmp / "cache", "store"),
+        COLD: ingest(cold, "cold"),
+        BUILT: ingest(tmp / "cache", "built"),
         "fairmilk ingest_file() in a plain python process": [
             sys.executable,
             "-c",
@@ -189,11 +167,9 @@ def contenders(
         del found["(b) pandas read_csv + filter"]
     if before is not None:  # the same command run by the code of an earlier source tree
         # Its own cache (the template its build made, if that code makes one).
-        older = [f"PYTHONPATH={before / 'src'}", f"FAIRMILK_CACHE={tmp / 'cache-before'}"]
-        found[BEFORE] = ["env", *older, *found[OURS][2:]]
-        found[BEFORE][-1] = str(tmp / f"before{run}.duckdb")
-        found[BEFORE_BUILT] = ["env", *older, *found[BUILT][2:]]
-        found[BEFORE_BUILT][-1] = str(tmp / f"beforebuilt{run}.duckdb")
+        code = f"PYTHONPATH={before / 'src'}"
+        found[BEFORE] = ingest(tmp / "cache-before", "before", code)
+        found[BEFORE_BUILT] = ingest(tmp / "cache-before", "beforebuilt", code)
     return found
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import duckdb
 
+from fairmilk.ingest.literals import sql_string
+from fairmilk.ingest.scan import ident
+
 NULL = "\\N"
 
 
@@ -52,13 +55,13 @@ def insert_rows(
 
 
 def _insert_sql(table: str, columns: Sequence[str], types: dict[str, str], path: Path) -> str:
-    quoted = ", ".join(_ident(c) for c in columns)
-    typed = ", ".join(f"{_text(c)}: {_text(types[c])}" for c in columns)
+    quoted = ", ".join(ident(c) for c in columns)
+    typed = ", ".join(f"{sql_string(c)}: {sql_string(types[c])}" for c in columns)
     return (
-        f"INSERT INTO {_ident(table)} ({quoted}) SELECT * FROM read_csv({_text(str(path))}, "
+        f"INSERT INTO {ident(table)} ({quoted}) SELECT * FROM read_csv({sql_string(str(path))}, "
         f"header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
         "new_line = '\\n', "
-        f"nullstr = {_text(NULL)}, allow_quoted_nulls = false, columns = {{{typed}}}, "
+        f"nullstr = {sql_string(NULL)}, allow_quoted_nulls = false, columns = {{{typed}}}, "
         "strict_mode = true, parallel = false)"
     )
 
@@ -84,11 +87,3 @@ def field(value: object) -> str:
     if isinstance(value, date):
         return '"' + value.isoformat() + '"'
     raise TypeError(f"no CSV field for {type(value).__name__} {value!r}")
-
-
-def _text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from fairmilk import __version__
+from fairmilk.ingest.literals import sql_string
 from fairmilk.reference.catalog import datasets as catalog_datasets
 from fairmilk.reference.catalog import provenance, read_bytes, read_rows
 from fairmilk.reference.categories import categories
@@ -125,7 +126,7 @@ def _clear(con: duckdb.DuckDBPyConnection, datasets: tuple[str, ...]) -> None:
     for table in TABLE_DATASETS:
         con.execute(f"DELETE FROM {table}")
     # Names written into the statement: binding a Python value makes DuckDB import pandas.
-    names = ", ".join("'" + d.replace("'", "''") + "'" for d in datasets)
+    names = ", ".join(sql_string(d) for d in datasets)
     con.execute(f"DELETE FROM observations WHERE dataset IN ({names or 'NULL'})")
     con.execute("DELETE FROM source_files WHERE source = 'reference'")
 
